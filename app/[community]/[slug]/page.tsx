@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getPublishedStory } from "@/lib/data/stories";
+import { AboutCreator } from "@/components/about-creator";
+import { Avatar } from "@/components/avatar";
+import { CommentsSection } from "@/components/comments-section";
+import { formatDate } from "@/components/format";
+
+type Props = { params: Promise<{ community: string; slug: string }> };
+
+const loadStory = cache(async (params: Props["params"]) => {
+  const { community, slug } = await params;
+  return getPublishedStory(community, slug);
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const story = await loadStory(params);
+  if (!story) return { title: "Story not found" };
+  return {
+    title: story.title,
+    description: story.subtitle || undefined,
+    alternates: { canonical: story.href },
+    authors: [{ name: story.author.name, url: `/authors/${story.author.handle}` }],
+  };
+}
+
+export default async function StoryPage({ params }: Props) {
+  const story = await loadStory(params);
+  if (!story) notFound();
+  return (
+    <article className="mx-auto max-w-3xl px-4 py-10">
+      <header className="mb-8">
+        <p className="mb-3 text-sm font-semibold uppercase tracking-wider">
+          <Link href={`/${story.community.slug}`} className="text-brand-700 hover:underline">
+            {story.community.name}
+          </Link>
+        </p>
+        <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight sm:text-5xl">{story.title}</h1>
+        {story.subtitle ? <p className="mt-3 font-serif text-xl text-stone-600 sm:text-2xl">{story.subtitle}</p> : null}
+        <div className="mt-6 flex items-center gap-3 border-y border-stone-200 py-4">
+          <Avatar name={story.author.name} src={story.author.avatarUrl} size={44} />
+          <div className="text-sm">
+            <p>
+              <Link href={`/authors/${story.author.handle}`} rel="author" className="font-semibold hover:underline">
+                {story.author.name}
+              </Link>
+            </p>
+            <p className="text-stone-500">
+              <time dateTime={story.publishedAt.toISOString()}>{formatDate(story.publishedAt)}</time> · {story.readingMinutes} min read
+            </p>
+          </div>
+        </div>
+      </header>
+      {story.heroImageUrl ? (
+        // eslint-disable-next-line @next/next/no-img-element -- hero uploads arrive with the studio's image pipeline
+        <img src={story.heroImageUrl} alt={story.heroImageAlt ?? ""} className="mb-8 w-full rounded-xl" />
+      ) : null}
+      <div
+        className="prose prose-stone prose-lg max-w-none font-serif prose-headings:font-sans prose-headings:tracking-tight prose-a:text-brand-700"
+        dangerouslySetInnerHTML={{ __html: story.bodyHtml }}
+      />
+      <div className="mt-12 space-y-12">
+        <AboutCreator author={story.author} />
+        <CommentsSection storyId={story.id} storyPath={story.href} />
+      </div>
+    </article>
+  );
+}

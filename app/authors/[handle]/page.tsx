@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getCreatorProfile } from "@/lib/data/users";
+import { listPublishedStories } from "@/lib/data/stories";
+import { Avatar } from "@/components/avatar";
+import { StoryList } from "@/components/story-list";
+import { formatDate } from "@/components/format";
+
+type Props = { params: Promise<{ handle: string }> };
+
+const loadProfile = cache(async (params: Props["params"]) => getCreatorProfile(decodeURIComponent((await params).handle)));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const profile = await loadProfile(params);
+  return profile ? { title: profile.name, description: profile.bio || undefined, alternates: { canonical: `/authors/${profile.handle}` } } : { title: "Creator not found" };
+}
+
+export default async function AuthorPage({ params }: Props) {
+  const profile = await loadProfile(params);
+  if (!profile) notFound();
+  const stories = await listPublishedStories({ authorHandle: profile.handle });
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-10">
+      <header className="mb-8 flex flex-col items-start gap-5 border-b border-stone-200 pb-8 sm:flex-row">
+        <Avatar name={profile.name} src={profile.avatarUrl} size={88} />
+        <div>
+          <h1 className="font-serif text-4xl font-bold">{profile.name}</h1>
+          <p className="text-stone-500">@{profile.handle} · Joined {formatDate(profile.joinedAt)}</p>
+          {profile.bio ? <p className="mt-3 max-w-prose whitespace-pre-line text-lg text-stone-700">{profile.bio}</p> : null}
+        </div>
+      </header>
+      <h2 className="text-sm font-semibold uppercase tracking-wider text-stone-500">Stories</h2>
+      <StoryList stories={stories.items} empty={<p>{profile.name} hasn&apos;t published a story yet.</p>} />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { Avatar } from "@/components/avatar";
+
+export function AboutCreator({ author }: { author: { name: string; handle: string; bio: string; avatarUrl: string | null } }) {
+  return (
+    <section aria-labelledby="about-creator-heading" className="rounded-2xl border border-stone-200 bg-stone-50 p-6">
+      <h2 id="about-creator-heading" className="text-sm font-semibold uppercase tracking-wider text-stone-500">
+        About the Creator
+      </h2>
+      <div className="mt-4 flex items-start gap-4">
+        <Avatar name={author.name} src={author.avatarUrl} size={56} />
+        <div className="min-w-0">
+          <p className="font-serif text-xl font-bold">
+            <Link href={`/authors/${author.handle}`} className="hover:underline">
+              {author.name}
+            </Link>
+          </p>
+          {author.bio ? <p className="mt-1 whitespace-pre-line text-stone-700">{author.bio}</p> : null}
+          <Link href={`/authors/${author.handle}`} className="link mt-3 inline-block text-sm font-semibold">
+            Read more by {author.name}
+          </Link>
+        </div>
+      </div>
+    </section>
+  );
+}

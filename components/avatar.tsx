@@ -1,0 +1,23 @@
+/** A creator's avatar: their image, or their initials on a colour picked from their name. */
+export function Avatar({ name, src, size = 40 }: { name: string; src?: string | null; size?: number }) {
+  const initials = name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]?.toUpperCase())
+    .join("");
+  const hue = [...name].reduce((sum, ch) => sum + ch.charCodeAt(0), 0) % 360;
+  if (src) {
+    // eslint-disable-next-line @next/next/no-img-element -- uploads arrive with the studio's image pipeline
+    return <img src={src} alt="" width={size} height={size} className="shrink-0 rounded-full object-cover" style={{ width: size, height: size }} />;
+  }
+  return (
+    <span
+      aria-hidden="true"
+      className="inline-flex shrink-0 items-center justify-center rounded-full font-semibold text-white"
+      style={{ width: size, height: size, fontSize: size * 0.4, backgroundColor: `hsl(${hue} 45% 40%)` }}
+    >
+      {initials || "?"}
+    </span>
+  );
+}

@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { listStoryComments } from "@/lib/data/comments";
+import { getViewer } from "@/lib/auth/session";
+import { Avatar } from "@/components/avatar";
+import { CommentForm } from "@/components/comment-form";
+import { formatDateTime, pluralize } from "@/components/format";
+
+export async function CommentsSection({ storyId, storyPath }: { storyId: string; storyPath: string }) {
+  const [comments, viewer] = await Promise.all([listStoryComments(storyId), getViewer()]);
+  return (
+    <section aria-labelledby="comments-heading" className="space-y-6">
+      <h2 id="comments-heading" className="font-serif text-2xl font-bold">
+        Comments <span className="text-base font-normal text-stone-500">({pluralize(comments.length, "comment")})</span>
+      </h2>
+      {comments.length === 0 ? (
+        <div className="rounded-xl border border-dashed border-stone-300 p-6 text-center">
+          <p className="font-semibold text-stone-800">There are no comments for this story</p>
+          <p className="mt-1 text-stone-600">Be the first to respond and start the conversation.</p>
+        </div>
+      ) : (
+        <ol className="space-y-5">
+          {comments.map((comment) => (
+            <li key={comment.id} id={`comment-${comment.id}`} className="flex gap-3">
+              <Avatar name={comment.author.name} size={36} />
+              <article className="min-w-0 flex-1">
+                <p className="text-sm">
+                  <Link href={`/authors/${comment.author.handle}`} className="font-semibold hover:underline">
+                    {comment.author.name}
+                  </Link>{" "}
+                  <time dateTime={comment.createdAt.toISOString()} className="text-stone-500">
+                    {formatDateTime(comment.createdAt)}
+                  </time>
+                </p>
+                <div className="prose prose-stone prose-sm mt-1 max-w-none break-words" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+              </article>
+            </li>
+          ))}
+        </ol>
+      )}
+      {viewer ? (
+        <CommentForm storyId={storyId} />
+      ) : (
+        <p className="rounded-xl bg-stone-50 p-4 text-stone-700">
+          <Link href={`/signin?callbackUrl=${encodeURIComponent(`${storyPath}#comments-heading`)}`} className="link font-semibold">
+            Sign in
+          </Link>{" "}
+          to join the conversation.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+"use server";
+import { AuthError } from "next-auth";
+import { signIn, signOut } from "@/lib/auth/config";
+import { createUser } from "@/lib/data/users";
+import { signInSchema, signUpSchema } from "@/lib/validation/auth";
+import { fieldErrorsOf, formValues, type FormState } from "@/lib/validation/form";
+import { formError, safeReturnPath } from "@/lib/actions/form-error";
+
+export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const { password: _password, ...values } = formValues(form);
+  const input = signUpSchema.safeParse(formValues(form));
+  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
+  try {
+    await createUser(input.data);
+  } catch (error) {
+    return formError(error, values);
+  }
+  // Throws Next's redirect on success, so it stays outside any try.
+  await signIn("credentials", { email: input.data.email, password: input.data.password, redirectTo: safeReturnPath(values.callbackUrl, "/studio") });
+  return {};
+}
+
+export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const { password: _password, ...values } = formValues(form);
+  const input = signInSchema.safeParse(formValues(form));
+  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
+  try {
+    await signIn("credentials", { ...input.data, redirectTo: safeReturnPath(values.callbackUrl) });
+  } catch (error) {
+    // One message for an unknown email and a wrong password alike.
+    if (error instanceof AuthError) return { message: "That email and password don't match an account.", values };
+    throw error; // the success redirect
+  }
+  return {};
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

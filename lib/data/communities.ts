@@ -1,0 +1,18 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+export type CommunityOption = { slug: string; name: string };
+export type CommunityPage = { id: string; slug: string; name: string; description: string; requireSubtitle: boolean; requireHero: boolean; minWords: number };
+
+/** Public: every community, for pickers and navigation. */
+export async function listCommunities(): Promise<CommunityOption[]> {
+  return db.community.findMany({ select: { slug: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/** Public: one community with its rules, or null. */
+export async function getCommunity(slug: string): Promise<CommunityPage | null> {
+  return db.community.findUnique({
+    where: { slug: slug.toLowerCase() },
+    select: { id: true, slug: true, name: true, description: true, requireSubtitle: true, requireHero: true, minWords: true },
+  });
+}

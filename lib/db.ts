@@ -1,0 +1,21 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+function createClient() {
+  const { DATABASE_URL, DB_POOL_MAX } = env();
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: DATABASE_URL, max: DB_POOL_MAX }),
+    // A password hash never leaves the data layer unless a query asks for it by name.
+    omit: { user: { passwordHash: true } },
+  });
+}
+
+// Dev reloads modules on every change; keep one pool instead of leaking one per reload.
+const globalForDb = globalThis as unknown as { storyhouseDb?: ReturnType<typeof createClient> };
+
+export const db = globalForDb.storyhouseDb ?? createClient();
+if (env().NODE_ENV === "development") globalForDb.storyhouseDb = db;
+
+export { Prisma } from "@/lib/generated/prisma/client";

@@ -1,0 +1,54 @@
+// `npm start`: one command from a fresh clone to a running site.
+//   no DATABASE_URL → an embedded PostgreSQL in .data/postgres (started, and stopped on exit)
+//   then: migrate, seed demo content into an empty database, build if the sources changed, serve.
+//   --dev runs `next dev` instead of build + start.
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { startEmbeddedPostgres } from "./lib/postgres.mjs";
+import { migrate } from "./lib/migrate-engine.mjs";
+import { authSecret, buildIfChanged, dataDir, root, runBin } from "./lib/app-env.mjs";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const t0 = performance.now();
+const step = (message) => console.log(`[start] ${message} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+
+let database;
+let server;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => (server ? server.kill(signal) : shutdown(130)));
+}
+
+async function shutdown(code) {
+  if (database) {
+    console.log("[start] stopping the embedded database");
+    await database.stop().catch(() => {});
+    database = undefined;
+  }
+  process.exit(code);
+}
+
+try {
+  if (!process.env.DATABASE_URL) {
+    database = await startEmbeddedPostgres({ databaseDir: path.join(dataDir, "postgres"), port: Number(process.env.STORYHOUSE_DB_PORT ?? 54329) });
+    process.env.DATABASE_URL = database.url;
+  } else {
+    console.log("[start] using the database in DATABASE_URL");
+  }
+  const applied = await migrate({ root, url: process.env.DATABASE_URL });
+  step(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+
+  const env = { ...process.env, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) };
+  const seed = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], { cwd: root, env, stdio: "inherit" });
+  if (seed.status !== 0) throw new Error("seeding the demo content failed (see above)");
+
+  if (!dev) buildIfChanged(env, step);
+
+  server = spawn(runBin("next"), [dev ? "dev" : "start", "-p", String(port)], { cwd: root, env: dev ? env : { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+  step(`Storyhouse is starting at http://localhost:${port}`);
+  console.log(`[start] demo admin: ${process.env.STORYHOUSE_ADMIN_EMAIL ?? "admin@storyhouse.local"} / ${process.env.STORYHOUSE_ADMIN_PASSWORD ? "(STORYHOUSE_ADMIN_PASSWORD)" : "storyhouse-admin"}`);
+  server.on("exit", (code) => shutdown(code ?? 0));
+} catch (error) {
+  console.error(`\n[start] ${error instanceof Error ? error.message : error}\n`);
+  await shutdown(1);
+}

@@ -1,0 +1,32 @@
+import { expect, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+
+/** Signs up a new account through the form; returns its details. Lands on the studio. */
+export async function signUp(page: Page, name: string) {
+  const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${randomUUID().slice(0, 8)}@example.com`;
+  const password = "a long enough password";
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/studio$/);
+  return { name, email, password };
+}
+
+export const storyBody = `## Where it started
+
+It began with a notebook I found in my grandmother's kitchen drawer, full of recipes and small observations about the weather.
+
+## What I learned
+
+Every page had a date, a dish, and a line about who came to dinner. Reading them felt like **walking through her week**.
+
+- Bread on Mondays
+- Soup when it rained
+
+## Why it matters
+
+> Write things down; the small days are the ones you forget.
+
+I keep my own notebook now.`;

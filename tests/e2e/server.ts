@@ -1,0 +1,35 @@
+// The browser tests' server: a throw-away database (migrated, with two communities and nothing
+// else), `next build` when the sources changed, then `next start`. Playwright starts and stops it.
+import { spawn } from "node:child_process";
+import pg from "pg";
+import { startTestCluster, TEMPLATE_DB } from "../helpers/test-database";
+import { createDatabaseFromTemplate, databaseUrl } from "../../scripts/lib/postgres.mjs";
+import { buildIfChanged, root, runBin } from "../../scripts/lib/app-env.mjs";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const cluster = await startTestCluster("e2e");
+await createDatabaseFromTemplate(cluster.adminUrl, "e2e", TEMPLATE_DB);
+const url = databaseUrl(cluster.port, "e2e");
+
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+await client.query(`insert into "Community" (id, slug, name, description) values
+  ('c-journal', 'journal', 'Journal', 'Personal essays.'),
+  ('c-swamp', 'the-swamp', 'The Swamp', 'Politics and civic life.')`);
+await client.end();
+
+const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: "e2e-secret-not-for-production-0123456789", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" };
+buildIfChanged(env, (m) => console.log(`[e2e] ${m}`));
+const server = spawn(runBin("next"), ["start", "-p", String(port)], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+
+async function stop() {
+  server.kill("SIGTERM");
+  await cluster.stop();
+  process.exit(0);
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", async (code) => {
+  await cluster.stop();
+  process.exit(code ?? 1);
+});

@@ -1,0 +1,37 @@
+// Small factories for integration tests: each test builds exactly the data it needs.
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { createUser, findViewer } from "@/lib/data/users";
+import type { Role, UserStatus, Viewer } from "@/lib/auth/permissions";
+import type { StoryInput } from "@/lib/validation/story";
+import { createDraft, publishStory } from "@/lib/data/stories";
+
+const unique = () => randomUUID().slice(0, 8);
+
+export async function makeUser(options: { name?: string; role?: Role; status?: UserStatus; password?: string } = {}): Promise<Viewer> {
+  const created = await createUser({ name: options.name ?? `Creator ${unique()}`, email: `user-${unique()}@example.com`, password: options.password ?? "correct horse battery" });
+  if (options.role || options.status) {
+    await db.user.update({ where: { id: created.id }, data: { role: options.role, status: options.status } });
+  }
+  return (await findViewer(created.id))!;
+}
+
+export async function makeCommunity(options: { minWords?: number; requireSubtitle?: boolean } = {}) {
+  const slug = `community-${unique()}`;
+  return db.community.create({ data: { slug, name: `Community ${slug}`, minWords: options.minWords ?? 0, requireSubtitle: options.requireSubtitle ?? false }, select: { id: true, slug: true } });
+}
+
+export function storyInput(community: string, overrides: Partial<StoryInput> = {}): StoryInput {
+  return {
+    title: "A walk by the river",
+    subtitle: "Notes from an afternoon",
+    community,
+    body: "## The path\n\nWe walked along the water for an hour.\n\n## The bridge\n\nThen we crossed the old stone bridge.",
+    ...overrides,
+  };
+}
+
+export async function makePublishedStory(author: Viewer, community: string, overrides: Partial<StoryInput> = {}) {
+  const { id } = await createDraft(author, storyInput(community, overrides));
+  return publishStory(author, id);
+}

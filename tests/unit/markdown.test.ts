@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { countWords, readingMinutes, renderComment, renderStory } from "@/lib/content/markdown";
+
+describe("renderStory", () => {
+  it("renders sections as h2 with stable ids, and demotes a body h1 (the title is the page's h1)", () => {
+    const { html } = renderStory("# Big\n\n## The first part\n\nText.\n\n### Detail\n\nMore.");
+    expect(html).toContain('<h2 id="big">Big</h2>');
+    expect(html).toContain('<h2 id="the-first-part">The first part</h2>');
+    expect(html).toContain('<h3 id="detail">Detail</h3>');
+    expect(html).not.toContain("<h1");
+  });
+
+  it("keeps links, lists, quotes, emphasis and GFM tables", () => {
+    const { html } = renderStory("**bold** *it* [site](https://example.org)\n\n- a\n- b\n\n> quote\n\n| a | b |\n|---|---|\n| 1 | 2 |");
+    expect(html).toContain("<strong>bold</strong>");
+    expect(html).toContain('<a href="https://example.org" rel="nofollow ugc noopener noreferrer">site</a>');
+    expect(html).toMatch(/<ul>\s*<li>a<\/li>/);
+    expect(html).toContain("<blockquote>");
+    expect(html).toContain("<table>");
+  });
+
+  it.each([
+    ["a script tag", "<script>alert(1)</script>"],
+    ["an inline event handler", '<img src="x" onerror="alert(1)">'],
+    ["a javascript: link", "[click me](javascript:alert(1))"],
+    ["an encoded javascript: link", "[click me](jav&#x61;script:alert(1))"],
+    ["a data: image", "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)"],
+    ["an svg with onload", '<svg onload="alert(1)"></svg>'],
+    ["an iframe", '<iframe src="https://evil.example"></iframe>'],
+    ["a style tag", "<style>body{display:none}</style>"],
+    ["a user-supplied id that could clobber globals", '<a id="__next" name="x">x</a>'],
+  ])("strips %s", (_label, source) => {
+    const { html } = renderStory(`Before\n\n${source}\n\nAfter`);
+    expect(html).not.toMatch(/<script|onerror|onload|javascript:|data:image|<iframe|<style|<svg|id="__next"/i);
+    expect(html).toContain("<p>Before</p>");
+    expect(html).toContain("<p>After</p>");
+  });
+
+  it("counts words and reading time from the rendered text, not the markup", () => {
+    const body = `## Heading\n\n${"word ".repeat(476)}`;
+    const rendered = renderStory(body);
+    expect(rendered.wordCount).toBe(477);
+    expect(rendered.readingMinutes).toBe(2);
+  });
+});
+
+describe("renderComment", () => {
+  it("allows links and emphasis but no headings, images or scripts", () => {
+    const html = renderComment("# Shout\n\n*nice* [link](https://example.org) ![img](https://example.org/x.png) <script>x</script>");
+    expect(html).not.toMatch(/<h1|<img|<script/);
+    expect(html).toContain("<em>nice</em>");
+    expect(html).toContain('href="https://example.org"');
+  });
+});
+
+describe("reading time", () => {
+  it("is at least one minute and rounds at 238 words a minute", () => {
+    expect(readingMinutes(0)).toBe(1);
+    expect(readingMinutes(238)).toBe(1);
+    expect(readingMinutes(238 * 7)).toBe(7);
+  });
+
+  it("counts words in any script, with apostrophes and hyphens inside words", () => {
+    expect(countWords("It's a well-known café — naïve résumé 42")).toBe(7);
+    expect(countWords("")).toBe(0);
+  });
+});
