@@ -2,6 +2,10 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Public pages are prerendered and cached (lib/cache/public.ts), expired by tag on writes.
+  cacheComponents: true,
+  // A separate output folder per database (see scripts/lib/app-env.mjs): prerendered pages hold data.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   experimental: {
     // Large enough that an oversized story reaches our own validation (and its clear message)
     // instead of failing inside the framework.

@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { listPublishedStories } from "@/lib/data/stories";
-import { listCommunities } from "@/lib/data/communities";
+import { cachedCommunities, cachedStoryList } from "@/lib/cache/public";
 import { StoryList } from "@/components/story-list";
 
 export default async function HomePage() {
-  const [latest, communities] = await Promise.all([listPublishedStories({ limit: 20 }), listCommunities()]);
+  const [latest, communities] = await Promise.all([cachedStoryList({ limit: 20 }), cachedCommunities()]);
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
       <section className="mb-10 rounded-2xl bg-brand-50 px-6 py-10 sm:px-10">

@@ -1,16 +1,16 @@
 "use client";
-import Link from "next/link";
 import { signInAction, signUpAction } from "@/lib/actions/auth";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, FormMessage } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { ReturnToField, ReturnToLink } from "@/components/forms/return-to";
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+export function SignInForm() {
   const { state, formAction, formKey, formRef } = useActionForm(signInAction);
   return (
     <form key={formKey} ref={formRef} action={formAction} className="space-y-5" noValidate>
       <FormMessage message={state.message} />
-      <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
+      <ReturnToField />
       <Field name="email" label="Email" errors={state.fieldErrors?.email}>
         {(props) => <input {...props} type="email" autoComplete="email" required defaultValue={state.values?.email} className="input" />}
       </Field>
@@ -20,20 +20,20 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
       <p className="text-sm text-stone-600">
         New to Storyhouse?{" "}
-        <Link href={callbackUrl ? `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signup"} className="link font-semibold">
+        <ReturnToLink href="/signup" className="link font-semibold">
           Create an account
-        </Link>
+        </ReturnToLink>
       </p>
     </form>
   );
 }
 
-export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
+export function SignUpForm() {
   const { state, formAction, formKey, formRef } = useActionForm(signUpAction);
   return (
     <form key={formKey} ref={formRef} action={formAction} className="space-y-5" noValidate>
       <FormMessage message={state.message} />
-      <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
+      <ReturnToField />
       <Field name="name" label="Name" errors={state.fieldErrors?.name} hint="Shown on your stories and profile.">
         {(props) => <input {...props} type="text" autoComplete="name" required maxLength={80} defaultValue={state.values?.name} className="input" />}
       </Field>
@@ -46,9 +46,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
       <SubmitButton pendingLabel="Creating your account…">Create account</SubmitButton>
       <p className="text-sm text-stone-600">
         Already have an account?{" "}
-        <Link href="/signin" className="link font-semibold">
+        <ReturnToLink href="/signin" className="link font-semibold">
           Sign in
-        </Link>
+        </ReturnToLink>
       </p>
     </form>
   );

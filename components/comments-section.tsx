@@ -1,12 +1,14 @@
 import Link from "next/link";
-import { listStoryComments } from "@/lib/data/comments";
+import { Suspense } from "react";
+import { cachedStoryComments } from "@/lib/cache/public";
 import { getViewer } from "@/lib/auth/session";
 import { Avatar } from "@/components/avatar";
 import { CommentForm } from "@/components/comment-form";
 import { formatDateTime, pluralize } from "@/components/format";
 
+/** The thread is cached with the page; only the composer depends on who is reading. */
 export async function CommentsSection({ storyId, storyPath }: { storyId: string; storyPath: string }) {
-  const [comments, viewer] = await Promise.all([listStoryComments(storyId), getViewer()]);
+  const comments = await cachedStoryComments(storyId);
   return (
     <section aria-labelledby="comments-heading" className="space-y-6">
       <h2 id="comments-heading" className="font-serif text-2xl font-bold">
@@ -37,16 +39,22 @@ export async function CommentsSection({ storyId, storyPath }: { storyId: string;
           ))}
         </ol>
       )}
-      {viewer ? (
-        <CommentForm storyId={storyId} />
-      ) : (
-        <p className="rounded-xl bg-stone-50 p-4 text-stone-700">
-          <Link href={`/signin?callbackUrl=${encodeURIComponent(`${storyPath}#comments-heading`)}`} className="link font-semibold">
-            Sign in
-          </Link>{" "}
-          to join the conversation.
-        </p>
-      )}
+      <Suspense fallback={<div className="h-24 rounded-xl bg-stone-50" aria-hidden="true" />}>
+        <CommentComposer storyId={storyId} storyPath={storyPath} />
+      </Suspense>
     </section>
+  );
+}
+
+async function CommentComposer({ storyId, storyPath }: { storyId: string; storyPath: string }) {
+  const viewer = await getViewer();
+  if (viewer) return <CommentForm storyId={storyId} />;
+  return (
+    <p className="rounded-xl bg-stone-50 p-4 text-stone-700">
+      <Link href={`/signin?callbackUrl=${encodeURIComponent(`${storyPath}#comments-heading`)}`} className="link font-semibold">
+        Sign in
+      </Link>{" "}
+      to join the conversation.
+    </p>
   );
 }

@@ -1,21 +1,24 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getCommunity } from "@/lib/data/communities";
-import { listPublishedStories } from "@/lib/data/stories";
+import { cachedCommunity, cachedStoryList } from "@/lib/cache/public";
+import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
 import { StoryList } from "@/components/story-list";
 
 type Props = { params: Promise<{ community: string }> };
 
+export function generateStaticParams() {
+  return [{ community: BUILD_PLACEHOLDER }];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const community = await getCommunity((await params).community);
-  return community ? { title: community.name, description: community.description || undefined } : { title: "Community not found" };
+  const community = await cachedCommunity((await params).community);
+  return community ? { title: community.name, description: community.description || undefined, alternates: { canonical: `/${community.slug}` } } : { title: "Community not found" };
 }
 
 export default async function CommunityPage({ params }: Props) {
-  const { community: slug } = await params;
-  const community = await getCommunity(slug);
+  const community = await cachedCommunity((await params).community);
   if (!community) notFound();
-  const stories = await listPublishedStories({ communitySlug: community.slug });
+  const stories = await cachedStoryList({ communitySlug: community.slug });
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <header className="mb-6 border-b border-stone-200 pb-6">

@@ -3,13 +3,12 @@ import { SignInForm } from "@/components/auth-forms";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+export default function SignInPage() {
   return (
     <div className="mx-auto max-w-md px-4 py-12">
       <h1 className="mb-2 font-serif text-3xl font-bold">Welcome back</h1>
       <p className="mb-8 text-stone-600">Sign in to write, comment and follow creators.</p>
-      <SignInForm callbackUrl={callbackUrl} />
+      <SignInForm />
     </div>
   );
 }

@@ -3,13 +3,12 @@ import { SignUpForm } from "@/components/auth-forms";
 
 export const metadata: Metadata = { title: "Create your account" };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+export default function SignUpPage() {
   return (
     <div className="mx-auto max-w-md px-4 py-12">
       <h1 className="mb-2 font-serif text-3xl font-bold">Join Storyhouse</h1>
       <p className="mb-8 text-stone-600">Publish your stories, follow creators and join the conversation.</p>
-      <SignUpForm callbackUrl={callbackUrl} />
+      <SignUpForm />
     </div>
   );
 }

@@ -5,13 +5,15 @@ import { createUser } from "@/lib/data/users";
 import { signInSchema, signUpSchema } from "@/lib/validation/auth";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/validation/form";
 import { formError, safeReturnPath } from "@/lib/actions/form-error";
+import { cacheTags, expireTags } from "@/lib/cache/tags";
 
 export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { password: _password, ...values } = formValues(form);
   const input = signUpSchema.safeParse(formValues(form));
   if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
   try {
-    await createUser(input.data);
+    const user = await createUser(input.data);
+    expireTags(cacheTags.creatorHandle(user.handle));
   } catch (error) {
     return formError(error, values);
   }

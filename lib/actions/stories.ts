@@ -1,11 +1,11 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/session";
 import { createDraft, publishStory, updateStory } from "@/lib/data/stories";
 import { storyInputSchema, storyIntentSchema } from "@/lib/validation/story";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/validation/form";
 import { formError } from "@/lib/actions/form-error";
+import { expireTags, storyTags } from "@/lib/cache/tags";
 
 /** Saves the editor's form as a new draft, or an existing story (storyId bound), then publishes if asked. */
 export async function saveStoryAction(storyId: string | null, _prev: FormState, form: FormData): Promise<FormState> {
@@ -18,14 +18,13 @@ export async function saveStoryAction(storyId: string | null, _prev: FormState, 
   let publishedHref: string | null = null;
   try {
     if (id) {
-      const saved = await updateStory(viewer, id, input.data);
-      revalidateStory(saved);
+      expireTags(...storyTags(await updateStory(viewer, id, input.data)));
     } else {
       id = (await createDraft(viewer, input.data)).id;
     }
     if (intent === "publish") {
       const published = await publishStory(viewer, id);
-      revalidateStory(published);
+      expireTags(...storyTags(published));
       publishedHref = published.href;
     }
   } catch (error) {
@@ -35,14 +34,5 @@ export async function saveStoryAction(storyId: string | null, _prev: FormState, 
   }
   if (publishedHref) redirect(publishedHref);
   if (!storyId) redirect(`/studio/stories/${id}/edit?saved=1`);
-  revalidatePath("/studio");
   return { ok: true, values, savedAt: new Date().toISOString() };
-}
-
-function revalidateStory(story: { href: string | null; authorHandle: string; communitySlug: string }) {
-  if (story.href) revalidatePath(story.href);
-  revalidatePath("/");
-  revalidatePath(`/${story.communitySlug}`);
-  revalidatePath(`/authors/${story.authorHandle}`);
-  revalidatePath("/studio");
 }

@@ -70,8 +70,8 @@ export async function getMyProfile(viewer: Viewer | null): Promise<MyProfile> {
   return profile;
 }
 
-/** The signed-in user only: updates their own name and bio. Returns the handle (for revalidation). */
-export async function updateMyProfile(viewer: Viewer | null, input: ProfileInput): Promise<{ handle: string }> {
+/** The signed-in user only: updates their own name and bio. */
+export async function updateMyProfile(viewer: Viewer | null, input: ProfileInput): Promise<{ id: string; handle: string }> {
   const me = requirePermission(viewer, "profile:edit");
-  return db.user.update({ where: { id: me.id }, data: { name: input.name, bio: input.bio }, select: { handle: true } });
+  return db.user.update({ where: { id: me.id }, data: { name: input.name, bio: input.bio }, select: { id: true, handle: true } });
 }

@@ -39,14 +39,16 @@ export function runBin(name) {
 }
 
 /**
- * Runs `next build` unless the last build came from the same sources. Builds read no database
- * and no secrets, so a build made for the tests serves `npm start` too, and the other way round.
+ * Runs `next build` unless the last build in the same output folder came from the same sources
+ * and database. Builds prerender public pages from the database, so each database gets its own
+ * folder (`NEXT_DIST_DIR`: .next for `npm start`, others for tests and benchmarks).
  * @returns {boolean} whether it built
  */
 export function buildIfChanged(env, log = console.log) {
-  const stamp = path.join(root, ".next", "storyhouse-build-fingerprint");
-  const fingerprint = sourceFingerprint();
-  if (existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint && existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  const distDir = path.join(root, env.NEXT_DIST_DIR ?? ".next");
+  const stamp = path.join(distDir, "storyhouse-build-fingerprint");
+  const fingerprint = `${sourceFingerprint()}:${env.DATABASE_URL}`;
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint && existsSync(path.join(distDir, "BUILD_ID"))) {
     log("sources unchanged since the last build: skipping `next build`");
     return false;
   }

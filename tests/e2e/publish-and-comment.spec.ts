@@ -24,7 +24,8 @@ test("a creator publishes a story with sections and a second reader comments on 
   await expect(creator).toHaveURL(/\/journal\/the-notebook-in-the-drawer$/);
   const storyUrl = creator.url();
 
-  // The story page, top to bottom.
+  // The story page, top to bottom (loaded afresh: client navigation keeps earlier pages hidden in the DOM).
+  await creator.reload();
   await expect(creator.locator("h1")).toHaveCount(1);
   await expect(creator.locator("h1")).toHaveText("The notebook in the drawer");
   await expect(creator.getByText("What my grandmother's recipes taught me")).toBeVisible();

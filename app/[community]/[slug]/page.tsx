@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
-import { getPublishedStory } from "@/lib/data/stories";
+import { cachedStoryPage } from "@/lib/cache/public";
+import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
 import { AboutCreator } from "@/components/about-creator";
 import { Avatar } from "@/components/avatar";
 import { CommentsSection } from "@/components/comments-section";
@@ -10,13 +10,13 @@ import { formatDate } from "@/components/format";
 
 type Props = { params: Promise<{ community: string; slug: string }> };
 
-const loadStory = cache(async (params: Props["params"]) => {
-  const { community, slug } = await params;
-  return getPublishedStory(community, slug);
-});
+export function generateStaticParams() {
+  return [{ community: BUILD_PLACEHOLDER, slug: BUILD_PLACEHOLDER }];
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const story = await loadStory(params);
+  const { community, slug } = await params;
+  const story = await cachedStoryPage(community, slug);
   if (!story) return { title: "Story not found" };
   return {
     title: story.title,
@@ -27,7 +27,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function StoryPage({ params }: Props) {
-  const story = await loadStory(params);
+  const { community, slug } = await params;
+  const story = await cachedStoryPage(community, slug);
   if (!story) notFound();
   return (
     <article className="mx-auto max-w-3xl px-4 py-10">

@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
-import { getCreatorProfile } from "@/lib/data/users";
-import { listPublishedStories } from "@/lib/data/stories";
+import { cachedCreatorProfile, cachedStoryList } from "@/lib/cache/public";
+import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
 import { Avatar } from "@/components/avatar";
 import { StoryList } from "@/components/story-list";
 import { formatDate } from "@/components/format";
 
 type Props = { params: Promise<{ handle: string }> };
 
-const loadProfile = cache(async (params: Props["params"]) => getCreatorProfile(decodeURIComponent((await params).handle)));
+const loadProfile = async (params: Props["params"]) => cachedCreatorProfile(decodeURIComponent((await params).handle).toLowerCase());
+
+export function generateStaticParams() {
+  return [{ handle: BUILD_PLACEHOLDER }];
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const profile = await loadProfile(params);
@@ -19,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AuthorPage({ params }: Props) {
   const profile = await loadProfile(params);
   if (!profile) notFound();
-  const stories = await listPublishedStories({ authorHandle: profile.handle });
+  const stories = await cachedStoryList({ authorHandle: profile.handle });
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <header className="mb-8 flex flex-col items-start gap-5 border-b border-stone-200 pb-8 sm:flex-row">
