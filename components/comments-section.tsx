@@ -1,12 +1,10 @@
 import Link from "next/link";
-import { Suspense } from "react";
 import { cachedStoryComments } from "@/lib/cache/public";
-import { getViewer } from "@/lib/auth/session";
 import { Avatar } from "@/components/avatar";
-import { CommentForm } from "@/components/comment-form";
+import { CommentComposer } from "@/components/viewer/comment-composer";
 import { formatDateTime, pluralize } from "@/components/format";
 
-/** The thread is cached with the page; only the composer depends on who is reading. */
+/** The thread is cached with the page; only the composer (client-side) depends on who is reading. */
 export async function CommentsSection({ storyId, storyPath }: { storyId: string; storyPath: string }) {
   const comments = await cachedStoryComments(storyId);
   return (
@@ -39,22 +37,7 @@ export async function CommentsSection({ storyId, storyPath }: { storyId: string;
           ))}
         </ol>
       )}
-      <Suspense fallback={<div className="h-24 rounded-xl bg-stone-50" aria-hidden="true" />}>
-        <CommentComposer storyId={storyId} storyPath={storyPath} />
-      </Suspense>
+      <CommentComposer storyId={storyId} storyPath={storyPath} />
     </section>
-  );
-}
-
-async function CommentComposer({ storyId, storyPath }: { storyId: string; storyPath: string }) {
-  const viewer = await getViewer();
-  if (viewer) return <CommentForm storyId={storyId} />;
-  return (
-    <p className="rounded-xl bg-stone-50 p-4 text-stone-700">
-      <Link href={`/signin?callbackUrl=${encodeURIComponent(`${storyPath}#comments-heading`)}`} className="link font-semibold">
-        Sign in
-      </Link>{" "}
-      to join the conversation.
-    </p>
   );
 }

@@ -36,6 +36,7 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
   return {};
 }
 
+/** Clears the session cookie; the browser then forgets the viewer and goes home. */
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/" });
+  await signOut({ redirect: false });
 }

@@ -70,6 +70,7 @@ function stopOrphan(databaseDir) {
  */
 export async function startEmbeddedPostgres({ databaseDir, port, database = "storyhouse", ephemeral = false, log = console.log }) {
   databaseDir = path.resolve(databaseDir);
+  const recentLog = [];
   mkdirSync(path.dirname(databaseDir), { recursive: true });
   assertReachableByServerUser(databaseDir);
   stopOrphan(databaseDir);
@@ -83,7 +84,11 @@ export async function startEmbeddedPostgres({ databaseDir, port, database = "sto
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     // Throw-away clusters trade durability for speed; a real one keeps the defaults.
     postgresFlags: ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=300"] : ["-c", "max_connections=200"],
-    onLog: () => {},
+    onLog: (message) => {
+      // Kept so that a failed start can say why (permissions, a port in use, a damaged folder).
+      recentLog.push(...String(message).trim().split("\n"));
+      recentLog.splice(0, Math.max(0, recentLog.length - 20));
+    },
     onError: (e) => log(`[db] ${String(e).trim()}`),
   });
   const fresh = !existsSync(path.join(databaseDir, "PG_VERSION"));
@@ -99,7 +104,8 @@ export async function startEmbeddedPostgres({ databaseDir, port, database = "sto
   try {
     await server.start();
   } catch (error) {
-    throw new Error(`the embedded database did not start on port ${port} (is another server using that port?)${error ? `: ${error}` : ""}`);
+    const detail = recentLog.filter((line) => /FATAL|ERROR|could not|Permission/i.test(line)).join("\n  ");
+    throw new Error(`the embedded database in ${databaseDir} did not start on port ${port}${detail ? `:\n  ${detail}` : " (is another server using that port?)"}${error ? `\n  ${error}` : ""}`);
   }
   const admin = server.getPgClient("postgres", "127.0.0.1");
   await admin.connect();

@@ -118,6 +118,11 @@ test("sign-in errors do not reveal whether an email has an account", async ({ pa
   await fresh.getByRole("button", { name: "Sign in" }).click();
   await expect(fresh).toHaveURL(/\/$/);
   await expect(fresh.getByRole("link", { name: "Write", exact: true })).toBeVisible();
+
+  await fresh.getByRole("button", { name: "Sign out" }).click();
+  await expect(fresh.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await fresh.goto("/studio");
+  await expect(fresh).toHaveURL(/\/signin/);
 });
 
 test("private pages send signed-out visitors to sign in and back", async ({ page }) => {
