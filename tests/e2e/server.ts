@@ -18,7 +18,7 @@ await client.query(`insert into "Community" (id, slug, name, description) values
   ('c-swamp', 'the-swamp', 'The Swamp', 'Politics and civic life.')`);
 await client.end();
 
-const env = { ...process.env, NEXT_DIST_DIR: ".next-e2e", DATABASE_URL: url, AUTH_SECRET: "e2e-secret-not-for-production-0123456789", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" };
+const env = { ...process.env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e", DATABASE_URL: url, AUTH_SECRET: "e2e-secret-not-for-production-0123456789", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" };
 buildIfChanged(env, (m) => console.log(`[e2e] ${m}`));
 const server = spawn(runBin("next"), ["start", "-p", String(port)], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
 
