@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   cacheComponents: true,
   // A separate output folder per database (see scripts/lib/app-env.mjs): prerendered pages hold data.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // Uploads are stored at a few widths already (lib/media); the loader points srcset at them, so
+  // next/image needs no optimizer of its own.
+  images: { loader: "custom", loaderFile: "./lib/media/image-loader.ts" },
   experimental: {
     // Large enough that an oversized story reaches our own validation (and its clear message)
     // instead of failing inside the framework.

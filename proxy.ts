@@ -11,4 +11,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-export const config = { matcher: ["/studio/:path*", "/settings/:path*"] };
+export const config = { matcher: ["/studio/:path*", "/settings/:path*", "/following", "/bookmarks"] };

@@ -2,9 +2,12 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { SiteHeader } from "@/components/site-header";
 import { ViewerProvider } from "@/components/viewer/viewer-provider";
+import { siteUrl } from "@/lib/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
+  // Makes canonical, feed and social links absolute, on the public origin.
+  metadataBase: new URL(siteUrl()),
   title: { default: "Storyhouse", template: "%s · Storyhouse" },
   description: "Stories from creators, in communities you care about.",
 };

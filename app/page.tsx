@@ -1,9 +1,16 @@
+import type { Metadata } from "next";
 import Link from "next/link";
-import { cachedCommunities, cachedStoryList } from "@/lib/cache/public";
+import { cachedCommunities, cachedFeaturedStories, cachedStoryList, cachedTrendingStories } from "@/lib/cache/public";
 import { StoryList } from "@/components/story-list";
+import { StoryCardView } from "@/components/story-card";
+import { SectionHeading } from "@/components/section-heading";
+import { feedAlternates } from "@/lib/seo/feeds";
+
+export const metadata: Metadata = { alternates: feedAlternates("/") };
 
 export default async function HomePage() {
-  const [latest, communities] = await Promise.all([cachedStoryList({ limit: 20 }), cachedCommunities()]);
+  const [featured, latest, trending, communities] = await Promise.all([cachedFeaturedStories(), cachedStoryList({ limit: 10 }), cachedTrendingStories(), cachedCommunities()]);
+  const perCommunity = await Promise.all(communities.map(async (community) => ({ community, stories: (await cachedStoryList({ communitySlug: community.slug, limit: 3 })).items })));
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
       <section className="mb-10 rounded-2xl bg-brand-50 px-6 py-10 sm:px-10">
@@ -15,28 +22,82 @@ export default async function HomePage() {
           </Link>
         </div>
       </section>
-      <div className="grid gap-10 lg:grid-cols-[1fr_16rem]">
-        <section aria-labelledby="latest-heading">
-          <h2 id="latest-heading" className="border-b border-stone-200 pb-3 text-sm font-semibold uppercase tracking-wider text-stone-500">
-            Latest stories
-          </h2>
-          <StoryList stories={latest.items} empty={<p>No stories have been published yet. Be the first!</p>} />
-        </section>
-        <aside aria-labelledby="communities-heading">
-          <h2 id="communities-heading" className="border-b border-stone-200 pb-3 text-sm font-semibold uppercase tracking-wider text-stone-500">
-            Communities
-          </h2>
-          <ul className="mt-4 flex flex-wrap gap-2">
-            {communities.map((c) => (
-              <li key={c.slug}>
-                <Link href={`/${c.slug}`} className="inline-block rounded-full border border-stone-300 px-3 py-1 text-sm hover:bg-stone-100">
-                  {c.name}
-                </Link>
+
+      {featured.length ? (
+        <section aria-labelledby="top-heading" className="mb-12">
+          <SectionHeading id="top-heading">Top stories</SectionHeading>
+          <ul className="mt-2 grid gap-x-8 sm:grid-cols-2">
+            {featured.map((story) => (
+              <li key={story.id} className="border-b border-stone-200 py-6">
+                <StoryCardView story={story} />
+                {story.note ? <p className="mt-2 text-sm italic text-stone-600">Staff pick: {story.note}</p> : null}
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+
+      <div className="grid gap-10 lg:grid-cols-[1fr_18rem]">
+        <section aria-labelledby="latest-heading">
+          <SectionHeading id="latest-heading">Latest stories</SectionHeading>
+          <StoryList stories={latest.items} nextCursor={latest.nextCursor} more={{}} empty={<p>No stories have been published yet. Be the first!</p>} />
+        </section>
+        <aside className="space-y-10">
+          <section aria-labelledby="trending-heading">
+            <SectionHeading id="trending-heading">Trending this week</SectionHeading>
+            {trending.length ? (
+              <ol className="mt-2 space-y-4">
+                {trending.map((story, i) => (
+                  <li key={story.id} className="flex gap-3">
+                    <span className="font-serif text-2xl font-bold text-stone-500" aria-hidden="true">
+                      {String(i + 1).padStart(2, "0")}
+                    </span>
+                    <div className="min-w-0">
+                      <Link href={story.href} className="font-serif font-bold leading-snug hover:underline">
+                        {story.title}
+                      </Link>
+                      <p className="text-sm text-stone-500">{story.author.name}</p>
+                    </div>
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p className="mt-3 text-sm text-stone-600">Nothing is trending yet: heart and comment on what you read.</p>
+            )}
+          </section>
+          <section aria-labelledby="communities-heading">
+            <SectionHeading id="communities-heading">Communities</SectionHeading>
+            <ul className="mt-4 flex flex-wrap gap-2">
+              {communities.map((c) => (
+                <li key={c.slug}>
+                  <Link href={`/${c.slug}`} className="inline-block rounded-full border border-stone-300 px-3 py-1 text-sm hover:bg-stone-100">
+                    {c.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
         </aside>
       </div>
+
+      {perCommunity
+        .filter(({ stories }) => stories.length)
+        .map(({ community, stories }) => (
+          <section key={community.slug} aria-labelledby={`community-${community.slug}`} className="mt-12">
+            <SectionHeading id={`community-${community.slug}`}>
+              <Link href={`/${community.slug}`} className="hover:underline">
+                {community.name}
+              </Link>
+            </SectionHeading>
+            <ul className="mt-2 grid gap-x-8 sm:grid-cols-3">
+              {stories.map((story) => (
+                <li key={story.id} className="py-4">
+                  <StoryCardView story={story} showCommunity={false} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Avatar } from "@/components/avatar";
+import { FollowButton } from "@/components/engagement/follow-button";
 
-export function AboutCreator({ author }: { author: { name: string; handle: string; bio: string; avatarUrl: string | null } }) {
+export function AboutCreator({ author, storyPath }: { author: { id: string; name: string; handle: string; bio: string; avatarUrl: string | null }; storyPath: string }) {
   return (
     <section aria-labelledby="about-creator-heading" className="rounded-2xl border border-stone-200 bg-stone-50 p-6">
       <h2 id="about-creator-heading" className="text-sm font-semibold uppercase tracking-wider text-stone-500">
@@ -16,9 +17,12 @@ export function AboutCreator({ author }: { author: { name: string; handle: strin
             </Link>
           </p>
           {author.bio ? <p className="mt-1 whitespace-pre-line text-stone-700">{author.bio}</p> : null}
-          <Link href={`/authors/${author.handle}`} className="link mt-3 inline-block text-sm font-semibold">
-            Read more by {author.name}
-          </Link>
+          <div className="mt-3 flex flex-wrap items-center gap-4">
+            <Link href={`/authors/${author.handle}`} className="link text-sm font-semibold">
+              Read more by {author.name}
+            </Link>
+            <FollowButton creatorId={author.id} creatorName={author.name} returnTo={storyPath} />
+          </div>
         </div>
       </div>
     </section>

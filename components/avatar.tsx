@@ -1,3 +1,5 @@
+import Image from "next/image";
+
 /** A creator's avatar: their image, or their initials on a colour picked from their name. */
 export function Avatar({ name, src, size = 40 }: { name: string; src?: string | null; size?: number }) {
   const initials = name
@@ -8,8 +10,8 @@ export function Avatar({ name, src, size = 40 }: { name: string; src?: string | 
     .join("");
   const hue = [...name].reduce((sum, ch) => sum + ch.charCodeAt(0), 0) % 360;
   if (src) {
-    // eslint-disable-next-line @next/next/no-img-element -- uploads arrive with the studio's image pipeline
-    return <img src={src} alt="" width={size} height={size} className="shrink-0 rounded-full object-cover" style={{ width: size, height: size }} />;
+    // Uploads are served at a few widths; the loader (lib/media/image-loader.ts) picks one for each density.
+    return <Image src={src} alt="" width={size} height={size} className="shrink-0 rounded-full bg-stone-200 object-cover" style={{ width: size, height: size }} />;
   }
   return (
     <span

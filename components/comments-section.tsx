@@ -1,43 +1,76 @@
-import Link from "next/link";
 import { cachedStoryComments } from "@/lib/cache/public";
-import { Avatar } from "@/components/avatar";
+import type { CommentThread, VisibleComment } from "@/lib/data/comments";
+import { CommentBody, CommentCard, RemovedCommentCard } from "@/components/comment-card";
 import { CommentComposer } from "@/components/viewer/comment-composer";
-import { formatDateTime, pluralize } from "@/components/format";
+import { CommentControls } from "@/components/viewer/comment-controls";
+import { CommentThreadProvider } from "@/components/viewer/comment-thread-context";
+import { HiddenWhilePosting, PendingComments } from "@/components/viewer/pending-comments";
+import { pluralize } from "@/components/format";
 
-/** The thread is cached with the page; only the composer (client-side) depends on who is reading. */
-export async function CommentsSection({ storyId, storyPath }: { storyId: string; storyPath: string }) {
-  const comments = await cachedStoryComments(storyId);
+type CommentsSectionProps = { storyId: string; storyPath: string; commentsEnabled: boolean };
+
+/** The thread is cached with the page; the controls and the composer (client-side) depend on who is reading. */
+export async function CommentsSection({ storyId, storyPath, commentsEnabled }: CommentsSectionProps) {
+  const { count, threads } = await cachedStoryComments(storyId);
   return (
     <section aria-labelledby="comments-heading" className="space-y-6">
       <h2 id="comments-heading" className="font-serif text-2xl font-bold">
-        Comments <span className="text-base font-normal text-stone-500">({pluralize(comments.length, "comment")})</span>
+        Comments <span className="text-base font-normal text-stone-500">({pluralize(count, "comment")})</span>
       </h2>
-      {comments.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-stone-300 p-6 text-center">
-          <p className="font-semibold text-stone-800">There are no comments for this story</p>
-          <p className="mt-1 text-stone-600">Be the first to respond and start the conversation.</p>
-        </div>
-      ) : (
-        <ol className="space-y-5">
-          {comments.map((comment) => (
-            <li key={comment.id} id={`comment-${comment.id}`} className="flex gap-3">
-              <Avatar name={comment.author.name} size={36} />
-              <article className="min-w-0 flex-1">
-                <p className="text-sm">
-                  <Link href={`/authors/${comment.author.handle}`} className="font-semibold hover:underline">
-                    {comment.author.name}
-                  </Link>{" "}
-                  <time dateTime={comment.createdAt.toISOString()} className="text-stone-500">
-                    {formatDateTime(comment.createdAt)}
-                  </time>
-                </p>
-                <div className="prose prose-stone prose-sm mt-1 max-w-none break-words" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
-              </article>
+      <CommentThreadProvider storyId={storyId} open={commentsEnabled}>
+        {threads.length === 0 ? (
+          <HiddenWhilePosting>
+            <div className="rounded-xl border border-dashed border-stone-300 p-6 text-center">
+              <p className="font-semibold text-stone-800">There are no comments for this story</p>
+              <p className="mt-1 text-stone-600">Be the first to respond and start the conversation.</p>
+            </div>
+          </HiddenWhilePosting>
+        ) : (
+          <ol className="space-y-6">
+            {threads.map((thread) => (
+              <li key={thread.id} id={`comment-${thread.id}`}>
+                <ThreadComment comment={thread} threadId={thread.id} />
+                <Replies thread={thread} />
+              </li>
+            ))}
+          </ol>
+        )}
+        <PendingComments threadId={null} className="space-y-6" />
+        {commentsEnabled ? (
+          <CommentComposer storyPath={storyPath} />
+        ) : (
+          <p className="rounded-xl bg-stone-50 p-4 text-stone-700">Comments are turned off for this story.</p>
+        )}
+      </CommentThreadProvider>
+    </section>
+  );
+}
+
+function Replies({ thread }: { thread: CommentThread }) {
+  return (
+    // Indented under their comment; `empty:hidden` drops the rule when there is nothing to show.
+    <div className="mt-4 ml-4 space-y-4 border-l-2 border-stone-100 pl-4 empty:hidden sm:ml-12">
+      {thread.replies.length ? (
+        <ol className="space-y-4">
+          {thread.replies.map((reply) => (
+            <li key={reply.id} id={`comment-${reply.id}`}>
+              <ThreadComment comment={reply} threadId={thread.id} />
             </li>
           ))}
         </ol>
-      )}
-      <CommentComposer storyId={storyId} storyPath={storyPath} />
-    </section>
+      ) : null}
+      <PendingComments threadId={thread.id} className="space-y-4" />
+    </div>
+  );
+}
+
+function ThreadComment({ comment, threadId }: { comment: VisibleComment | CommentThread; threadId: string }) {
+  if (comment.status !== "VISIBLE") return <RemovedCommentCard status={comment.status} />;
+  return (
+    <CommentCard author={comment.author} createdAt={comment.createdAt} editedAt={comment.editedAt}>
+      <CommentControls comment={{ id: comment.id, authorId: comment.author.id, authorName: comment.author.name, body: comment.body }} threadId={threadId}>
+        <CommentBody html={comment.bodyHtml} />
+      </CommentControls>
+    </CommentCard>
   );
 }

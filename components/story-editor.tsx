@@ -3,13 +3,13 @@ import Link from "next/link";
 import { useState } from "react";
 import { saveStoryAction } from "@/lib/actions/stories";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { STORY_BODY_MAX } from "@/lib/validation/story";
+import { MAX_TAGS, STORY_BODY_MAX } from "@/lib/validation/story";
 import { Field, FormMessage } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 
 type EditorProps = {
   storyId: string | null;
-  initial: { title: string; subtitle: string; community: string; body: string };
+  initial: { title: string; subtitle: string; community: string; body: string; tags: string };
   communities: { slug: string; name: string }[];
   publishedHref: string | null;
   justSaved?: boolean;
@@ -57,6 +57,9 @@ export function StoryEditor({ storyId, initial, communities, publishedHref, just
             ))}
           </select>
         )}
+      </Field>
+      <Field name="tags" label="Tags" errors={errors.tags} hint={`Up to ${MAX_TAGS}, separated by commas. New tags are created as you publish.`}>
+        {(props) => <input {...props} type="text" maxLength={400} defaultValue={values.tags} className="input" placeholder="e.g. cooking, family, memory" />}
       </Field>
       <Field
         name="body"

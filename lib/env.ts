@@ -1,4 +1,5 @@
 import "server-only";
+import path from "node:path";
 import { z } from "zod";
 
 // The one reader of process.env. Parsed on first use so that importing a module never fails.
@@ -6,6 +7,11 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL (npm start sets it for the embedded database)" }),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  // npm start generates one into .data/; the fallback only serves tests and builds.
+  AUTH_SECRET: z.string().min(1).default("storyhouse-development-secret"),
+  // The public origin in absolute links (feeds, sitemap, canonical and social tags). Pages are
+  // prerendered with it, so it must be set when the site is built.
+  SITE_URL: z.string().url({ message: "SITE_URL must be the site's public origin, like https://stories.example.com" }).default("http://localhost:3000"),
 });
 
 let parsed: z.infer<typeof envSchema> | undefined;
@@ -13,4 +19,16 @@ let parsed: z.infer<typeof envSchema> | undefined;
 export function env() {
   parsed ??= envSchema.parse(process.env);
   return parsed;
+}
+
+const uploadsDirSchema = z.string().min(1).default(".data/uploads");
+
+/** Where the local-disk storage keeps uploaded media (absolute). Reads only UPLOADS_DIR, so tests and scripts can point it elsewhere. */
+export function uploadsDir(): string {
+  return path.resolve(process.cwd(), uploadsDirSchema.parse(process.env.UPLOADS_DIR || undefined));
+}
+
+/** The site's public origin (no trailing slash). Reads only SITE_URL, so it works where no database is configured. */
+export function siteUrl(): string {
+  return new URL(envSchema.shape.SITE_URL.parse(process.env.SITE_URL)).origin;
 }

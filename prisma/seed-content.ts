@@ -17,6 +17,7 @@ export type SeedCreator = {
 };
 
 export type SeedStory = {
+  tags: string[];
   key: string;
   author: string /* SeedCreator.key */;
   community: string /* SeedCommunity.slug */;
@@ -109,6 +110,7 @@ export const creators: SeedCreator[] = [
 export const stories: SeedStory[] = [
   {
     key: "welcome",
+    tags: ["Community", "Writing"],
     author: "admin",
     community: "journal",
     title: "Welcome to Storyhouse",
@@ -172,6 +174,7 @@ Welcome home. Pull up a chair.
   },
   {
     key: "zoning-meetings",
+    tags: ["Local government", "Housing", "Civic life"],
     author: "maya",
     community: "the-swamp",
     title: "I Sat Through 212 Zoning Meetings. Here's What Nobody Tells You.",
@@ -227,6 +230,7 @@ You may be the only resident in the room. That is exactly why it matters that yo
   },
   {
     key: "city-budget",
+    tags: ["Local government", "Budgets"],
     author: "maya",
     community: "the-swamp",
     title: "Your City's Budget Is the Most Honest Thing It Publishes",
@@ -277,6 +281,7 @@ Then, if something surprises you, say so: at the hearing, in an email to your co
   },
   {
     key: "quiet-story",
+    tags: ["Nursing", "Grief"],
     author: "priya",
     community: "journal",
     title: "What the Night Shift Taught Me About Silence",
@@ -329,6 +334,7 @@ Bernadette retired last year. At her party, someone asked her to give a speech, 
   },
   {
     key: "sunday-hour",
+    tags: ["Cooking", "Meal prep", "Habits"],
     author: "tomas",
     community: "lifehack",
     title: "The Sunday Hour: Mise en Place for People Who Hate Meal Prep",
@@ -389,6 +395,7 @@ The real payoff isn't the food. It's what happens on a Wednesday at six o'clock,
   },
   {
     key: "commute-novel",
+    tags: ["Writing", "Habits", "Transit"],
     author: "jaewon",
     community: "lifehack",
     title: "How I Wrote a Novel in 38-Minute Pieces",
@@ -440,6 +447,7 @@ So here is my only real advice: find your 38 minutes. Maybe it's a commute, a lu
   },
   {
     key: "last-stop",
+    tags: ["Short fiction", "Transit"],
     author: "jaewon",
     community: "fiction",
     title: "The Last Stop on the 44",

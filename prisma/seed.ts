@@ -5,6 +5,8 @@ import { PrismaClient } from "../lib/generated/prisma/client";
 import { hashPassword } from "../lib/auth/password";
 import { renderComment, renderStory } from "../lib/content/markdown";
 import { slugify } from "../lib/content/slug";
+import { utcDay } from "../lib/analytics/reader-key";
+import { refreshAllSearchVectors } from "../lib/data/search-vectors";
 import { comments, communities, creators, stories } from "./seed-content";
 
 export const DEMO_PASSWORD = "storyhouse-demo";
@@ -59,6 +61,23 @@ async function main() {
           select: { id: true },
         });
         storyRows.set(s.key, { id: row.id, publishedAt });
+        for (const name of s.tags) {
+          const tag = await tx.tag.upsert({ where: { slug: slugify(name) }, create: { slug: slugify(name), name }, update: {}, select: { id: true } });
+          await tx.storyTag.create({ data: { storyId: row.id, tagId: tag.id } });
+        }
+      }
+      // A little recent activity, so Trending and the heart counts have something to show.
+      const readers = [...userIds.values()];
+      for (const [i, s] of stories.entries()) {
+        const story = storyRows.get(s.key)!;
+        const fans = readers.filter((_, j) => (i + j) % 3 !== 0 && userIds.get(s.author) !== readers[j]);
+        await tx.heart.createMany({ data: fans.map((userId, j) => ({ userId, storyId: story.id, createdAt: new Date(now - (i + j) * 7 * 3600_000) })) });
+        const reads = 5 + ((i * 7) % 11);
+        await tx.storyRead.createMany({ data: Array.from({ length: reads }, (_, j) => ({ storyId: story.id, day: new Date(`${utcDay(new Date(now - (j % 5) * day))}T00:00:00Z`), readerKey: `seed-${j}` })) });
+        await tx.story.update({ where: { id: story.id }, data: { heartCount: fans.length, readCount: reads } });
+      }
+      for (const [key, note] of [["quiet-story", "A quiet, generous piece about the work nobody sees."], ["zoning-meetings", "Required reading before your next council meeting."]]) {
+        await tx.featuredStory.create({ data: { storyId: storyRows.get(key)!.id, note, featuredById: userIds.get("admin")! } });
       }
       for (const c of comments) {
         const story = storyRows.get(c.story)!;
@@ -66,6 +85,7 @@ async function main() {
           data: { storyId: story.id, authorId: userIds.get(c.author)!, body: c.body, bodyHtml: renderComment(c.body), createdAt: new Date(story.publishedAt.getTime() + c.minutesAfterPublish * 60_000) },
         });
       }
+      await refreshAllSearchVectors(tx);
     });
     console.log(`[seed] demo content: ${communities.length} communities, ${creators.length} creators, ${stories.length} stories, ${comments.length} comments`);
     console.log(`[seed] admin: ${adminEmail}; other demo creators sign in with their example.com email and "${DEMO_PASSWORD}"`);

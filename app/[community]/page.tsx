@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cachedCommunity, cachedStoryList } from "@/lib/cache/public";
 import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
+import { feedAlternates } from "@/lib/seo/feeds";
+import Link from "next/link";
 import { StoryList } from "@/components/story-list";
+import { SectionHeading } from "@/components/section-heading";
 
 type Props = { params: Promise<{ community: string }> };
 
@@ -12,21 +15,60 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const community = await cachedCommunity((await params).community);
-  return community ? { title: community.name, description: community.description || undefined, alternates: { canonical: `/${community.slug}` } } : { title: "Community not found" };
+  return community ? { title: community.name, description: community.description || undefined, alternates: feedAlternates(`/${community.slug}`, community.name) } : { title: "Community not found" };
 }
 
 export default async function CommunityPage({ params }: Props) {
   const community = await cachedCommunity((await params).community);
   if (!community) notFound();
-  const stories = await cachedStoryList({ communitySlug: community.slug });
+  const rules = [
+    community.requireSubtitle ? "Stories need a subtitle." : null,
+    community.requireHero ? "Stories need a hero image." : null,
+    community.minWords ? `Stories need at least ${community.minWords.toLocaleString("en-US")} words.` : null,
+  ].filter((rule): rule is string => !!rule);
+  const [stories, top] = await Promise.all([cachedStoryList({ communitySlug: community.slug }), cachedStoryList({ communitySlug: community.slug, sort: "top", limit: 5 })]);
   return (
-    <div className="mx-auto max-w-3xl px-4 py-10">
-      <header className="mb-6 border-b border-stone-200 pb-6">
+    <div className="mx-auto max-w-5xl px-4 py-10">
+      <header className="mb-8 max-w-3xl">
         <p className="text-sm font-semibold uppercase tracking-wider text-brand-700">Community</p>
         <h1 className="mt-1 font-serif text-4xl font-bold">{community.name}</h1>
         {community.description ? <p className="mt-3 text-lg text-stone-700">{community.description}</p> : null}
       </header>
-      <StoryList stories={stories.items} showCommunity={false} empty={<p>No stories in {community.name} yet.</p>} />
+      <div className="grid gap-10 lg:grid-cols-[1fr_18rem]">
+        <section aria-labelledby="latest-heading">
+          <SectionHeading id="latest-heading">Latest</SectionHeading>
+          <StoryList stories={stories.items} nextCursor={stories.nextCursor} more={{ community: community.slug }} showCommunity={false} empty={<p>No stories in {community.name} yet.</p>} />
+        </section>
+        <aside className="space-y-8">
+          {rules.length ? (
+            <section aria-labelledby="rules-heading">
+              <SectionHeading id="rules-heading">Before you submit</SectionHeading>
+              <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-stone-700">
+                {rules.map((rule) => (
+                  <li key={rule}>{rule}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {top.items.some((s) => s.heartCount > 0) ? (
+            <section aria-labelledby="top-heading">
+              <SectionHeading id="top-heading">Most hearted</SectionHeading>
+              <ol className="mt-3 space-y-3">
+                {top.items.map((story) => (
+                  <li key={story.id}>
+                    <Link href={story.href} className="font-serif font-bold leading-snug hover:underline">
+                      {story.title}
+                    </Link>
+                    <p className="text-sm text-stone-500">
+                      {story.author.name} · {story.heartCount} hearts
+                    </p>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+        </aside>
+      </div>
     </div>
   );
 }

@@ -2,6 +2,8 @@ import type { ReactNode } from "react";
 
 type FieldProps = {
   name: string;
+  /** Needed when a page shows several forms with the same field name. */
+  id?: string;
   label: string;
   errors?: string[];
   hint?: ReactNode;
@@ -9,8 +11,7 @@ type FieldProps = {
 };
 
 /** A labelled form control with its hint and errors tied to it for assistive tech. */
-export function Field({ name, label, errors, hint, children }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ name, id = `field-${name}`, label, errors, hint, children }: FieldProps) {
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1.5">

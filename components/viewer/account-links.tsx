@@ -26,6 +26,12 @@ export function AccountLinks() {
       <Link href="/studio/new" className="btn-primary">
         Write
       </Link>
+      <Link href="/following" className="hidden text-sm font-medium text-stone-700 hover:text-ink md:inline">
+        Following
+      </Link>
+      <Link href="/bookmarks" className="hidden text-sm font-medium text-stone-700 hover:text-ink md:inline">
+        Saved
+      </Link>
       <Link href="/studio" className="hidden text-sm font-medium text-stone-700 hover:text-ink sm:inline">
         Studio
       </Link>

@@ -1,13 +1,15 @@
 "use client";
 import Link from "next/link";
 import { CommentForm } from "@/components/comment-form";
+import { usePostCommentAction } from "@/components/viewer/comment-thread-context";
 import { useViewer } from "@/components/viewer/viewer-provider";
 
 /** The comment form for signed-in readers, a sign-in prompt for everyone else. */
-export function CommentComposer({ storyId, storyPath }: { storyId: string; storyPath: string }) {
+export function CommentComposer({ storyPath }: { storyPath: string }) {
   const { loading, viewer } = useViewer();
+  const postComment = usePostCommentAction(null);
   if (loading) return <div className="h-24 rounded-xl bg-stone-50" aria-hidden="true" />;
-  if (viewer) return <CommentForm storyId={storyId} />;
+  if (viewer) return <CommentForm id="new-comment" action={postComment} label="Add a comment" submitLabel="Post comment" pendingLabel="Posting…" />;
   return (
     <p className="rounded-xl bg-stone-50 p-4 text-stone-700">
       <Link href={`/signin?callbackUrl=${encodeURIComponent(`${storyPath}#comments-heading`)}`} className="link font-semibold">

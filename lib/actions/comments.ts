@@ -1,11 +1,12 @@
 "use server";
 import { getViewer } from "@/lib/auth/session";
-import { createComment } from "@/lib/data/comments";
-import { commentInputSchema } from "@/lib/validation/comment";
+import { createComment, deleteComment, editComment } from "@/lib/data/comments";
+import { commentEditSchema, commentInputSchema } from "@/lib/validation/comment";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/validation/form";
 import { formError } from "@/lib/actions/form-error";
 import { cacheTags, expireTags } from "@/lib/cache/tags";
 
+/** Posts a comment, or a reply when the form carries `parentId`. */
 export async function postCommentAction(storyId: string, _prev: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
   const input = commentInputSchema.safeParse(values);
@@ -17,4 +18,27 @@ export async function postCommentAction(storyId: string, _prev: FormState, form:
     return formError(error, values);
   }
   return { ok: true, values: { body: "" }, savedAt: new Date().toISOString() };
+}
+
+export async function editCommentAction(commentId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form);
+  const input = commentEditSchema.safeParse(values);
+  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
+  try {
+    const { storyId } = await editComment(await getViewer(), commentId, input.data);
+    expireTags(cacheTags.comments(storyId));
+  } catch (error) {
+    return formError(error, values);
+  }
+  return { ok: true, values, savedAt: new Date().toISOString() };
+}
+
+export async function deleteCommentAction(commentId: string): Promise<FormState> {
+  try {
+    const { storyId } = await deleteComment(await getViewer(), commentId);
+    expireTags(cacheTags.comments(storyId));
+  } catch (error) {
+    return formError(error);
+  }
+  return { ok: true };
 }

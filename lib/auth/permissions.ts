@@ -8,6 +8,7 @@ export type Viewer = { id: string; name: string; handle: string; role: Role; sta
 
 export const PERMISSIONS = [
   "story:write",
+  "story:react",
   "comment:write",
   "profile:edit",
   "review:decide",
@@ -16,10 +17,12 @@ export const PERMISSIONS = [
   "user:restrict",
   "role:manage",
   "community:manage",
+  "story:feature",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const readerPermissions: Permission[] = ["story:write", "comment:write", "profile:edit"];
+/** Hearts, bookmarks and follows come under "story:react". */
+const readerPermissions: Permission[] = ["story:write", "story:react", "comment:write", "profile:edit"];
 const moderatorPermissions: Permission[] = [...readerPermissions, "review:decide", "comment:moderate", "report:handle", "user:restrict"];
 
 const rolePermissions: Record<Role, ReadonlySet<Permission>> = {

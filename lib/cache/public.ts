@@ -1,6 +1,9 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { getPublishedStory, listPublishedStories } from "@/lib/data/stories";
+import { getPublishedStory, listPublishedStories, type StoryListOptions } from "@/lib/data/stories";
+import { listFeaturedStories, listTrendingStories } from "@/lib/data/discovery";
+import { getStoryCounts } from "@/lib/data/engagement";
+import { getTag } from "@/lib/data/tags";
 import { listStoryComments } from "@/lib/data/comments";
 import { getCommunity, listCommunities } from "@/lib/data/communities";
 import { getCreatorProfile } from "@/lib/data/users";
@@ -25,9 +28,11 @@ export async function cachedStoryComments(storyId: string) {
   return listStoryComments(storyId);
 }
 
-export async function cachedStoryList(options: { communitySlug?: string; authorHandle?: string; cursor?: string; limit?: number } = {}) {
+export async function cachedStoryList(options: Omit<StoryListOptions, "followedBy"> = {}) {
   "use cache";
-  cacheLife("max");
+  // A most-hearted list moves with hearts, which expire nothing: refresh it every minute.
+  if (options.sort === "top") cacheLife("minutes");
+  else cacheLife("max");
   cacheTag(cacheTags.storyLists);
   return listPublishedStories(options);
 }
@@ -53,4 +58,33 @@ export async function cachedCreatorProfile(handle: string) {
   const profile = await getCreatorProfile(handle);
   if (profile) cacheTag(cacheTags.creator(profile.id));
   return profile;
+}
+
+export async function cachedFeaturedStories() {
+  "use cache";
+  cacheLife("max");
+  cacheTag(cacheTags.storyLists);
+  return listFeaturedStories();
+}
+
+/** Trending moves with time as well as with writes: recomputed at most once a minute. */
+export async function cachedTrendingStories() {
+  "use cache";
+  cacheLife("minutes");
+  cacheTag(cacheTags.storyLists);
+  return listTrendingStories();
+}
+
+export async function cachedTag(slug: string) {
+  "use cache";
+  cacheLife("max");
+  cacheTag(cacheTags.storyLists);
+  return getTag(slug);
+}
+
+/** Heart, read and comment counts may lag by up to a minute, so a busy story is not re-rendered per heart. */
+export async function cachedStoryCounts(storyId: string) {
+  "use cache";
+  cacheLife("minutes");
+  return getStoryCounts(storyId);
 }

@@ -6,8 +6,11 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { renderStory } from "@/lib/content/markdown";
 import { slugify, withNumericSuffix } from "@/lib/content/slug";
 import type { StoryInput } from "@/lib/validation/story";
-import type { StoryStatus } from "@/lib/generated/prisma/enums";
+import type { RevisionKind, StoryStatus } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/data/prisma-errors";
+import { setStoryTags, type TagView } from "@/lib/data/tags";
+import { refreshSearchVector } from "@/lib/data/search-vectors";
 
 export type StoryCard = {
   id: string;
@@ -16,8 +19,10 @@ export type StoryCard = {
   href: string;
   publishedAt: Date;
   readingMinutes: number;
+  heartCount: number;
   community: { slug: string; name: string };
   author: { name: string; handle: string };
+  tags: TagView[];
 };
 
 export type StoryPage = StoryCard & {
@@ -26,6 +31,7 @@ export type StoryPage = StoryCard & {
   heroImageAlt: string | null;
   updatedAt: Date;
   commentCount: number;
+  commentsEnabled: boolean;
   author: { id: string; name: string; handle: string; bio: string; avatarUrl: string | null };
 };
 
@@ -39,43 +45,113 @@ export type StudioStoryRow = {
   commentCount: number;
 };
 
-export type StoryDraft = { id: string; title: string; subtitle: string; community: string; body: string; status: StoryStatus; href: string | null };
+export type StoryDraft = {
+  id: string;
+  title: string;
+  subtitle: string;
+  community: string;
+  body: string;
+  tags: string;
+  heroImageUrl: string;
+  heroImageAlt: string;
+  aiAssisted: boolean;
+  status: StoryStatus;
+  href: string | null;
+  /** What the next save must name (see updateStory). */
+  version: number;
+  updatedAt: Date;
+};
+
+/** What the author sees and what a save writes: the editor's fields, the same shape as a revision. */
+const draftSelect = {
+  id: true,
+  title: true,
+  subtitle: true,
+  bodyMarkdown: true,
+  heroImageUrl: true,
+  heroImageAlt: true,
+  aiAssisted: true,
+  status: true,
+  slug: true,
+  version: true,
+  updatedAt: true,
+  community: { select: { slug: true } },
+  tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
+} as const;
+
+type DraftRow = { id: string; title: string; subtitle: string; bodyMarkdown: string; heroImageUrl: string | null; heroImageAlt: string | null; aiAssisted: boolean; status: StoryStatus; slug: string | null; version: number; updatedAt: Date; community: { slug: string }; tags: { tag: { name: string } }[] };
+
+function toDraft(story: DraftRow): StoryDraft {
+  return {
+    id: story.id,
+    title: story.title,
+    subtitle: story.subtitle,
+    community: story.community.slug,
+    body: story.bodyMarkdown,
+    tags: story.tags.map((t) => t.tag.name).join(", "),
+    heroImageUrl: story.heroImageUrl ?? "",
+    heroImageAlt: story.heroImageAlt ?? "",
+    aiAssisted: story.aiAssisted,
+    status: story.status,
+    href: story.status === "PUBLISHED" && story.slug ? storyHref(story.community.slug, story.slug) : null,
+    version: story.version,
+    updatedAt: story.updatedAt,
+  };
+}
+
+/** The author's own story, not removed by staff and not deleted: the only ones they can open or change. */
+export function ownStoryWhere(authorId: string, storyId: string) {
+  return { id: storyId, authorId, status: { not: "REMOVED" as const }, deletedAt: null };
+}
 
 /** Published stories by active creators: the only ones the public sees. */
-const publicWhere = { status: "PUBLISHED", author: { status: "ACTIVE" } } as const;
+export const publicWhere = { status: "PUBLISHED", author: { status: "ACTIVE" } } as const;
 
-const cardSelect = {
+export const cardSelect = {
   id: true,
   title: true,
   subtitle: true,
   slug: true,
   publishedAt: true,
   readingMinutes: true,
+  heartCount: true,
   community: { select: { slug: true, name: true } },
   author: { select: { name: true, handle: true } },
+  tags: { select: { tag: { select: { slug: true, name: true } } }, orderBy: { tag: { name: "asc" } } },
 } as const;
 
 export function storyHref(communitySlug: string, slug: string) {
   return `/${communitySlug}/${slug}`;
 }
 
-function toCard<T extends { slug: string | null; publishedAt: Date | null; community: { slug: string } }>(row: T) {
-  const { slug, publishedAt, ...rest } = row;
-  return { ...rest, href: storyHref(row.community.slug, slug ?? ""), publishedAt: publishedAt ?? new Date(0) };
+export function toCard<T extends { slug: string | null; publishedAt: Date | null; community: { slug: string }; tags: { tag: TagView }[] }>(row: T) {
+  const { slug, publishedAt, tags, ...rest } = row;
+  return { ...rest, href: storyHref(row.community.slug, slug ?? ""), publishedAt: publishedAt ?? new Date(0), tags: tags.map((t) => t.tag) };
 }
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
-/** Public: published stories newest first, optionally in one community or by one creator. */
-export async function listPublishedStories(options: { communitySlug?: string; authorHandle?: string; cursor?: string; limit?: number } = {}): Promise<Page<StoryCard>> {
+export type StoryListOptions = { communitySlug?: string; authorHandle?: string; tagSlug?: string; followedBy?: string; sort?: "latest" | "top"; cursor?: string; limit?: number };
+
+/**
+ * Public: published stories newest first, optionally in one community, by one creator, with one
+ * tag, or by the creators a user follows; or most-hearted first ("top"). Keyset-paginated.
+ */
+export async function listPublishedStories(options: StoryListOptions = {}): Promise<Page<StoryCard>> {
   const limit = Math.min(options.limit ?? 20, 50);
+  const author = {
+    ...publicWhere.author,
+    ...(options.authorHandle ? { handle: options.authorHandle } : {}),
+    ...(options.followedBy ? { followers: { some: { followerId: options.followedBy } } } : {}),
+  };
   const rows = await db.story.findMany({
     where: {
       ...publicWhere,
+      author,
       ...(options.communitySlug ? { community: { slug: options.communitySlug } } : {}),
-      ...(options.authorHandle ? { author: { ...publicWhere.author, handle: options.authorHandle } } : {}),
+      ...(options.tagSlug ? { tags: { some: { tag: { slug: options.tagSlug } } } } : {}),
     },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    orderBy: options.sort === "top" ? [{ heartCount: "desc" }, { publishedAt: "desc" }, { id: "desc" }] : [{ publishedAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     ...(options.cursor ? { cursor: { id: options.cursor }, skip: 1 } : {}),
     select: cardSelect,
@@ -95,6 +171,7 @@ export async function getPublishedStory(communitySlug: string, slug: string): Pr
       heroImageAlt: true,
       updatedAt: true,
       commentCount: true,
+      commentsEnabled: true,
       author: { select: { id: true, name: true, handle: true, bio: true, avatarUrl: true } },
     },
   });
@@ -105,30 +182,19 @@ export async function getPublishedStory(communitySlug: string, slug: string): Pr
 export async function listMyStories(viewer: Viewer | null): Promise<StudioStoryRow[]> {
   const me = requirePermission(viewer, "story:write");
   const rows = await db.story.findMany({
-    where: { authorId: me.id, status: { not: "REMOVED" } },
+    where: { authorId: me.id, status: { not: "REMOVED" }, deletedAt: null },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     select: { id: true, title: true, status: true, updatedAt: true, publishedAt: true, slug: true, commentCount: true, community: { select: { slug: true } } },
   });
   return rows.map(({ slug, community, ...row }) => ({ ...row, href: row.status === "PUBLISHED" && slug ? storyHref(community.slug, slug) : null }));
 }
 
-/** Author only; other users' stories are NOT_FOUND. */
+/** Author only; other users' stories (and deleted ones) are NOT_FOUND. */
 export async function getStoryForEditing(viewer: Viewer | null, storyId: string): Promise<StoryDraft> {
   const me = requirePermission(viewer, "story:write");
-  const story = await db.story.findFirst({
-    where: { id: storyId, authorId: me.id, status: { not: "REMOVED" } },
-    select: { id: true, title: true, subtitle: true, bodyMarkdown: true, status: true, slug: true, community: { select: { slug: true } } },
-  });
+  const story = await db.story.findFirst({ where: ownStoryWhere(me.id, storyId), select: draftSelect });
   if (!story) throw new AppError("NOT_FOUND", "We couldn't find that story.");
-  return {
-    id: story.id,
-    title: story.title,
-    subtitle: story.subtitle,
-    community: story.community.slug,
-    body: story.bodyMarkdown,
-    status: story.status,
-    href: story.status === "PUBLISHED" && story.slug ? storyHref(story.community.slug, story.slug) : null,
-  };
+  return toDraft(story);
 }
 
 async function communityIdFor(slug: string): Promise<string> {
@@ -146,42 +212,86 @@ function contentFields(input: StoryInput) {
     bodyHtml: rendered.html,
     wordCount: rendered.wordCount,
     readingMinutes: rendered.readingMinutes,
+    heroImageUrl: input.heroImageUrl || null,
+    heroImageAlt: input.heroImageUrl ? input.heroImageAlt : null,
+    aiAssisted: input.aiAssisted,
   };
 }
 
 /** Any creator: starts a draft of their own. */
-export async function createDraft(viewer: Viewer | null, input: StoryInput): Promise<{ id: string }> {
+export async function createDraft(viewer: Viewer | null, input: StoryInput, options: { revision?: "SAVE" } = {}): Promise<{ id: string; version: number }> {
   const me = requirePermission(viewer, "story:write");
   const communityId = await communityIdFor(input.community);
-  return db.story.create({ data: { ...contentFields(input), authorId: me.id, communityId }, select: { id: true } });
+  const draft = await db.$transaction(async (tx) => {
+    const story = await tx.story.create({ data: { ...contentFields(input), authorId: me.id, communityId }, select: { id: true, version: true } });
+    await setStoryTags(tx, story.id, input.tags);
+    if (options.revision) await recordRevision(tx, story.id, options.revision);
+    return story;
+  });
+  await refreshSearchVector(draft.id);
+  return draft;
 }
 
 export type StoryLocation = { id: string; href: string | null; authorHandle: string; communitySlug: string };
+export type SavedStory = StoryLocation & { version: number; updatedAt: Date };
 
-/** Author only (others' stories are NOT_FOUND): saves new content; a published story updates live. */
-export async function updateStory(viewer: Viewer | null, storyId: string, input: StoryInput): Promise<StoryLocation> {
+export type SaveOptions = {
+  /** The version the editor started from; when it is not the current one, the save is a CONFLICT. */
+  expectedVersion?: number;
+  /** Keep a revision of what was saved (explicit saves and restores; autosaves keep none). */
+  revision?: "SAVE" | "RESTORE";
+};
+
+/**
+ * Author only (others' stories are NOT_FOUND): saves new content; a published story updates live.
+ * With `expectedVersion`, a save from a tab that missed a later save fails with CONFLICT instead
+ * of silently overwriting it.
+ */
+export async function updateStory(viewer: Viewer | null, storyId: string, input: StoryInput, options: SaveOptions = {}): Promise<SavedStory> {
   const me = requirePermission(viewer, "story:write");
   const current = await db.story.findFirst({
-    where: { id: storyId, authorId: me.id, status: { not: "REMOVED" } },
-    select: { slug: true, community: { select: { slug: true } } },
+    where: ownStoryWhere(me.id, storyId),
+    select: { slug: true, version: true, community: { select: { slug: true } } },
   });
   if (!current) throw new AppError("NOT_FOUND", "We couldn't find that story.");
+  if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) throw conflict();
   // The URL contains the community, so it is fixed once the story has been published.
   if (current.slug && input.community !== current.community.slug) {
     throw new AppError("INVALID", "A published story stays in its community.", { community: ["A published story can't move to another community"] });
   }
   const communityId = await communityIdFor(input.community);
-  const story = await db.story.update({
-    where: { id: storyId, authorId: me.id },
-    data: { ...contentFields(input), communityId },
-    select: { id: true, status: true, slug: true, community: { select: { slug: true } } },
+  const story = await db.$transaction(async (tx) => {
+    // The version in the where makes check-and-write one step: of two racing saves, one wins.
+    const written = await tx.story.updateMany({
+      where: { ...ownStoryWhere(me.id, storyId), version: current.version },
+      data: { ...contentFields(input), communityId, version: { increment: 1 } },
+    });
+    if (written.count === 0) throw conflict();
+    await setStoryTags(tx, storyId, input.tags);
+    if (options.revision) await recordRevision(tx, storyId, options.revision);
+    return tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { id: true, status: true, slug: true, version: true, updatedAt: true, community: { select: { slug: true } } } });
   });
+  await refreshSearchVector(storyId);
   return {
     id: story.id,
     href: story.status === "PUBLISHED" && story.slug ? storyHref(story.community.slug, story.slug) : null,
     authorHandle: me.handle,
     communitySlug: story.community.slug,
+    version: story.version,
+    updatedAt: story.updatedAt,
   };
+}
+
+/** Inside a save's transaction: keeps a copy of what the story now says (lib/data/revisions.ts reads them). */
+async function recordRevision(tx: Prisma.TransactionClient, storyId: string, kind: RevisionKind) {
+  const story = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { title: true, subtitle: true, bodyMarkdown: true, tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } } } });
+  await tx.storyRevision.create({
+    data: { storyId, kind, title: story.title, subtitle: story.subtitle, bodyMarkdown: story.bodyMarkdown, tags: story.tags.map((t) => t.tag.name).join(", ") },
+  });
+}
+
+function conflict() {
+  return new AppError("CONFLICT", "This story was changed in another tab or window since you opened it.");
 }
 
 /**
@@ -191,7 +301,7 @@ export async function updateStory(viewer: Viewer | null, storyId: string, input:
 export async function publishStory(viewer: Viewer | null, storyId: string): Promise<StoryLocation & { href: string }> {
   const me = requirePermission(viewer, "story:write");
   const story = await db.story.findFirst({
-    where: { id: storyId, authorId: me.id, status: { not: "REMOVED" } },
+    where: ownStoryWhere(me.id, storyId),
     select: {
       title: true,
       subtitle: true,
@@ -215,10 +325,14 @@ export async function publishStory(viewer: Viewer | null, storyId: string): Prom
   for (let attempt = 0; ; attempt++) {
     const slug = story.slug ?? (await freeSlug(story.communityId, story.title, attempt));
     try {
-      await db.story.update({
-        where: { id: storyId, authorId: me.id },
-        data: { status: "PUBLISHED", slug, publishedAt: story.publishedAt ?? new Date() },
+      await db.$transaction(async (tx) => {
+        await tx.story.update({
+          where: { id: storyId, authorId: me.id },
+          data: { status: "PUBLISHED", slug, publishedAt: story.publishedAt ?? new Date() },
+        });
+        await recordRevision(tx, storyId, "PUBLISH");
       });
+      await refreshSearchVector(storyId);
       return { id: storyId, href: storyHref(community.slug, slug), authorHandle: me.handle, communitySlug: community.slug };
     } catch (error) {
       if (!isUniqueViolation(error) || story.slug || attempt >= 3) throw error; // another story took the slug first: pick again
@@ -231,4 +345,35 @@ async function freeSlug(communityId: string, title: string, attempt: number): Pr
   const taken = await db.story.findMany({ where: { communityId, slug: { startsWith: base } }, select: { slug: true } });
   const slug = withNumericSuffix(base, new Set(taken.map((s) => s.slug ?? "")));
   return attempt === 0 ? slug : `${slug}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** Author only: takes a published story off the site; it stays in the studio as a draft-like UNPUBLISHED story. */
+export async function unpublishStory(viewer: Viewer | null, storyId: string): Promise<StoryLocation> {
+  const me = requirePermission(viewer, "story:write");
+  const story = await db.story.findFirst({ where: { ...ownStoryWhere(me.id, storyId), status: "PUBLISHED" }, select: { slug: true, community: { select: { slug: true } } } });
+  if (!story) throw new AppError("NOT_FOUND", "We couldn't find a published story of yours to unpublish.");
+  await db.story.update({ where: { id: storyId, authorId: me.id }, data: { status: "UNPUBLISHED", version: { increment: 1 } } });
+  // The old URL is returned so its cached page is expired.
+  return { id: storyId, href: story.slug ? storyHref(story.community.slug, story.slug) : null, authorHandle: me.handle, communitySlug: story.community.slug };
+}
+
+/**
+ * Author only: deletes their story. The row stays (deletedAt set, off every public list) so its
+ * URL can answer 410 Gone and the slug is never handed to another story.
+ */
+export async function deleteStory(viewer: Viewer | null, storyId: string): Promise<StoryLocation> {
+  const me = requirePermission(viewer, "story:write");
+  const story = await db.story.findFirst({ where: ownStoryWhere(me.id, storyId), select: { slug: true, status: true, community: { select: { slug: true } } } });
+  if (!story) throw new AppError("NOT_FOUND", "We couldn't find that story.");
+  await db.story.update({
+    where: { id: storyId, authorId: me.id },
+    data: { deletedAt: new Date(), status: story.status === "PUBLISHED" ? "UNPUBLISHED" : story.status, version: { increment: 1 } },
+  });
+  return { id: storyId, href: story.slug ? storyHref(story.community.slug, story.slug) : null, authorHandle: me.handle, communitySlug: story.community.slug };
+}
+
+/** Public: whether a story once lived at this URL and its creator deleted it (the page answers 410 Gone). */
+export async function isDeletedStoryUrl(communitySlug: string, slug: string): Promise<boolean> {
+  const row = await db.story.findFirst({ where: { slug, community: { slug: communitySlug }, deletedAt: { not: null } }, select: { id: true } });
+  return row !== null;
 }

@@ -8,8 +8,9 @@ import { slugify, withNumericSuffix } from "@/lib/content/slug";
 import type { SignUpInput } from "@/lib/validation/auth";
 import type { ProfileInput } from "@/lib/validation/profile";
 import { isUniqueViolation } from "@/lib/data/prisma-errors";
+import { refreshCreatorSearchVectors } from "@/lib/data/search-vectors";
 
-export type CreatorProfile = { id: string; name: string; handle: string; bio: string; avatarUrl: string | null; joinedAt: Date };
+export type CreatorProfile = { id: string; name: string; handle: string; bio: string; avatarUrl: string | null; joinedAt: Date; followerCount: number; storyCount: number };
 export type MyProfile = { name: string; handle: string; bio: string; email: string };
 
 const viewerSelect = { id: true, name: true, handle: true, role: true, status: true } as const;
@@ -56,10 +57,21 @@ export async function verifyCredentials(email: string, password: string) {
 export async function getCreatorProfile(handle: string): Promise<CreatorProfile | null> {
   const user = await db.user.findUnique({
     where: { handle: handle.toLowerCase() },
-    select: { id: true, name: true, handle: true, bio: true, avatarUrl: true, createdAt: true, status: true },
+    select: {
+      id: true,
+      name: true,
+      handle: true,
+      bio: true,
+      avatarUrl: true,
+      createdAt: true,
+      status: true,
+      followerCount: true,
+      _count: { select: { stories: { where: { status: "PUBLISHED" } } } },
+    },
   });
   if (!user || user.status === "SUSPENDED") return null;
-  return { id: user.id, name: user.name, handle: user.handle, bio: user.bio, avatarUrl: user.avatarUrl, joinedAt: user.createdAt };
+  const { createdAt, status: _status, _count, ...profile } = user;
+  return { ...profile, joinedAt: createdAt, storyCount: _count.stories };
 }
 
 /** The signed-in user only: their own editable profile. */
@@ -73,5 +85,7 @@ export async function getMyProfile(viewer: Viewer | null): Promise<MyProfile> {
 /** The signed-in user only: updates their own name and bio. */
 export async function updateMyProfile(viewer: Viewer | null, input: ProfileInput): Promise<{ id: string; handle: string }> {
   const me = requirePermission(viewer, "profile:edit");
-  return db.user.update({ where: { id: me.id }, data: { name: input.name, bio: input.bio }, select: { id: true, handle: true } });
+  const saved = await db.user.update({ where: { id: me.id }, data: { name: input.name, bio: input.bio }, select: { id: true, handle: true } });
+  if (input.name !== me.name) await refreshCreatorSearchVectors(me.id);
+  return saved;
 }

@@ -2,7 +2,15 @@ import { z } from "zod";
 
 export const COMMENT_MAX = 2000;
 
+const body = z.string().trim().min(1, "Write a comment first").max(COMMENT_MAX, `Comments can be at most ${COMMENT_MAX.toLocaleString("en")} characters`);
+
+/** A new comment; `parentId` makes it a reply (the data layer decides which thread it joins). */
 export const commentInputSchema = z.object({
-  body: z.string().trim().min(1, "Write a comment first").max(COMMENT_MAX, `Comments can be at most ${COMMENT_MAX.toLocaleString("en")} characters`),
+  body,
+  parentId: z.string().max(64).transform((id) => id || undefined).optional(),
 });
 export type CommentInput = z.infer<typeof commentInputSchema>;
+
+/** An edit changes the text only. */
+export const commentEditSchema = z.object({ body });
+export type CommentEdit = z.infer<typeof commentEditSchema>;

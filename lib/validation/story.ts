@@ -1,14 +1,54 @@
 import { z } from "zod";
+import { slugify } from "@/lib/content/slug";
 
 /** 100,000 characters is about 16,000 words: far past any story, well short of abuse. */
 export const STORY_BODY_MAX = 100_000;
+export const MAX_TAGS = 5;
+
+/** "Poetry, poetry ,New  York" → [["poetry", "Poetry"], ["new-york", "New York"]]: first spelling wins. */
+function splitTags(list: string): [string, string][] {
+  const bySlug = new Map<string, string>();
+  for (const raw of list.split(",")) {
+    const name = raw.trim().replace(/\s+/g, " ");
+    if (name && !bySlug.has(slugify(name, 40))) bySlug.set(slugify(name, 40), name);
+  }
+  return [...bySlug.entries()];
+}
 
 export const storyInputSchema = z.object({
   title: z.string().trim().min(1, "Give your story a title").max(150, "Keep the title under 150 characters"),
   subtitle: z.string().trim().max(250, "Keep the subtitle under 250 characters").default(""),
   community: z.string().trim().min(1, "Choose a community").max(64, "Choose a community from the list"),
   body: z.string().max(STORY_BODY_MAX, `Stories can be at most ${STORY_BODY_MAX.toLocaleString("en")} characters; split this one into parts`).default(""),
-});
+  tags: z
+    .string()
+    .max(400, "Use up to 5 short tags")
+    .default("")
+    .transform(splitTags)
+    .pipe(
+      z
+        .array(z.tuple([z.string().min(1, "Tags need at least one letter or number"), z.string().max(30, "Keep each tag under 30 characters")]))
+        .max(MAX_TAGS, `Use at most ${MAX_TAGS} tags`),
+    )
+    .transform((pairs) => pairs.map(([slug, name]) => ({ slug, name }))),
+  /** An uploaded image's URL (POST /api/uploads answers with a same-site path) or an https URL. */
+  heroImageUrl: z
+    .string()
+    .trim()
+    .max(500, "Choose the hero image again")
+    .refine((url) => url === "" || url.startsWith("/") || /^https:\/\//i.test(url), "Choose the hero image again")
+    .default(""),
+  heroImageAlt: z.string().trim().max(300, "Keep the description under 300 characters").default(""),
+  aiAssisted: z
+    .union([z.boolean(), z.string()])
+    .transform((value) => value === true || value === "on" || value === "true")
+    .default(false),
+}).refine((story) => !story.heroImageUrl || story.heroImageAlt, { path: ["heroImageAlt"], message: "Describe the hero image for readers who can't see it" });
 export type StoryInput = z.infer<typeof storyInputSchema>;
 
-export const storyIntentSchema = z.enum(["save", "publish"]).catch("save");
+/** The version of the story the editor started from: a save naming an older one is a conflict. */
+export const storyVersionSchema = z.coerce.number().int().min(1).optional().catch(undefined);
+
+export const revisionIdSchema = z.string().trim().min(1).max(64);
+
+export const storyIntentSchema = z.enum(["save", "publish", "autosave"]).catch("save");

@@ -47,7 +47,8 @@ export function runBin(name) {
 export function buildIfChanged(env, log = console.log) {
   const distDir = path.join(root, env.NEXT_DIST_DIR ?? ".next");
   const stamp = path.join(distDir, "storyhouse-build-fingerprint");
-  const fingerprint = `${sourceFingerprint()}:${env.DATABASE_URL}`;
+  // Prerendered pages also hold absolute links on SITE_URL.
+  const fingerprint = `${sourceFingerprint()}:${env.DATABASE_URL}:${env.SITE_URL ?? ""}`;
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint && existsSync(path.join(distDir, "BUILD_ID"))) {
     log("sources unchanged since the last build: skipping `next build`");
     return false;

@@ -30,3 +30,15 @@ Every page had a date, a dish, and a line about who came to dinner. Reading them
 > Write things down; the small days are the ones you forget.
 
 I keep my own notebook now.`;
+
+/** Publishes a story through the editor as the signed-in page's user; returns its URL. */
+export async function publishStory(page: Page, title: string, { community = "journal", body = storyBody, tags = "" } = {}) {
+  await page.goto("/studio/new");
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Community").selectOption(community);
+  if (tags) await page.getByLabel("Tags").fill(tags);
+  await page.getByLabel("Story").fill(body);
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${community}/[^/]+$`));
+  return page.url();
+}

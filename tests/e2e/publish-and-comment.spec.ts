@@ -80,7 +80,7 @@ test("a creator publishes a story with sections and a second reader comments on 
   await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText(author.name);
   await expect(anonymous.getByRole("link", { name: "The notebook in the drawer" })).toBeVisible();
   await anonymous.goto("/");
-  await expect(anonymous.getByRole("link", { name: "The notebook in the drawer" })).toBeVisible();
+  await expect(anonymous.getByRole("region", { name: "Latest stories" }).getByRole("link", { name: "The notebook in the drawer" })).toBeVisible();
 });
 
 test("a failed save explains itself and keeps everything typed", async ({ page }) => {

@@ -27,6 +27,10 @@ export function storyInput(community: string, overrides: Partial<StoryInput> = {
     subtitle: "Notes from an afternoon",
     community,
     body: "## The path\n\nWe walked along the water for an hour.\n\n## The bridge\n\nThen we crossed the old stone bridge.",
+    tags: [],
+    heroImageUrl: "",
+    heroImageAlt: "",
+    aiAssisted: false,
     ...overrides,
   };
 }

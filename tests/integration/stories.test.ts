@@ -115,4 +115,16 @@ describe("publishing", () => {
     expect(titles).toEqual(["Story 4", "Story 3", "Story 2", "Story 1", "Story 0"]);
     expect(third.nextCursor).toBeNull();
   });
+
+  it("saves up to five tags, replaces them on edit, and shares tags between stories", async () => {
+    const author = await makeUser();
+    const community = await makeCommunity();
+    const tags = (...names: string[]) => names.map((name) => ({ slug: name.toLowerCase().replace(/ /g, "-"), name }));
+    const { id } = await createDraft(author, storyInput(community.slug, { tags: tags("Cooking", "Family") }));
+    expect((await getStoryForEditing(author, id)).tags).toBe("Cooking, Family");
+    await updateStory(author, id, storyInput(community.slug, { tags: tags("Family", "Memory") }));
+    expect((await getStoryForEditing(author, id)).tags).toBe("Family, Memory");
+    await createDraft(author, storyInput(community.slug, { tags: tags("Memory") }));
+    expect(await db.tag.count({ where: { slug: "memory" } })).toBe(1);
+  });
 });

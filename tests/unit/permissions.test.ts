@@ -3,8 +3,8 @@ import { can, PERMISSIONS, ROLES, type Permission, type Role } from "@/lib/auth/
 import { requirePermission } from "@/lib/auth/guard";
 
 const expected: Record<Role, Permission[]> = {
-  READER: ["story:write", "comment:write", "profile:edit"],
-  MODERATOR: ["story:write", "comment:write", "profile:edit", "review:decide", "comment:moderate", "report:handle", "user:restrict"],
+  READER: ["story:write", "story:react", "comment:write", "profile:edit"],
+  MODERATOR: ["story:write", "story:react", "comment:write", "profile:edit", "review:decide", "comment:moderate", "report:handle", "user:restrict"],
   ADMIN: [...PERMISSIONS],
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signInSchema, signUpSchema } from "@/lib/validation/auth";
 import { STORY_BODY_MAX, storyInputSchema, storyIntentSchema } from "@/lib/validation/story";
-import { commentInputSchema } from "@/lib/validation/comment";
+import { commentEditSchema, commentInputSchema } from "@/lib/validation/comment";
 import { profileInputSchema } from "@/lib/validation/profile";
 import { fieldErrorsOf } from "@/lib/validation/form";
 
@@ -23,6 +23,15 @@ describe("storyInputSchema", () => {
 
   it("rejects a 10 MB body", () => {
     expect(storyInputSchema.safeParse({ ...story, body: "a".repeat(10 * 1024 * 1024) }).success).toBe(false);
+  });
+
+  it("turns a comma list into at most five distinct tags", () => {
+    expect(storyInputSchema.parse({ ...story, tags: " Poetry, poetry ,New  York,, " }).tags).toEqual([
+      { slug: "poetry", name: "Poetry" },
+      { slug: "new-york", name: "New York" },
+    ]);
+    expect(fieldErrorsOf(storyInputSchema.safeParse({ ...story, tags: "a,b,c,d,e,f" }).error!).tags).toEqual(["Use at most 5 tags"]);
+    expect(fieldErrorsOf(storyInputSchema.safeParse({ ...story, tags: "日本" }).error!).tags?.[0]).toMatch(/letter or number/);
   });
 
   it("treats an unknown intent as a save", () => {
@@ -52,6 +61,13 @@ describe("comment and profile schemas", () => {
     expect(commentInputSchema.safeParse({ body: "   " }).success).toBe(false);
     expect(commentInputSchema.safeParse({ body: "x".repeat(2001) }).success).toBe(false);
     expect(commentInputSchema.parse({ body: " ok " }).body).toBe("ok");
+  });
+
+  it("treats an empty parentId as a top-level comment, and edits as text only", () => {
+    expect(commentInputSchema.parse({ body: "ok", parentId: "" })).toEqual({ body: "ok" });
+    expect(commentInputSchema.parse({ body: "ok", parentId: "c1" })).toEqual({ body: "ok", parentId: "c1" });
+    expect(commentEditSchema.parse({ body: "ok", parentId: "c1" })).toEqual({ body: "ok" });
+    expect(commentEditSchema.safeParse({ body: "x".repeat(2001) }).success).toBe(false);
   });
 
   it("limits the bio to 500 characters", () => {

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cachedStoryPage } from "@/lib/cache/public";
+import { cachedStoryCounts, cachedStoryPage } from "@/lib/cache/public";
 import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
 import { AboutCreator } from "@/components/about-creator";
 import { Avatar } from "@/components/avatar";
 import { CommentsSection } from "@/components/comments-section";
+import { StoryActions } from "@/components/engagement/story-actions";
+import { StoryJsonLd } from "@/components/story-json-ld";
 import { formatDate } from "@/components/format";
+import { storyMetadata } from "@/lib/seo/story";
 
 type Props = { params: Promise<{ community: string; slug: string }> };
 
@@ -18,20 +21,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { community, slug } = await params;
   const story = await cachedStoryPage(community, slug);
   if (!story) return { title: "Story not found" };
-  return {
-    title: story.title,
-    description: story.subtitle || undefined,
-    alternates: { canonical: story.href },
-    authors: [{ name: story.author.name, url: `/authors/${story.author.handle}` }],
-  };
+  return storyMetadata(story);
 }
 
 export default async function StoryPage({ params }: Props) {
   const { community, slug } = await params;
   const story = await cachedStoryPage(community, slug);
   if (!story) notFound();
+  const counts = await cachedStoryCounts(story.id);
   return (
-    <article className="mx-auto max-w-3xl px-4 py-10">
+    <article className="mx-auto max-w-3xl px-4 py-10" data-story-id={story.id}>
+      <StoryJsonLd story={story} />
       <header className="mb-8">
         <p className="mb-3 text-sm font-semibold uppercase tracking-wider">
           <Link href={`/${story.community.slug}`} className="text-brand-700 hover:underline">
@@ -62,9 +62,23 @@ export default async function StoryPage({ params }: Props) {
         className="prose prose-stone prose-lg max-w-none font-serif prose-headings:font-sans prose-headings:tracking-tight prose-a:text-brand-700"
         dangerouslySetInnerHTML={{ __html: story.bodyHtml }}
       />
+      {story.tags.length ? (
+        <ul className="mt-10 flex flex-wrap gap-2" aria-label="Tags">
+          {story.tags.map((tag) => (
+            <li key={tag.slug}>
+              <Link href={`/tags/${tag.slug}`} className="inline-block rounded-full bg-stone-100 px-3 py-1 text-sm text-stone-700 hover:bg-stone-200">
+                {tag.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="mt-8">
+        <StoryActions storyId={story.id} storyPath={story.href} title={story.title} heartCount={counts.heartCount} />
+      </div>
       <div className="mt-12 space-y-12">
-        <AboutCreator author={story.author} />
-        <CommentsSection storyId={story.id} storyPath={story.href} />
+        <AboutCreator author={story.author} storyPath={story.href} />
+        <CommentsSection storyId={story.id} storyPath={story.href} commentsEnabled={story.commentsEnabled} />
       </div>
     </article>
   );

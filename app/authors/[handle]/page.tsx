@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cachedCreatorProfile, cachedStoryList } from "@/lib/cache/public";
 import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
+import { feedAlternates } from "@/lib/seo/feeds";
 import { Avatar } from "@/components/avatar";
 import { StoryList } from "@/components/story-list";
-import { formatDate } from "@/components/format";
+import { formatDate, pluralize } from "@/components/format";
+import { FollowButton } from "@/components/engagement/follow-button";
 
 type Props = { params: Promise<{ handle: string }> };
 
@@ -16,7 +18,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const profile = await loadProfile(params);
-  return profile ? { title: profile.name, description: profile.bio || undefined, alternates: { canonical: `/authors/${profile.handle}` } } : { title: "Creator not found" };
+  return profile ? { title: profile.name, description: profile.bio || undefined, alternates: feedAlternates(`/authors/${profile.handle}`, profile.name) } : { title: "Creator not found" };
 }
 
 export default async function AuthorPage({ params }: Props) {
@@ -31,10 +33,16 @@ export default async function AuthorPage({ params }: Props) {
           <h1 className="font-serif text-4xl font-bold">{profile.name}</h1>
           <p className="text-stone-500">@{profile.handle} · Joined {formatDate(profile.joinedAt)}</p>
           {profile.bio ? <p className="mt-3 max-w-prose whitespace-pre-line text-lg text-stone-700">{profile.bio}</p> : null}
+          <div className="mt-4 flex flex-wrap items-center gap-4">
+            <p className="text-sm text-stone-600">
+              <span className="font-semibold text-ink">{pluralize(profile.followerCount, "follower")}</span> · {pluralize(profile.storyCount, "story", "stories")}
+            </p>
+            <FollowButton creatorId={profile.id} creatorName={profile.name} returnTo={`/authors/${profile.handle}`} />
+          </div>
         </div>
       </header>
       <h2 className="text-sm font-semibold uppercase tracking-wider text-stone-500">Stories</h2>
-      <StoryList stories={stories.items} empty={<p>{profile.name} hasn&apos;t published a story yet.</p>} />
+      <StoryList stories={stories.items} nextCursor={stories.nextCursor} more={{ author: profile.handle }} empty={<p>{profile.name} hasn&apos;t published a story yet.</p>} />
     </div>
   );
 }

@@ -11,7 +11,7 @@ export default async function NewStoryPage() {
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <h1 className="mb-8 font-serif text-3xl font-bold">New story</h1>
-      <StoryEditor storyId={null} initial={{ title: "", subtitle: "", community: "", body: "" }} communities={communities} publishedHref={null} />
+      <StoryEditor storyId={null} initial={{ title: "", subtitle: "", community: "", body: "", tags: "" }} communities={communities} publishedHref={null} />
     </div>
   );
 }

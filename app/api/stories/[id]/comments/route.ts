@@ -1,0 +1,21 @@
+import { revalidateTag } from "next/cache";
+import { getViewer } from "@/lib/auth/session";
+import { createComment } from "@/lib/data/comments";
+import { commentInputSchema } from "@/lib/validation/comment";
+import { fieldErrorsOf } from "@/lib/validation/form";
+import { errorResponse, jsonBody } from "@/lib/api/responses";
+import { cacheTags } from "@/lib/cache/tags";
+
+/** Posts a comment as the signed-in user (JSON: { body, parentId? }); the same rules as the form. */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id: storyId } = await params;
+  const input = commentInputSchema.safeParse(await jsonBody(request));
+  if (!input.success) return Response.json({ error: "Check the comment.", fieldErrors: fieldErrorsOf(input.error) }, { status: 422 });
+  try {
+    const comment = await createComment(await getViewer(), storyId, input.data);
+    revalidateTag(cacheTags.comments(storyId), { expire: 0 });
+    return Response.json({ id: comment.id }, { status: 201 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

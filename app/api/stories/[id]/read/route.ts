@@ -1,0 +1,19 @@
+import { getViewer } from "@/lib/auth/session";
+import { recordRead } from "@/lib/data/reads";
+import { readerKey, utcDay } from "@/lib/analytics/reader-key";
+
+/** The read beacon: sent by the story page after it has loaded, so counting never slows the page. */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (id.length > 64) return new Response(null, { status: 400 });
+  const viewer = await getViewer();
+  const day = utcDay();
+  const key = viewer
+    ? readerKey(day, { userId: viewer.id })
+    : readerKey(day, {
+        address: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? request.headers.get("x-real-ip") ?? "",
+        userAgent: request.headers.get("user-agent") ?? "",
+      });
+  await recordRead(id, key, new Date(`${day}T00:00:00Z`));
+  return new Response(null, { status: 204 });
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { cachedStoryList } from "@/lib/cache/public";
+
+const querySchema = z.object({
+  cursor: z.string().max(64).optional(),
+  community: z.string().max(64).optional(),
+  author: z.string().max(64).optional(),
+  tag: z.string().max(64).optional(),
+});
+
+/** The next page of a public story list ("Load more"). Same cache as the pages themselves. */
+export async function GET(request: Request) {
+  const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) return Response.json({ error: "Bad query" }, { status: 400 });
+  const { cursor, community, author, tag } = query.data;
+  const page = await cachedStoryList({ cursor, communitySlug: community, authorHandle: author, tagSlug: tag, limit: 10 });
+  return Response.json(page);
+}

@@ -1,0 +1,55 @@
+"use client";
+import { useState } from "react";
+import type { StoryCard } from "@/lib/data/stories";
+import { StoryCardView } from "@/components/story-card";
+
+export type StoryListQuery = { community?: string; author?: string; tag?: string };
+
+/** Appends the next pages of a story list (keyset cursor, cached per page on the server). */
+export function LoadMoreStories({ query, cursor, showCommunity }: { query: StoryListQuery; cursor: string; showCommunity: boolean }) {
+  const [pages, setPages] = useState<StoryCard[]>([]);
+  const [next, setNext] = useState<string | null>(cursor);
+  const [state, setState] = useState<"idle" | "loading" | "error">("idle");
+
+  const load = async () => {
+    if (!next) return;
+    setState("loading");
+    try {
+      const params = new URLSearchParams({ ...query, cursor: next } as Record<string, string>);
+      const res = await fetch(`/api/stories?${params}`);
+      if (!res.ok) throw new Error(String(res.status));
+      const page: { items: StoryCard[]; nextCursor: string | null } = await res.json();
+      setPages((p) => [...p, ...page.items]);
+      setNext(page.nextCursor);
+      setState("idle");
+    } catch {
+      setState("error");
+    }
+  };
+
+  return (
+    <>
+      {pages.length ? (
+        <ul className="divide-y divide-stone-200 border-t border-stone-200">
+          {pages.map((story) => (
+            <li key={story.id} className="py-6">
+              <StoryCardView story={story} showCommunity={showCommunity} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {next ? (
+        <div className="mt-4 flex items-center gap-3">
+          <button type="button" onClick={load} disabled={state === "loading"} className="btn-secondary">
+            {state === "loading" ? "Loading…" : "Load more"}
+          </button>
+          {state === "error" ? (
+            <span role="alert" className="text-sm text-red-700">
+              Couldn&apos;t load more stories. Try again.
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { editCommentAction } from "@/lib/actions/comments";
+import { CommentForm } from "@/components/comment-form";
+import { DeleteCommentForm } from "@/components/delete-comment-form";
+import { useCommentThread, usePostCommentAction } from "@/components/viewer/comment-thread-context";
+import { useViewer } from "@/components/viewer/viewer-provider";
+
+const MODES = ["reply", "edit", "delete"] as const;
+type Mode = (typeof MODES)[number];
+const labels: Record<Mode, string> = { reply: "Reply", edit: "Edit", delete: "Delete" };
+type CommentControlsProps = {
+  comment: { id: string; authorId: string; authorName: string; body: string };
+  /** The top-level comment a reply joins. */
+  threadId: string;
+  /** The comment's rendered text, swapped for the edit form while editing. */
+  children: ReactNode;
+};
+
+/**
+ * What the viewer may do with a comment, decided in the browser so the thread itself stays
+ * cached and shared: reply when signed in, edit and delete when the comment is theirs.
+ */
+export function CommentControls({ comment, threadId, children }: CommentControlsProps) {
+  const { viewer } = useViewer();
+  const { open } = useCommentThread();
+  const postReply = usePostCommentAction(threadId);
+  const [mode, setMode] = useState<Mode | null>(null);
+  const buttons = useRef<Partial<Record<Mode, HTMLButtonElement | null>>>({});
+  const focusAfterClose = useRef<Mode | null>(null);
+
+  // Closing an inline form puts focus back on the button that opened it.
+  useEffect(() => {
+    if (mode || !focusAfterClose.current) return;
+    buttons.current[focusAfterClose.current]?.focus();
+    focusAfterClose.current = null;
+  }, [mode]);
+  const close = useCallback(() => {
+    focusAfterClose.current = mode;
+    setMode(null);
+  }, [mode]);
+
+  const mine = viewer?.id === comment.authorId;
+  // A closed story keeps its thread: authors may still delete, nobody replies or edits.
+  const may: Record<Mode, boolean> = { reply: Boolean(viewer) && open, edit: mine && open, delete: mine };
+  const allowed = MODES.filter((action) => may[action]);
+
+  return (
+    <>
+      {mode === "edit" ? (
+        <div className="mt-2">
+          <CommentForm
+            id={`edit-${comment.id}`}
+            action={editCommentAction.bind(null, comment.id)}
+            label="Edit your comment"
+            submitLabel="Save changes"
+            pendingLabel="Saving…"
+            initialBody={comment.body}
+            onClose={close}
+          />
+        </div>
+      ) : (
+        children
+      )}
+      {allowed.length && mode !== "edit" ? (
+        <div className="flex gap-4 text-sm">
+          {allowed.map((action) => (
+            <button
+              key={action}
+              ref={(button) => {
+                buttons.current[action] = button;
+              }}
+              type="button"
+              aria-expanded={action === "edit" ? undefined : mode === action}
+              onClick={() => setMode(mode === action ? null : action)}
+              className="py-1 font-semibold text-stone-500 hover:text-ink"
+            >
+              {labels[action]}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {mode === "delete" ? <DeleteCommentForm commentId={comment.id} onClose={close} /> : null}
+      {mode === "reply" ? (
+        <div className="mt-3">
+          <CommentForm id={`reply-${comment.id}`} action={postReply} label={`Reply to ${comment.authorName}`} submitLabel="Post reply" pendingLabel="Posting…" parentId={comment.id} onClose={close} />
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { isAppError, type AppErrorCode } from "@/lib/errors";
+
+const statusByCode: Record<AppErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID: 422 };
+
+/** A JSON error for route handlers: an AppError's safe message and status, or a logged 500. */
+export function errorResponse(error: unknown): Response {
+  if (isAppError(error)) return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: statusByCode[error.code] });
+  console.error("[api] unexpected error", error);
+  return Response.json({ error: "Something went wrong on our side." }, { status: 500 });
+}
+
+/**
+ * The JSON body of a request, refusing anything not sent as application/json: a cross-site form
+ * cannot send that content type without a CORS preflight, which these routes never grant.
+ */
+export async function jsonBody(request: Request): Promise<unknown> {
+  if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) return undefined;
+  return request.json().catch(() => undefined);
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { cacheLife, cacheTag } from "next/cache";
+import { cachedCommunity, cachedCreatorProfile, cachedTag } from "@/lib/cache/public";
+import { cacheTags } from "@/lib/cache/tags";
+import { listFeedStories, type FeedFilter } from "@/lib/data/feeds";
+import { buildRssFeed, type FeedChannel } from "@/lib/feeds/rss";
+
+export type FeedScope = { kind: "site" } | { kind: "community"; slug: string } | { kind: "creator"; handle: string } | { kind: "tag"; slug: string };
+
+async function findChannel(scope: FeedScope): Promise<{ channel: FeedChannel; filter: FeedFilter } | null> {
+  switch (scope.kind) {
+    case "site":
+      return { channel: { path: "/", description: "The latest stories from every community." }, filter: {} };
+    case "community": {
+      const community = await cachedCommunity(scope.slug);
+      if (!community) return null;
+      const description = community.description || `The latest stories in ${community.name}.`;
+      return { channel: { path: `/${community.slug}`, subject: community.name, description }, filter: { communitySlug: community.slug } };
+    }
+    case "creator": {
+      const profile = await cachedCreatorProfile(scope.handle.toLowerCase());
+      if (!profile) return null;
+      const description = profile.bio || `The latest stories by ${profile.name}.`;
+      return { channel: { path: `/authors/${profile.handle}`, subject: profile.name, description }, filter: { authorHandle: profile.handle } };
+    }
+    case "tag": {
+      const tag = await cachedTag(scope.slug.toLowerCase());
+      if (!tag) return null;
+      return { channel: { path: `/tags/${tag.slug}`, subject: tag.name, description: `The latest stories tagged ${tag.name}.` }, filter: { tagSlug: tag.slug } };
+    }
+  }
+}
+
+/**
+ * The RSS feed of the whole site or of one community, creator or tag (null when that doesn't
+ * exist). Cached like the list pages: the community, profile and tag reads bring their own tags.
+ */
+export async function cachedRssFeed(scope: FeedScope): Promise<string | null> {
+  "use cache";
+  cacheLife("max");
+  cacheTag(cacheTags.storyLists);
+  const found = await findChannel(scope);
+  return found && buildRssFeed(found.channel, await listFeedStories(found.filter));
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { requirePermission } from "@/lib/auth/guard";
+import type { Viewer } from "@/lib/auth/permissions";
+import { cardSelect, publicWhere, toCard, type StoryCard } from "@/lib/data/stories";
+
+export type FeaturedCard = StoryCard & { note: string };
+
+/** Public: staff picks, most recently featured first. */
+export async function listFeaturedStories(limit = 4): Promise<FeaturedCard[]> {
+  const rows = await db.featuredStory.findMany({
+    where: { story: publicWhere },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { note: true, story: { select: cardSelect } },
+  });
+  return rows.map(({ note, story }) => ({ ...toCard(story), note }));
+}
+
+/** Admins: features a published story on the home page (with an optional note), or stops featuring it. */
+export async function setFeatured(viewer: Viewer | null, storyId: string, featured: boolean, note = ""): Promise<void> {
+  const me = requirePermission(viewer, "story:feature");
+  if (!featured) {
+    await db.featuredStory.deleteMany({ where: { storyId } });
+    return;
+  }
+  const story = await db.story.findFirst({ where: { id: storyId, ...publicWhere }, select: { id: true } });
+  if (!story) throw new AppError("NOT_FOUND", "Only published stories can be featured.");
+  await db.featuredStory.upsert({ where: { storyId }, create: { storyId, note, featuredById: me.id }, update: { note, featuredById: me.id } });
+}
+
+// Hearts weigh 3, comments 2, reads 1; each decays with a two-day half-life inside a 7-day window.
+const TRENDING_HALF_LIFE_HOURS = 48;
+
+/** Public: stories with the most recent activity (hearts, comments, reads over 7 days, decayed). */
+export async function listTrendingStories(limit = 5): Promise<StoryCard[]> {
+  const ranked = await db.$queryRaw<{ storyId: string }[]>`
+    with events as (
+      select "storyId", 3.0 as weight, "createdAt" as at from "Heart" where "createdAt" > now() - interval '7 days'
+      union all
+      select "storyId", 2.0, "createdAt" from "Comment" where "createdAt" > now() - interval '7 days' and status = 'VISIBLE'
+      union all
+      select "storyId", 1.0, day + interval '12 hours' from "StoryRead" where day > current_date - 7
+    ), scores as (
+      select "storyId", sum(weight * power(0.5, extract(epoch from now() - at) / 3600 / ${TRENDING_HALF_LIFE_HOURS})) as score
+      from events group by "storyId"
+    )
+    select scores."storyId" from scores
+    join "Story" s on s.id = scores."storyId" and s.status = 'PUBLISHED'
+    join "User" u on u.id = s."authorId" and u.status = 'ACTIVE'
+    order by scores.score desc, s."publishedAt" desc
+    limit ${limit}`;
+  if (ranked.length === 0) return [];
+  const rows = await db.story.findMany({ where: { id: { in: ranked.map((r) => r.storyId) } }, select: cardSelect });
+  const byId = new Map(rows.map((row) => [row.id, toCard(row)]));
+  return ranked.map((r) => byId.get(r.storyId)).filter((card): card is StoryCard => !!card);
+}

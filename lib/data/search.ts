@@ -1,0 +1,75 @@
+import "server-only";
+import { db, Prisma } from "@/lib/db";
+import { cardSelect, publicWhere, toCard, type Page, type StoryCard } from "@/lib/data/stories";
+import { decodeSearchCursor, encodeSearchCursor } from "@/lib/data/search-cursor";
+import { MATCH_START, MATCH_STOP, snippetHtml } from "@/lib/content/snippet";
+
+// Full-text search over the hand-added "searchVector" column, kept current by
+// lib/data/search-vectors.ts. Prisma does not model it, so the queries here are raw (tagged templates).
+
+export type SearchResult = StoryCard & { snippetHtml: string };
+export type SearchPage = Page<SearchResult> & { suggestion: string | null };
+export type SearchInput = { q: string; community?: string; tag?: string; cursor?: string; limit?: number };
+
+/** `publicWhere` (lib/data/stories.ts) in SQL, for a story `s` joined to its creator `u`. */
+const isPublic = Prisma.sql`s.status = 'PUBLISHED' AND u.status = 'ACTIVE'`;
+
+// ts_rank_cd's weights for D, C, B, A: body, tags and creator, subtitle, title.
+const RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}";
+const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, MinWords=15, MaxWords=35, MaxFragments=2, FragmentDelimiter=" … "`;
+const SUGGESTION_SIMILARITY = 0.2;
+
+type SearchHit = { id: string; rank: number; publishedAt: Date; headline: string };
+
+/** Public: published stories by active creators matching `q`, best first, with highlighted snippets. */
+export async function searchStories(input: SearchInput): Promise<SearchPage> {
+  const q = input.q.trim();
+  if (!q) return { items: [], nextCursor: null, suggestion: null };
+  const limit = Math.min(input.limit ?? 20, 50);
+  const after = input.cursor ? decodeSearchCursor(input.cursor) : null;
+  const hits = await db.$queryRaw<SearchHit[]>`
+    WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
+    ranked AS (
+      SELECT s.id, s."publishedAt", ts_rank_cd(${RANK_WEIGHTS}::float4[], s."searchVector", query.tsq)::float8 AS rank
+      FROM "Story" s JOIN "User" u ON u.id = s."authorId" CROSS JOIN query
+      WHERE ${isPublic} AND s."searchVector" @@ query.tsq
+      ${input.community ? Prisma.sql`AND s."communityId" = (SELECT id FROM "Community" WHERE slug = ${input.community})` : Prisma.empty}
+      ${input.tag ? Prisma.sql`AND EXISTS (SELECT 1 FROM "StoryTag" st JOIN "Tag" t ON t.id = st."tagId" WHERE st."storyId" = s.id AND t.slug = ${input.tag})` : Prisma.empty}
+    ),
+    page AS (
+      SELECT * FROM ranked
+      ${after ? Prisma.sql`WHERE (rank, "publishedAt", id) < (${after.rank}::float8, ${after.publishedAt.toISOString()}::timestamp, ${after.id})` : Prisma.empty}
+      ORDER BY rank DESC, "publishedAt" DESC, id DESC
+      LIMIT ${limit + 1}
+    )
+    -- Snippets for this page only: ts_headline re-reads each whole story.
+    SELECT page.id, page.rank, page."publishedAt",
+      ts_headline('english', s.subtitle || E'\n\n' || s."bodyMarkdown", query.tsq, ${HEADLINE_OPTIONS}) AS headline
+    FROM page JOIN "Story" s ON s.id = page.id CROSS JOIN query
+    ORDER BY page.rank DESC, page."publishedAt" DESC, page.id DESC`;
+  const pageHits = hits.slice(0, limit);
+  const cards = await db.story.findMany({ where: { id: { in: pageHits.map((hit) => hit.id) }, ...publicWhere }, select: cardSelect });
+  const cardById = new Map(cards.map((row) => [row.id, toCard(row)]));
+  return {
+    items: pageHits.flatMap((hit) => {
+      const card = cardById.get(hit.id);
+      return card ? [{ ...card, snippetHtml: snippetHtml(hit.headline) }] : [];
+    }),
+    nextCursor: hits.length > limit ? encodeSearchCursor(pageHits[pageHits.length - 1]) : null,
+    suggestion: hits.length === 0 && !after ? await suggestTitle(q) : null,
+  };
+}
+
+/** "Did you mean": the public title most like `q`, by trigram similarity. */
+async function suggestTitle(q: string): Promise<string | null> {
+  const [, rows] = await db.$transaction([
+    // `%` lets the trigram index on "title" answer; its threshold is set for this transaction only.
+    db.$queryRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(SUGGESTION_SIMILARITY)}, true)`,
+    db.$queryRaw<{ title: string }[]>`
+      SELECT s.title FROM "Story" s JOIN "User" u ON u.id = s."authorId"
+      WHERE ${isPublic} AND s.title % ${q} AND similarity(s.title, ${q}) > ${SUGGESTION_SIMILARITY} AND lower(s.title) <> lower(${q})
+      ORDER BY similarity(s.title, ${q}) DESC, s."publishedAt" DESC
+      LIMIT 1`,
+  ]);
+  return rows[0]?.title ?? null;
+}

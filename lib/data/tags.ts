@@ -1,0 +1,27 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type TagInput = { slug: string; name: string };
+export type TagView = { slug: string; name: string };
+/** Kept as an alias for filters and navigation. */
+export type TagOption = TagView;
+
+/** Data layer only (callers have checked ownership): replaces a story's tags, creating new tags by name. */
+export async function setStoryTags(tx: Prisma.TransactionClient, storyId: string, tags: TagInput[]) {
+  await tx.storyTag.deleteMany({ where: { storyId } });
+  if (tags.length === 0) return;
+  await tx.tag.createMany({ data: tags, skipDuplicates: true });
+  const rows = await tx.tag.findMany({ where: { slug: { in: tags.map((t) => t.slug) } }, select: { id: true } });
+  await tx.storyTag.createMany({ data: rows.map((tag) => ({ storyId, tagId: tag.id })) });
+}
+
+/** Public: a tag by slug, or null. */
+export async function getTag(slug: string): Promise<TagView | null> {
+  return db.tag.findUnique({ where: { slug }, select: { slug: true, name: true } });
+}
+
+/** Public: every tag, for filters and navigation. */
+export async function listTags(): Promise<TagOption[]> {
+  return db.tag.findMany({ select: { slug: true, name: true }, orderBy: { name: "asc" } });
+}

@@ -1,0 +1,118 @@
+// `npm run bench`: the built app on its own embedded database with realistic content, measured
+// with autocannon (50 connections, 10 s, after a warm-up) against the story page, home, a
+// community page, search and a comment post, and in the same run a bare Node server sending the
+// story page's own HTML from memory: the runtime's ceiling on this machine.
+//   BENCH_SECONDS=10 BENCH_CONNECTIONS=50 BENCH_STORIES=500 npm run bench
+import autocannon from "autocannon";
+import { spawn } from "node:child_process";
+import http from "node:http";
+import { startTestCluster, TEMPLATE_DB } from "../tests/helpers/test-database";
+import { freePort } from "../tests/helpers/free-port";
+import { createDatabaseFromTemplate, databaseUrl } from "./lib/postgres.mjs";
+import { buildIfChanged, root, runBin } from "./lib/app-env.mjs";
+import { seedBenchContent } from "./lib/bench-content";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const extraStories = Number(process.env.BENCH_STORIES ?? 500);
+
+type Row = { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number };
+
+function run(name: string, options: autocannon.Options): Promise<Row> {
+  return new Promise((resolve, reject) => {
+    autocannon({ connections, duration: seconds, ...options }, (error, result) => {
+      if (error) return reject(error);
+      resolve({ name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx });
+    });
+  });
+}
+
+const warm = (options: autocannon.Options) => new Promise((resolve) => autocannon({ connections: 10, duration: 2, ...options }, resolve));
+
+async function main() {
+  const cluster = await startTestCluster("bench");
+  await createDatabaseFromTemplate(cluster.adminUrl, "bench", TEMPLATE_DB);
+  const url = databaseUrl(cluster.port, "bench");
+  const env = { ...process.env, DATABASE_URL: url, NEXT_DIST_DIR: ".next-bench", AUTH_SECRET: "bench-secret-0123456789abcdef", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" };
+  const seed = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], { cwd: root, env, stdio: "inherit" });
+  await new Promise((resolve) => seed.on("exit", resolve));
+  const content = await seedBenchContent(url, extraStories);
+  console.log(`[bench] content: ${content.stories} published stories, ${content.comments} comments`);
+
+  buildIfChanged(env, (m) => console.log(`[bench] ${m}`));
+  const port = await freePort();
+  const app = spawn(runBin("next"), ["start", "-p", String(port)], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+
+  const storyPath = content.storyPath;
+  const storyHtml = await (await fetch(base + storyPath)).text();
+  const bare = http.createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(storyHtml);
+  });
+  const barePort = await freePort();
+  await new Promise<void>((resolve) => bare.listen(barePort, "127.0.0.1", resolve));
+
+  const session = await signIn(base, "admin@storyhouse.local", "storyhouse-admin");
+  const comment = {
+    url: `${base}/api/stories/${content.storyId}/comments`,
+    method: "POST" as const,
+    headers: { "content-type": "application/json", cookie: session },
+    body: JSON.stringify({ body: "Benchmark comment: *lovely* piece." }),
+  };
+
+  const targets: [string, autocannon.Options][] = [
+    ["bare node (story HTML from memory)", { url: `http://127.0.0.1:${barePort}/` }],
+    ["story page", { url: base + storyPath }],
+    ["home", { url: `${base}/` }],
+    ["community page", { url: `${base}/journal` }],
+    ["search", { url: `${base}/search?q=${encodeURIComponent("city budget")}` }],
+    ["comment post", comment],
+  ];
+  const rows: Row[] = [];
+  for (const [name, options] of targets) {
+    await warm(options);
+    rows.push(await run(name, options));
+  }
+  const limit = rows[0].rps;
+  console.log(`\nStoryhouse bench: ${connections} connections, ${seconds} s each, after a 2 s warm-up; ${content.stories} stories\n`);
+  console.log("target".padEnd(36) + "req/s".padStart(10) + "p50 ms".padStart(9) + "p99 ms".padStart(9) + "errors".padStart(8) + "non-2xx".padStart(9));
+  for (const r of rows) {
+    console.log(r.name.padEnd(36) + r.rps.toFixed(0).padStart(10) + String(r.p50).padStart(9) + String(r.p99).padStart(9) + String(r.errors).padStart(8) + String(r.non2xx).padStart(9));
+  }
+  const story = rows.find((r) => r.name === "story page")!;
+  console.log(`\nstory page: ${((story.rps / limit) * 100).toFixed(1)}% of the bare server's req/s (target ≥ 10%), p99 ${story.p99} ms (target < 100 ms)`);
+  const search = rows.find((r) => r.name === "search")!;
+  console.log(`search: p99 ${search.p99} ms (target < 150 ms)`);
+
+  bare.close();
+  app.kill("SIGTERM");
+  await new Promise((resolve) => app.on("exit", resolve));
+  await cluster.stop();
+}
+
+/** Signs in through next-auth's credentials endpoint and returns the session cookie. */
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const cookies = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: base }),
+  });
+  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("authjs.session-token="));
+  if (!session) throw new Error("bench: could not sign in as the demo admin");
+  return session;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
+

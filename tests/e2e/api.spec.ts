@@ -1,0 +1,27 @@
+import { expect, test } from "@playwright/test";
+import { publishStory, signUp } from "./helpers";
+
+test("the comment API posts as the signed-in user and refuses everyone else", async ({ page, playwright }) => {
+  await signUp(page, "Api Writer");
+  const url = await publishStory(page, `API story ${Date.now()}`);
+  const storyId = await page.locator("article[data-story-id]").getAttribute("data-story-id");
+  expect(storyId).toBeTruthy();
+
+  const posted = await page.request.post(`/api/stories/${storyId}/comments`, { data: { body: "Posted through the *API*." } });
+  expect(posted.status()).toBe(201);
+  await page.goto(url);
+  await expect(page.getByRole("region", { name: /^Comments/ })).toContainText("Posted through the API.");
+
+  const invalid = await page.request.post(`/api/stories/${storyId}/comments`, { data: { body: "" } });
+  expect(invalid.status()).toBe(422);
+  expect((await invalid.json()).fieldErrors.body).toBeTruthy();
+
+  const formEncoded = await page.request.post(`/api/stories/${storyId}/comments`, { form: { body: "sneaky" } });
+  expect(formEncoded.status()).toBe(422);
+
+  const anonymous = await playwright.request.newContext({ baseURL: new URL(url).origin });
+  const refused = await anonymous.post(`/api/stories/${storyId}/comments`, { data: { body: "Who am I?" } });
+  expect(refused.status()).toBe(401);
+  const missing = await page.request.post(`/api/stories/no-such-story/comments`, { data: { body: "Hello" } });
+  expect(missing.status()).toBe(404);
+});

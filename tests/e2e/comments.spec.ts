@@ -1,0 +1,135 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { publishStory, signUp } from "./helpers";
+
+async function newReader(browser: Browser, name: string) {
+  const page = await (await browser.newContext()).newPage();
+  await signUp(page, name);
+  return page;
+}
+
+/** Holds the page's server actions (POSTs to the story URL) back a little, so their pending state can be seen. */
+async function slowDownActions(page: Page, url: string) {
+  await page.route(url, async (route) => {
+    if (route.request().method() === "POST") await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await route.continue();
+  });
+}
+
+const commentsOf = (page: Page) => page.getByRole("region", { name: /^Comments/ });
+const commentBy = (page: Page, name: string) => commentsOf(page).getByRole("article").filter({ hasText: name });
+
+test("readers comment and reply; the author edits and deletes, and the reply keeps its place", async ({ browser }) => {
+  const creator = await newReader(browser, "Thread Creator");
+  const storyUrl = await publishStory(creator, "A story worth talking about");
+
+  // The first reader comments; it shows at once, greyed, until the server has it.
+  const ana = await newReader(browser, "Ana Commenter");
+  await ana.goto(storyUrl);
+  await slowDownActions(ana, storyUrl);
+  await ana.getByLabel("Add a comment").fill("The part about **Mondays** got me.");
+  await ana.getByRole("button", { name: "Post comment" }).click();
+  const pending = commentsOf(ana).locator("article[aria-busy=true]");
+  await expect(pending).toContainText("Posting…");
+  await expect(pending).toContainText("The part about **Mondays** got me.");
+  await expect(commentsOf(ana)).not.toContainText("There are no comments for this story");
+  await expect(pending).toHaveCount(0);
+  await expect(commentBy(ana, "Ana Commenter").locator("strong")).toHaveText("Mondays");
+  await expect(commentBy(ana, "Ana Commenter").locator("time")).toBeVisible();
+  await expect(ana.getByLabel("Add a comment")).toHaveValue("");
+
+  // A second reader replies from the keyboard: the form opens under the comment, Escape closes it.
+  const ben = await newReader(browser, "Ben Replier");
+  await ben.goto(storyUrl);
+  const anaComment = commentBy(ben, "Ana Commenter");
+  await expect(anaComment.getByRole("button", { name: "Edit", exact: true })).toHaveCount(0);
+  const reply = anaComment.getByRole("button", { name: "Reply", exact: true });
+  await reply.focus();
+  await ben.keyboard.press("Enter");
+  const replyBox = ben.getByLabel("Reply to Ana Commenter");
+  await expect(replyBox).toBeFocused();
+  await expect(reply).toHaveAttribute("aria-expanded", "true");
+  await ben.keyboard.press("Escape");
+  await expect(replyBox).toHaveCount(0);
+  await expect(reply).toBeFocused();
+  await ben.keyboard.press("Enter");
+  await replyBox.fill("Mondays were bread days at ours too.");
+  await ben.getByRole("button", { name: "Post reply" }).click();
+  await expect(replyBox).toHaveCount(0);
+  const replies = commentsOf(ben).locator("li li");
+  await expect(replies).toHaveCount(1);
+  await expect(replies).toContainText("Ben Replier");
+  await expect(replies).toContainText("Mondays were bread days at ours too.");
+  await expect(ben.locator("#comments-heading")).toContainText("(2 comments)");
+
+  // The thread at desktop and phone widths.
+  await commentsOf(ben).scrollIntoViewIfNeeded();
+  await commentsOf(ben).screenshot({ path: "test-results/artifacts/comments-thread.png" });
+  await ben.setViewportSize({ width: 390, height: 844 });
+  await commentsOf(ben).screenshot({ path: "test-results/artifacts/comments-thread-390.png" });
+
+  // The first reader edits their comment.
+  await ana.reload();
+  const mine = commentBy(ana, "Ana Commenter").first();
+  await mine.getByRole("button", { name: "Edit", exact: true }).click();
+  const editBox = ana.getByLabel("Edit your comment");
+  await expect(editBox).toBeFocused();
+  await expect(editBox).toHaveValue("The part about **Mondays** got me.");
+  await editBox.fill("The part about *Mondays* got me, and the soup.");
+  await mine.getByRole("button", { name: "Save changes" }).click();
+  await expect(editBox).toHaveCount(0);
+  await expect(mine).toContainText("edited");
+  await expect(mine.locator("em")).toHaveText("Mondays");
+
+  // …and deletes it: a placeholder stays because of the reply.
+  await mine.getByRole("button", { name: "Delete", exact: true }).click();
+  await ana.getByRole("button", { name: "Delete comment" }).click();
+  await expect(commentsOf(ana)).toContainText("Comment deleted");
+  await expect(commentsOf(ana)).not.toContainText("Mondays, and the soup");
+  await expect(commentBy(ana, "Ana Commenter")).toHaveCount(0);
+  await expect(commentsOf(ana).locator("li li")).toContainText("Mondays were bread days at ours too.");
+  await expect(ana.locator("#comments-heading")).toContainText("(1 comment)");
+
+  // A visitor sees the same thread, with nothing to click.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(storyUrl);
+  await expect(commentsOf(visitor)).toContainText("Comment deleted");
+  await expect(commentsOf(visitor)).toContainText("Ben Replier");
+  await expect(commentsOf(visitor).getByRole("button")).toHaveCount(0);
+});
+
+test("a refused or invalid comment rolls back and keeps what was typed", async ({ browser }) => {
+  const creator = await newReader(browser, "Quiet Creator");
+  const storyUrl = await publishStory(creator, "A story with a short-lived comment");
+  const ana = await newReader(browser, "Ana Fleeting");
+  await ana.goto(storyUrl);
+  await ana.getByLabel("Add a comment").fill("I may take this back.");
+  await ana.getByRole("button", { name: "Post comment" }).click();
+  await expect(commentBy(ana, "Ana Fleeting")).toBeVisible();
+
+  // Ben starts a reply, then the comment he is answering goes away before he sends it.
+  const ben = await newReader(browser, "Ben Late");
+  await ben.goto(storyUrl);
+  await commentBy(ben, "Ana Fleeting").getByRole("button", { name: "Reply", exact: true }).click();
+  await ben.getByLabel("Reply to Ana Fleeting").fill("Too late, I saw it.");
+  await commentBy(ana, "Ana Fleeting").getByRole("button", { name: "Delete", exact: true }).click();
+  await ana.getByRole("button", { name: "Delete comment" }).click();
+  await expect(commentsOf(ana)).toContainText("There are no comments for this story");
+
+  await slowDownActions(ben, storyUrl);
+  await ben.getByRole("button", { name: "Post reply" }).click();
+  await expect(commentsOf(ben).locator("article[aria-busy=true]")).toContainText("Too late, I saw it.");
+  await expect(commentsOf(ben).getByRole("alert")).toHaveText("The comment you replied to isn't there any more.");
+  await expect(commentsOf(ben).locator("article[aria-busy=true]")).toHaveCount(0);
+  await expect(ben.getByLabel("Reply to Ana Fleeting")).toHaveValue("Too late, I saw it.");
+
+  // A comment over the limit is refused before anything shows, and the text stays.
+  const tooLong = "So much to say. ".repeat(126);
+  // The browser's own limit stops typing at 2,000; lift it to reach the server's check.
+  await ben.getByLabel("Add a comment").evaluate((box: HTMLTextAreaElement) => box.removeAttribute("maxlength"));
+  await ben.getByLabel("Add a comment").fill(tooLong);
+  await ben.getByRole("button", { name: "Post comment" }).click();
+  await expect(ben.getByText("Comments can be at most 2,000 characters")).toBeVisible();
+  await expect(ben.getByLabel("Add a comment")).toHaveValue(tooLong);
+  await expect(ben.getByLabel("Add a comment")).toHaveAttribute("aria-invalid", "true");
+  await expect(commentsOf(ben).locator("article[aria-busy=true]")).toHaveCount(0);
+});
