@@ -13,6 +13,9 @@ const nextConfig: NextConfig = {
     // Large enough that an oversized story reaches our own validation (and its clear message)
     // instead of failing inside the framework.
     serverActions: { bodySizeLimit: "12mb" },
+    // proxy.ts sees requests to /settings, so it buffers their bodies: as much as an avatar upload
+    // (10 MB) may carry, or a larger one would arrive cut short instead of getting its clear message.
+    proxyClientMaxBodySize: "12mb",
   },
 };
 

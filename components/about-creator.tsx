@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Avatar } from "@/components/avatar";
+import { LinkifiedText } from "@/components/linkified-text";
 import { FollowButton } from "@/components/engagement/follow-button";
 
 export function AboutCreator({ author, storyPath }: { author: { id: string; name: string; handle: string; bio: string; avatarUrl: string | null }; storyPath: string }) {
@@ -16,7 +17,11 @@ export function AboutCreator({ author, storyPath }: { author: { id: string; name
               {author.name}
             </Link>
           </p>
-          {author.bio ? <p className="mt-1 whitespace-pre-line text-stone-700">{author.bio}</p> : null}
+          {author.bio ? (
+            <p className="mt-1 whitespace-pre-line break-words text-stone-700">
+              <LinkifiedText text={author.bio} />
+            </p>
+          ) : null}
           <div className="mt-3 flex flex-wrap items-center gap-4">
             <Link href={`/authors/${author.handle}`} className="link text-sm font-semibold">
               Read more by {author.name}

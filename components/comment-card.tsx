@@ -4,7 +4,7 @@ import { Avatar } from "@/components/avatar";
 import { formatDateTime } from "@/components/format";
 
 type CommentCardProps = {
-  author: { name: string; handle: string };
+  author: { name: string; handle: string; avatarUrl?: string | null };
   /** Absent while the comment is still being posted. */
   createdAt?: Date;
   editedAt?: Date | null;
@@ -15,7 +15,7 @@ type CommentCardProps = {
 export function CommentCard({ author, createdAt, editedAt, children }: CommentCardProps) {
   return (
     <article className={`flex gap-3 ${createdAt ? "" : "opacity-60"}`} aria-busy={createdAt ? undefined : true}>
-      <Avatar name={author.name} size={36} />
+      <Avatar name={author.name} src={author.avatarUrl} size={36} />
       <div className="min-w-0 flex-1">
         <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
           <Link href={`/authors/${author.handle}`} className="font-semibold hover:underline">

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { StoryCard } from "@/lib/data/stories";
-import { StoryCardView } from "@/components/story-card";
+import { StoryCards } from "@/components/story-card";
 
 export type StoryListQuery = { community?: string; author?: string; tag?: string };
 
@@ -29,15 +29,7 @@ export function LoadMoreStories({ query, cursor, showCommunity }: { query: Story
 
   return (
     <>
-      {pages.length ? (
-        <ul className="divide-y divide-stone-200 border-t border-stone-200">
-          {pages.map((story) => (
-            <li key={story.id} className="py-6">
-              <StoryCardView story={story} showCommunity={showCommunity} />
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {pages.length ? <StoryCards stories={pages} showCommunity={showCommunity} className="border-t border-stone-200" /> : null}
       {next ? (
         <div className="mt-4 flex items-center gap-3">
           <button type="button" onClick={load} disabled={state === "loading"} className="btn-secondary">

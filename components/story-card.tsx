@@ -51,3 +51,16 @@ export function StoryCardView({ story, showCommunity = true }: { story: StoryCar
     </article>
   );
 }
+
+/** A divided list of story cards. */
+export function StoryCards({ stories, showCommunity = true, className = "" }: { stories: StoryCard[]; showCommunity?: boolean; className?: string }) {
+  return (
+    <ul className={`divide-y divide-stone-200 ${className}`}>
+      {stories.map((story) => (
+        <li key={story.id} className="py-6">
+          <StoryCardView story={story} showCommunity={showCommunity} />
+        </li>
+      ))}
+    </ul>
+  );
+}

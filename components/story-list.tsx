@@ -1,5 +1,5 @@
 import type { StoryCard } from "@/lib/data/stories";
-import { StoryCardView } from "@/components/story-card";
+import { StoryCards } from "@/components/story-card";
 import { LoadMoreStories, type StoryListQuery } from "@/components/load-more-stories";
 
 /**
@@ -10,13 +10,7 @@ export function StoryList({ stories, empty, showCommunity = true, nextCursor, mo
   if (stories.length === 0) return <div className="mt-4 rounded-xl border border-dashed border-stone-300 p-8 text-center text-stone-600">{empty}</div>;
   return (
     <>
-      <ul className="divide-y divide-stone-200">
-        {stories.map((story) => (
-          <li key={story.id} className="py-6">
-            <StoryCardView story={story} showCommunity={showCommunity} />
-          </li>
-        ))}
-      </ul>
+      <StoryCards stories={stories} showCommunity={showCommunity} />
       {more && nextCursor ? <LoadMoreStories query={more} cursor={nextCursor} showCommunity={showCommunity} /> : null}
     </>
   );

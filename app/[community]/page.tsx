@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cachedCommunity, cachedStoryList } from "@/lib/cache/public";
+import { cachedCommunity, cachedStoryList, cachedTopCreators } from "@/lib/cache/public";
 import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
 import { feedAlternates } from "@/lib/seo/feeds";
 import Link from "next/link";
 import { StoryList } from "@/components/story-list";
 import { SectionHeading } from "@/components/section-heading";
+import { Avatar } from "@/components/avatar";
+import { pluralize } from "@/components/format";
 
 type Props = { params: Promise<{ community: string }> };
 
@@ -26,7 +28,11 @@ export default async function CommunityPage({ params }: Props) {
     community.requireHero ? "Stories need a hero image." : null,
     community.minWords ? `Stories need at least ${community.minWords.toLocaleString("en-US")} words.` : null,
   ].filter((rule): rule is string => !!rule);
-  const [stories, top] = await Promise.all([cachedStoryList({ communitySlug: community.slug }), cachedStoryList({ communitySlug: community.slug, sort: "top", limit: 5 })]);
+  const [stories, top, creators] = await Promise.all([
+    cachedStoryList({ communitySlug: community.slug }),
+    cachedStoryList({ communitySlug: community.slug, sort: "top", limit: 5 }),
+    cachedTopCreators(community.slug),
+  ]);
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
       <header className="mb-8 max-w-3xl">
@@ -60,11 +66,31 @@ export default async function CommunityPage({ params }: Props) {
                       {story.title}
                     </Link>
                     <p className="text-sm text-stone-500">
-                      {story.author.name} · {story.heartCount} hearts
+                      {story.author.name} · {pluralize(story.heartCount, "heart")}
                     </p>
                   </li>
                 ))}
               </ol>
+            </section>
+          ) : null}
+          {creators.length ? (
+            <section aria-labelledby="creators-heading">
+              <SectionHeading id="creators-heading">Top creators</SectionHeading>
+              <ul className="mt-3 space-y-3">
+                {creators.map((creator) => (
+                  <li key={creator.handle} className="flex items-center gap-3">
+                    <Avatar name={creator.name} src={creator.avatarUrl} size={36} />
+                    <div className="min-w-0">
+                      <Link href={`/authors/${creator.handle}`} className="font-semibold hover:underline">
+                        {creator.name}
+                      </Link>
+                      <p className="text-sm text-stone-500">
+                        {pluralize(creator.stories, "story", "stories")} · {pluralize(creator.hearts, "heart")}
+                      </p>
+                    </div>
+                  </li>
+                ))}
+              </ul>
             </section>
           ) : null}
         </aside>

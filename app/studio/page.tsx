@@ -1,33 +1,58 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { requireViewer } from "@/lib/auth/session";
 import { listMyStories } from "@/lib/data/stories";
-import { formatDate } from "@/components/format";
+import { getMyDailyReads, READ_CHART_DAYS } from "@/lib/data/studio";
+import { STUDIO_STATUSES, studioFilterSchema, type StudioStatusParam } from "@/lib/validation/studio";
+import { formatDate, pluralize } from "@/components/format";
+import { Sparkline } from "@/components/studio/sparkline";
+import { PageSkeleton } from "@/components/page-skeleton";
 
 export const metadata: Metadata = { title: "Studio" };
 
 const statusLabels: Record<string, string> = {
-  DRAFT: "Draft",
-  SUBMITTED: "Submitted",
-  CHANGES_REQUESTED: "Changes requested",
-  APPROVED: "Approved",
-  PUBLISHED: "Published",
-  UNPUBLISHED: "Unpublished",
+  ...Object.fromEntries(Object.values(STUDIO_STATUSES).map((s) => [s.status, s.label])),
   REMOVED: "Removed",
 };
 
-export default async function StudioPage() {
-  const viewer = await requireViewer("/studio");
-  const stories = await listMyStories(viewer);
+const statusTone: Record<string, string> = {
+  PUBLISHED: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  CHANGES_REQUESTED: "bg-amber-50 text-amber-900 ring-amber-200",
+  SUBMITTED: "bg-sky-50 text-sky-900 ring-sky-200",
+  APPROVED: "bg-sky-50 text-sky-900 ring-sky-200",
+};
+
+export default function StudioPage({ searchParams }: PageProps<"/studio">) {
   return (
     <div className="mx-auto max-w-4xl px-4 py-10">
-      <div className="mb-8 flex flex-wrap items-center justify-between gap-4">
+      <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
         <h1 className="font-serif text-3xl font-bold">Your stories</h1>
         <Link href="/studio/new" className="btn-primary">
           New story
         </Link>
       </div>
-      {stories.length === 0 ? (
+      {/* The filters are request data: read behind their own boundary so the frame stays static. */}
+      <Suspense fallback={<PageSkeleton />}>
+        <StudioStories searchParams={searchParams} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function StudioStories({ searchParams }: { searchParams: PageProps<"/studio">["searchParams"] }) {
+  const viewer = await requireViewer("/studio");
+  const filter = studioFilterSchema.parse(await searchParams);
+  const filtered = Boolean(filter.status || filter.q);
+  const [stories, dailyReads] = await Promise.all([
+    listMyStories(viewer, { status: filter.status && STUDIO_STATUSES[filter.status].status, query: filter.q }),
+    getMyDailyReads(viewer),
+  ]);
+  const noReads = Array<number>(READ_CHART_DAYS).fill(0);
+  return (
+    <>
+      <StudioFilters status={filter.status} q={filter.q} />
+      {stories.length === 0 && !filtered ? (
         <div className="rounded-xl border border-dashed border-stone-300 p-10 text-center">
           <p className="font-semibold">You haven&apos;t written anything yet.</p>
           <p className="mt-1 text-stone-600">Your drafts and published stories will appear here.</p>
@@ -35,34 +60,82 @@ export default async function StudioPage() {
             Write your first story
           </Link>
         </div>
+      ) : stories.length === 0 ? (
+        <div className="rounded-xl border border-dashed border-stone-300 p-10 text-center">
+          <p className="font-semibold">No stories match these filters.</p>
+          <Link href="/studio" className="link mt-2 inline-block">
+            Show all your stories
+          </Link>
+        </div>
       ) : (
-        <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200">
+        <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200" aria-label="Your stories">
           {stories.map((story) => (
-            <li key={story.id} className="flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between">
+            <li key={story.id} className="grid gap-3 p-4 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-center sm:gap-6">
               <div className="min-w-0">
-                <Link href={`/studio/stories/${story.id}/edit`} className="font-serif text-lg font-bold hover:underline">
-                  {story.title}
+                <Link href={`/studio/stories/${story.id}/edit`} className="break-words font-serif text-lg font-bold hover:underline">
+                  {story.title || "Untitled"}
                 </Link>
-                <p className="text-sm text-stone-500">
-                  <span className={story.status === "PUBLISHED" ? "font-semibold text-emerald-700" : "font-semibold text-stone-700"}>{statusLabels[story.status]}</span> · Edited{" "}
-                  {formatDate(story.updatedAt)}
-                  {story.status === "PUBLISHED" ? ` · ${story.commentCount} comments` : null}
+                <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-stone-500">
+                  <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${statusTone[story.status] ?? "bg-stone-100 text-stone-700 ring-stone-200"}`}>{statusLabels[story.status]}</span>
+                  <span>Edited {formatDate(story.updatedAt)}</span>
                 </p>
-              </div>
-              <div className="flex shrink-0 gap-3 text-sm">
-                <Link href={`/studio/stories/${story.id}/edit`} className="link">
-                  Edit
-                </Link>
-                {story.href ? (
-                  <Link href={story.href} className="link">
-                    View
-                  </Link>
+                {story.status === "PUBLISHED" ? (
+                  <p className="mt-1 text-sm text-stone-600" data-testid="story-stats">
+                    {pluralize(story.readCount, "read")} · {pluralize(story.heartCount, "heart")} · {pluralize(story.commentCount, "comment")}
+                  </p>
                 ) : null}
+              </div>
+              <div className="flex flex-wrap items-center gap-x-5 gap-y-2 sm:justify-end">
+                {story.status === "PUBLISHED" ? (
+                  <figure className="flex items-center gap-2">
+                    <Sparkline counts={dailyReads.get(story.id) ?? noReads} />
+                    <figcaption className="text-xs text-stone-500">{READ_CHART_DAYS} days</figcaption>
+                  </figure>
+                ) : null}
+                <div className="flex gap-3 text-sm">
+                  <Link href={`/studio/stories/${story.id}/edit`} className="link">
+                    Edit
+                  </Link>
+                  {story.href ? (
+                    <Link href={story.href} className="link">
+                      View
+                    </Link>
+                  ) : null}
+                </div>
               </div>
             </li>
           ))}
         </ul>
       )}
-    </div>
+    </>
+  );
+}
+
+function StudioFilters({ status, q }: { status?: StudioStatusParam; q?: string }) {
+  return (
+    <form method="get" action="/studio" role="search" aria-label="Filter your stories" className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end">
+      <div className="flex-1 space-y-1.5">
+        <label htmlFor="studio-q" className="block text-sm font-semibold text-stone-800">
+          Search titles
+        </label>
+        <input id="studio-q" name="q" type="search" defaultValue={q ?? ""} maxLength={100} className="input" />
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor="studio-status" className="block text-sm font-semibold text-stone-800">
+          Status
+        </label>
+        <select id="studio-status" name="status" defaultValue={status ?? ""} className="input h-[2.625rem] sm:w-52">
+          <option value="">All statuses</option>
+          {Object.entries(STUDIO_STATUSES).map(([value, { label }]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="btn-secondary">
+        Apply
+      </button>
+    </form>
   );
 }

@@ -36,7 +36,7 @@ export function AccountLinks() {
         Studio
       </Link>
       <Link href={`/authors/${viewer.handle}`} className="flex items-center" title="Your profile">
-        <Avatar name={viewer.name} size={32} />
+        <Avatar name={viewer.name} src={viewer.avatarUrl} size={32} />
         <span className="sr-only">Your profile ({viewer.name})</span>
       </Link>
       <form

@@ -2,7 +2,7 @@
 import { usePathname } from "next/navigation";
 import { createContext, Suspense, use, useEffect, useState, type ReactNode } from "react";
 
-export type ClientViewer = { id: string; name: string; handle: string; role: "READER" | "MODERATOR" | "ADMIN" };
+export type ClientViewer = { id: string; name: string; handle: string; role: "READER" | "MODERATOR" | "ADMIN"; avatarUrl: string | null };
 type ViewerState = { loading: boolean; viewer: ClientViewer | null };
 type ViewerContextValue = ViewerState & { forget: () => void };
 

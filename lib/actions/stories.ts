@@ -1,26 +1,60 @@
 "use server";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/session";
-import { createDraft, publishStory, updateStory } from "@/lib/data/stories";
-import { storyInputSchema, storyIntentSchema } from "@/lib/validation/story";
-import { fieldErrorsOf, formValues, type FormState } from "@/lib/validation/form";
+import { createDraft, deleteStory, getStoryForEditing, publishStory, unpublishStory, updateStory, type StoryDraft } from "@/lib/data/stories";
+import { restoreRevision } from "@/lib/data/revisions";
+import { revisionIdSchema, storyInputSchema, storyIntentSchema, storyVersionSchema } from "@/lib/validation/story";
+import { fieldErrorsOf, type FormState } from "@/lib/validation/form";
 import { formError } from "@/lib/actions/form-error";
 import { expireTags, storyTags } from "@/lib/cache/tags";
+import { isAppError } from "@/lib/errors";
+import { z } from "zod";
 
-/** Saves the editor's form as a new draft, or an existing story (storyId bound), then publishes if asked. */
-export async function saveStoryAction(storyId: string | null, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
+/** What the editor sends: its fields as typed, the version it started from and what to do. */
+export type StoryFields = Record<string, string>;
+
+/** What a save answers. On failure, `values` are what was typed, so nothing is lost. */
+export type SaveStoryState = FormState & {
+  id?: string;
+  version?: number;
+  /** Another tab saved first: the story as it now is, for the creator to compare and choose. */
+  conflict?: StoryDraft;
+  signedOut?: boolean;
+  /** After publishing: the story's address, where the editor goes next. */
+  href?: string;
+};
+
+const fieldsSchema = z.record(z.string(), z.string().max(200_000));
+
+/**
+ * Saves the editor's fields: "autosave" (no revision), "save" (keeps a revision) or "publish"
+ * (saves, publishes, keeps a revision and answers with the story's address). A new story (storyId null) is
+ * created on its first save. Every save names the version it started from: see updateStory.
+ */
+export async function saveStoryAction(storyId: string | null, fields: StoryFields): Promise<SaveStoryState> {
+  const parsedFields = fieldsSchema.safeParse(fields);
+  if (!parsedFields.success) return { message: "Those changes could not be read. Please try again." };
+  const values = parsedFields.data;
   const input = storyInputSchema.safeParse(values);
   if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
   const intent = storyIntentSchema.parse(values.intent);
+  const expectedVersion = storyVersionSchema.parse(values.version);
   const viewer = await getViewer();
   let id = storyId;
+  let version: number;
   let publishedHref: string | null = null;
   try {
+    const revision = intent === "save" ? "SAVE" : undefined;
     if (id) {
-      expireTags(...storyTags(await updateStory(viewer, id, input.data)));
+      const saved = await updateStory(viewer, id, input.data, { expectedVersion, revision });
+      // Only a story with a public page has cached pages to expire. (Expiring also re-renders the
+      // editor's own route in the response, which a draft's autosave has no need of.)
+      if (saved.href) expireTags(...storyTags(saved));
+      version = saved.version;
     } else {
-      id = (await createDraft(viewer, input.data)).id;
+      const created = await createDraft(viewer, input.data, { revision });
+      id = created.id;
+      version = created.version;
     }
     if (intent === "publish") {
       const published = await publishStory(viewer, id);
@@ -28,11 +62,57 @@ export async function saveStoryAction(storyId: string | null, _prev: FormState, 
       publishedHref = published.href;
     }
   } catch (error) {
+    if (isAppError(error) && error.code === "UNAUTHENTICATED") return { message: error.message, signedOut: true, values };
+    if (isAppError(error) && error.code === "CONFLICT" && id) {
+      const current = await getStoryForEditing(viewer, id).catch(() => undefined);
+      return { message: error.message, conflict: current, values };
+    }
     const state = formError(error, values);
-    // A new draft that saved but could not publish now lives at its edit URL: keep it.
-    return id && !storyId ? { ...state, values: { ...values, savedStoryId: id } } : state;
+    // A new draft that saved but could not publish now has an id: the editor keeps using it.
+    return id && !storyId ? { ...state, id } : state;
   }
-  if (publishedHref) redirect(publishedHref);
-  if (!storyId) redirect(`/studio/stories/${id}/edit?saved=1`);
-  return { ok: true, values, savedAt: new Date().toISOString() };
+  // The editor navigates itself (after clearing its local copy), so no redirect here.
+  return { ok: true, id, version, savedAt: new Date().toISOString(), ...(publishedHref ? { href: publishedHref } : {}) };
+}
+
+const storyIdSchema = z.string().trim().min(1).max(64);
+
+/** Takes the creator's published story off the site, then back to its editor. */
+export async function unpublishStoryAction(storyId: string, _prev: FormState, _form: FormData): Promise<FormState> {
+  const id = storyIdSchema.safeParse(storyId);
+  if (!id.success) return { message: "We couldn't find that story." };
+  try {
+    expireTags(...storyTags(await unpublishStory(await getViewer(), id.data)));
+  } catch (error) {
+    return formError(error);
+  }
+  redirect(`/studio/stories/${id.data}/edit?unpublished=1`);
+}
+
+/** Deletes the creator's story (they confirmed in the form); its URL then answers 410 Gone. */
+export async function deleteStoryAction(storyId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const id = storyIdSchema.safeParse(storyId);
+  if (!id.success) return { message: "We couldn't find that story." };
+  if (form.get("confirm") !== "delete") return { fieldErrors: { confirm: ["Type delete to confirm"] } };
+  try {
+    expireTags(...storyTags(await deleteStory(await getViewer(), id.data)));
+  } catch (error) {
+    return formError(error);
+  }
+  redirect("/studio?deleted=1");
+}
+
+/** Makes an older revision the story's current text (a restore is itself a revision). */
+export async function restoreRevisionAction(revisionId: string, _prev: FormState, _form: FormData): Promise<FormState> {
+  const id = revisionIdSchema.safeParse(revisionId);
+  if (!id.success) return { message: "We couldn't find that revision." };
+  let storyId: string;
+  try {
+    const saved = await restoreRevision(await getViewer(), id.data);
+    expireTags(...storyTags(saved));
+    storyId = saved.id;
+  } catch (error) {
+    return formError(error);
+  }
+  redirect(`/studio/stories/${storyId}/edit?restored=1`);
 }

@@ -1,12 +1,12 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { getPublishedStory, listPublishedStories, type StoryListOptions } from "@/lib/data/stories";
-import { listFeaturedStories, listTrendingStories } from "@/lib/data/discovery";
+import { listFeaturedStories, listTopCreators, listTrendingStories } from "@/lib/data/discovery";
 import { getStoryCounts } from "@/lib/data/engagement";
 import { getTag } from "@/lib/data/tags";
 import { listStoryComments } from "@/lib/data/comments";
 import { getCommunity, listCommunities } from "@/lib/data/communities";
-import { getCreatorProfile } from "@/lib/data/users";
+import { findHandleRedirect, getCreatorProfile } from "@/lib/data/users";
 import { cacheTags } from "@/lib/cache/tags";
 
 // Public reads, cached across requests and visitors. Each is tagged with what it shows, and
@@ -25,7 +25,13 @@ export async function cachedStoryComments(storyId: string) {
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.comments(storyId));
-  return listStoryComments(storyId);
+  const comments = await listStoryComments(storyId);
+  // Commenters' names and avatars show here: a profile change expires the threads they are in.
+  // (Next keeps at most 128 tags per entry; past that, the story's next comment refreshes the thread.)
+  const authors = new Set(comments.threads.flatMap((t) => [...("author" in t ? [t.author.id] : []), ...t.replies.map((r) => r.author.id)]));
+  const authorTags = [...authors].slice(0, 100).map(cacheTags.creator);
+  if (authorTags.length) cacheTag(...authorTags);
+  return comments;
 }
 
 export async function cachedStoryList(options: Omit<StoryListOptions, "followedBy"> = {}) {
@@ -60,6 +66,16 @@ export async function cachedCreatorProfile(handle: string) {
   return profile;
 }
 
+/** Where an earlier handle points now (null if nobody used it); expires with the handle and with its creator. */
+export async function cachedHandleRedirect(oldHandle: string) {
+  "use cache";
+  cacheLife("max");
+  cacheTag(cacheTags.creatorHandle(oldHandle));
+  const redirect = await findHandleRedirect(oldHandle);
+  if (redirect) cacheTag(cacheTags.creator(redirect.userId));
+  return redirect?.handle ?? null;
+}
+
 export async function cachedFeaturedStories() {
   "use cache";
   cacheLife("max");
@@ -87,4 +103,12 @@ export async function cachedStoryCounts(storyId: string) {
   "use cache";
   cacheLife("minutes");
   return getStoryCounts(storyId);
+}
+
+/** Moves with hearts, like the most-hearted lists: refreshed at most once a minute. */
+export async function cachedTopCreators(communitySlug: string) {
+  "use cache";
+  cacheLife("minutes");
+  cacheTag(cacheTags.storyLists);
+  return listTopCreators(communitySlug);
 }

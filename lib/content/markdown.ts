@@ -6,12 +6,11 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "r
 import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
 import type { Element, Root, RootContent } from "hast";
+import { countWords, readingMinutes } from "@/lib/content/words";
 
 // Markdown is the stored form; HTML is rendered once, at save, and sanitized with an allow-list.
 // Raw HTML in the source is dropped (remark-rehype's default), then the sanitizer removes
 // anything outside the schema: scripts, event handlers, `javascript:`/`data:` URLs.
-
-const WORDS_PER_MINUTE = 238;
 
 function walk(node: Root | RootContent, visit: (element: Element) => void) {
   if (node.type === "element") visit(node);
@@ -31,6 +30,27 @@ const safeLinks: Plugin<[], Root> = () => (tree) =>
       el.properties.rel = ["nofollow", "ugc", "noopener", "noreferrer"];
     }
     if (el.tagName === "img") el.properties.loading = "lazy";
+  });
+
+/**
+ * A paragraph that is nothing but a bare URL (the editor's "Embed link") becomes a link card:
+ * the site's name over the address. Runs after sanitizing, on already-safe links.
+ */
+const linkCards: Plugin<[], Root> = () => (tree) =>
+  walk(tree, (el) => {
+    if (el.tagName !== "p") return;
+    const children = el.children.filter((child) => !(child.type === "text" && !child.value.trim()));
+    const [link] = children;
+    if (children.length !== 1 || link.type !== "element" || link.tagName !== "a") return;
+    const href = link.properties.href;
+    const text = link.children.length === 1 && link.children[0].type === "text" ? link.children[0].value : null;
+    if (typeof href !== "string" || text !== href || !/^https?:\/\//i.test(href)) return;
+    const host = new URL(href).hostname.replace(/^www\./, "");
+    el.properties.className = ["link-card"];
+    link.children = [
+      { type: "element", tagName: "span", properties: { className: ["link-card-host"] }, children: [{ type: "text", value: host }] },
+      { type: "element", tagName: "span", properties: { className: ["link-card-url"] }, children: [{ type: "text", value: href }] },
+    ];
   });
 
 const storySchema: SanitizeSchema = {
@@ -59,6 +79,7 @@ const storyProcessor = unified()
   .use(rehypeSanitize, storySchema)
   .use(rehypeSlug)
   .use(safeLinks)
+  .use(linkCards)
   .use(rehypeStringify);
 
 const commentProcessor = unified()
@@ -83,10 +104,4 @@ export function renderComment(markdown: string): string {
   return String(commentProcessor.processSync(markdown));
 }
 
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
-}
-
-export function readingMinutes(wordCount: number): number {
-  return Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
-}
+export { countWords, readingMinutes };

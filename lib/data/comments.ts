@@ -7,7 +7,7 @@ import { renderComment } from "@/lib/content/markdown";
 import type { CommentEdit, CommentInput } from "@/lib/validation/comment";
 import { storyHref } from "@/lib/data/stories";
 
-export type CommentAuthor = { id: string; name: string; handle: string };
+export type CommentAuthor = { id: string; name: string; handle: string; avatarUrl: string | null };
 /** `body` is the Markdown source, for the author's edit form; it is public like the HTML. */
 export type VisibleComment = { id: string; status: "VISIBLE"; author: CommentAuthor; body: string; bodyHtml: string; createdAt: Date; editedAt: Date | null };
 /** A removed top-level comment kept as a placeholder so its replies keep their place: no author, no text. */
@@ -25,7 +25,7 @@ export async function listStoryComments(storyId: string): Promise<StoryComments>
     db.comment.findMany({
       where: { storyId, ...shownWhere },
       orderBy: oldestFirst,
-      select: { id: true, parentId: true, body: true, bodyHtml: true, createdAt: true, editedAt: true, author: { select: { id: true, name: true, handle: true } } },
+      select: { id: true, parentId: true, body: true, bodyHtml: true, createdAt: true, editedAt: true, author: { select: { id: true, name: true, handle: true, avatarUrl: true } } },
     }),
     // Only the removed comments that still have something under them, and never their text.
     db.comment.findMany({

@@ -16,3 +16,10 @@ export async function getCommunity(slug: string): Promise<CommunityPage | null> 
     select: { id: true, slug: true, name: true, description: true, requireSubtitle: true, requireHero: true, minWords: true },
   });
 }
+
+export type CommunityRules = CommunityOption & { requireSubtitle: boolean; requireHero: boolean; minWords: number };
+
+/** Public: every community with its publishing rules, for the editor's picker and checks. */
+export async function listCommunityRules(): Promise<CommunityRules[]> {
+  return db.community.findMany({ select: { slug: true, name: true, requireSubtitle: true, requireHero: true, minWords: true }, orderBy: { name: "asc" } });
+}

@@ -56,3 +56,23 @@ export async function listTrendingStories(limit = 5): Promise<StoryCard[]> {
   const byId = new Map(rows.map((row) => [row.id, toCard(row)]));
   return ranked.map((r) => byId.get(r.storyId)).filter((card): card is StoryCard => !!card);
 }
+
+export type TopCreator = { name: string; handle: string; avatarUrl: string | null; hearts: number; stories: number };
+
+/** Public: a community's creators with the most hearts on their published stories there. */
+export async function listTopCreators(communitySlug: string, limit = 5): Promise<TopCreator[]> {
+  const ranked = await db.story.groupBy({
+    by: ["authorId"],
+    where: { ...publicWhere, community: { slug: communitySlug } },
+    _sum: { heartCount: true },
+    _count: { _all: true },
+    orderBy: [{ _sum: { heartCount: "desc" } }, { authorId: "asc" }],
+    take: limit,
+  });
+  const users = await db.user.findMany({ where: { id: { in: ranked.map((r) => r.authorId) } }, select: { id: true, name: true, handle: true, avatarUrl: true } });
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return ranked.flatMap((r) => {
+    const user = byId.get(r.authorId);
+    return user ? [{ name: user.name, handle: user.handle, avatarUrl: user.avatarUrl, hearts: r._sum.heartCount ?? 0, stories: r._count._all }] : [];
+  });
+}

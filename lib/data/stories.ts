@@ -10,6 +10,7 @@ import type { RevisionKind, StoryStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/data/prisma-errors";
 import { setStoryTags, type TagView } from "@/lib/data/tags";
+import { rememberDeletedStoryUrl } from "@/lib/data/deleted-stories";
 import { refreshSearchVector } from "@/lib/data/search-vectors";
 
 export type StoryCard = {
@@ -27,6 +28,7 @@ export type StoryCard = {
 
 export type StoryPage = StoryCard & {
   bodyHtml: string;
+  aiAssisted: boolean;
   heroImageUrl: string | null;
   heroImageAlt: string | null;
   updatedAt: Date;
@@ -43,7 +45,12 @@ export type StudioStoryRow = {
   publishedAt: Date | null;
   href: string | null;
   commentCount: number;
+  heartCount: number;
+  readCount: number;
 };
+
+/** The studio's filters: one status, and words in the title. */
+export type StudioFilter = { status?: StoryStatus; query?: string };
 
 export type StoryDraft = {
   id: string;
@@ -167,6 +174,7 @@ export async function getPublishedStory(communitySlug: string, slug: string): Pr
     select: {
       ...cardSelect,
       bodyHtml: true,
+      aiAssisted: true,
       heroImageUrl: true,
       heroImageAlt: true,
       updatedAt: true,
@@ -179,12 +187,14 @@ export async function getPublishedStory(communitySlug: string, slug: string): Pr
 }
 
 /** The signed-in creator: their own stories, any status, most recently edited first. */
-export async function listMyStories(viewer: Viewer | null): Promise<StudioStoryRow[]> {
+export async function listMyStories(viewer: Viewer | null, filter: StudioFilter = {}): Promise<StudioStoryRow[]> {
   const me = requirePermission(viewer, "story:write");
+  const status = filter.status && filter.status !== "REMOVED" ? filter.status : { not: "REMOVED" as const };
+  const query = filter.query?.trim();
   const rows = await db.story.findMany({
-    where: { authorId: me.id, status: { not: "REMOVED" }, deletedAt: null },
+    where: { authorId: me.id, status, deletedAt: null, ...(query ? { title: { contains: query, mode: "insensitive" as const } } : {}) },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    select: { id: true, title: true, status: true, updatedAt: true, publishedAt: true, slug: true, commentCount: true, community: { select: { slug: true } } },
+    select: { id: true, title: true, status: true, updatedAt: true, publishedAt: true, slug: true, commentCount: true, heartCount: true, readCount: true, community: { select: { slug: true } } },
   });
   return rows.map(({ slug, community, ...row }) => ({ ...row, href: row.status === "PUBLISHED" && slug ? storyHref(community.slug, slug) : null }));
 }
@@ -195,6 +205,32 @@ export async function getStoryForEditing(viewer: Viewer | null, storyId: string)
   const story = await db.story.findFirst({ where: ownStoryWhere(me.id, storyId), select: draftSelect });
   if (!story) throw new AppError("NOT_FOUND", "We couldn't find that story.");
   return toDraft(story);
+}
+
+export type StoryPreview = Omit<StoryPage, "publishedAt" | "href" | "heartCount" | "commentCount" | "commentsEnabled" | "updatedAt" | "author"> & {
+  publishedAt: Date | null;
+  status: StoryStatus;
+  author: { name: string; handle: string; avatarUrl: string | null };
+};
+
+/** Author only: their story as saved, in the shape the story page shows. Others' stories are NOT_FOUND. */
+export async function getStoryPreview(viewer: Viewer | null, storyId: string): Promise<StoryPreview> {
+  const me = requirePermission(viewer, "story:write");
+  const row = await db.story.findFirst({
+    where: ownStoryWhere(me.id, storyId),
+    select: {
+      ...cardSelect,
+      status: true,
+      bodyHtml: true,
+      aiAssisted: true,
+      heroImageUrl: true,
+      heroImageAlt: true,
+      author: { select: { name: true, handle: true, avatarUrl: true } },
+    },
+  });
+  if (!row) throw new AppError("NOT_FOUND", "We couldn't find that story.");
+  const { slug: _slug, tags, ...rest } = row;
+  return { ...rest, tags: tags.map((t) => t.tag) };
 }
 
 async function communityIdFor(slug: string): Promise<string> {
@@ -352,7 +388,7 @@ export async function unpublishStory(viewer: Viewer | null, storyId: string): Pr
   const me = requirePermission(viewer, "story:write");
   const story = await db.story.findFirst({ where: { ...ownStoryWhere(me.id, storyId), status: "PUBLISHED" }, select: { slug: true, community: { select: { slug: true } } } });
   if (!story) throw new AppError("NOT_FOUND", "We couldn't find a published story of yours to unpublish.");
-  await db.story.update({ where: { id: storyId, authorId: me.id }, data: { status: "UNPUBLISHED", version: { increment: 1 } } });
+  await db.story.update({ where: { id: storyId, authorId: me.id }, data: { status: "UNPUBLISHED" } });
   // The old URL is returned so its cached page is expired.
   return { id: storyId, href: story.slug ? storyHref(story.community.slug, story.slug) : null, authorHandle: me.handle, communitySlug: story.community.slug };
 }
@@ -367,13 +403,8 @@ export async function deleteStory(viewer: Viewer | null, storyId: string): Promi
   if (!story) throw new AppError("NOT_FOUND", "We couldn't find that story.");
   await db.story.update({
     where: { id: storyId, authorId: me.id },
-    data: { deletedAt: new Date(), status: story.status === "PUBLISHED" ? "UNPUBLISHED" : story.status, version: { increment: 1 } },
+    data: { deletedAt: new Date(), status: story.status === "PUBLISHED" ? "UNPUBLISHED" : story.status },
   });
+  if (story.slug) rememberDeletedStoryUrl(storyHref(story.community.slug, story.slug));
   return { id: storyId, href: story.slug ? storyHref(story.community.slug, story.slug) : null, authorHandle: me.handle, communitySlug: story.community.slug };
-}
-
-/** Public: whether a story once lived at this URL and its creator deleted it (the page answers 410 Gone). */
-export async function isDeletedStoryUrl(communitySlug: string, slug: string): Promise<boolean> {
-  const row = await db.story.findFirst({ where: { slug, community: { slug: communitySlug }, deletedAt: { not: null } }, select: { id: true } });
-  return row !== null;
 }

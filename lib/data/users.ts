@@ -6,18 +6,21 @@ import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
 import { slugify, withNumericSuffix } from "@/lib/content/slug";
 import type { SignUpInput } from "@/lib/validation/auth";
-import type { ProfileInput } from "@/lib/validation/profile";
+import { RESERVED_HANDLES, readProfileLinks, type ProfileInput, type ProfileLink } from "@/lib/validation/profile";
+import { getMyMedia } from "@/lib/data/media";
 import { isUniqueViolation } from "@/lib/data/prisma-errors";
 import { refreshCreatorSearchVectors } from "@/lib/data/search-vectors";
 
-export type CreatorProfile = { id: string; name: string; handle: string; bio: string; avatarUrl: string | null; joinedAt: Date; followerCount: number; storyCount: number };
-export type MyProfile = { name: string; handle: string; bio: string; email: string };
+export type CreatorProfile = { id: string; name: string; handle: string; bio: string; avatarUrl: string | null; links: ProfileLink[]; joinedAt: Date; followerCount: number; storyCount: number };
+export type MyProfile = { name: string; handle: string; bio: string; email: string; avatarUrl: string | null; links: ProfileLink[] };
+/** The viewer plus what the header shows of them. */
+export type SessionViewer = Viewer & { avatarUrl: string | null };
 
 const viewerSelect = { id: true, name: true, handle: true, role: true, status: true } as const;
 
 /** Anyone (the session layer): the user behind a session id, or null if the account is gone. */
-export async function findViewer(id: string): Promise<Viewer | null> {
-  return db.user.findUnique({ where: { id }, select: viewerSelect });
+export async function findViewer(id: string): Promise<SessionViewer | null> {
+  return db.user.findUnique({ where: { id }, select: { ...viewerSelect, avatarUrl: true } });
 }
 
 /** Anyone: creates an account. The email must be new; a handle is derived from the name. */
@@ -39,8 +42,12 @@ export async function createUser(input: SignUpInput): Promise<Viewer> {
 
 async function freeHandle(name: string): Promise<string> {
   const base = slugify(name, 30) || "creator";
-  const taken = await db.user.findMany({ where: { handle: { startsWith: base } }, select: { handle: true } });
-  return withNumericSuffix(base, new Set(taken.map((u) => u.handle)));
+  const [taken, former] = await Promise.all([
+    db.user.findMany({ where: { handle: { startsWith: base } }, select: { handle: true } }),
+    // Someone's earlier handle keeps redirecting to them, so it is not handed out again.
+    db.handleRedirect.findMany({ where: { oldHandle: { startsWith: base } }, select: { oldHandle: true } }),
+  ]);
+  return withNumericSuffix(base, new Set([...taken.map((u) => u.handle), ...former.map((r) => r.oldHandle), ...RESERVED_HANDLES]));
 }
 
 /** Anyone (sign-in): the user if the password matches; null otherwise, in the same time either way. */
@@ -63,6 +70,7 @@ export async function getCreatorProfile(handle: string): Promise<CreatorProfile 
       handle: true,
       bio: true,
       avatarUrl: true,
+      links: true,
       createdAt: true,
       status: true,
       followerCount: true,
@@ -70,22 +78,65 @@ export async function getCreatorProfile(handle: string): Promise<CreatorProfile 
     },
   });
   if (!user || user.status === "SUSPENDED") return null;
-  const { createdAt, status: _status, _count, ...profile } = user;
-  return { ...profile, joinedAt: createdAt, storyCount: _count.stories };
+  const { createdAt, status: _status, _count, links, ...profile } = user;
+  return { ...profile, links: readProfileLinks(links), joinedAt: createdAt, storyCount: _count.stories };
+}
+
+/** Public: the creator who used to go by `oldHandle` and their current handle, or null. */
+export async function findHandleRedirect(oldHandle: string): Promise<{ userId: string; handle: string } | null> {
+  const redirect = await db.handleRedirect.findUnique({ where: { oldHandle: oldHandle.toLowerCase() }, select: { userId: true, user: { select: { handle: true, status: true } } } });
+  return redirect && redirect.user.status !== "SUSPENDED" ? { userId: redirect.userId, handle: redirect.user.handle } : null;
 }
 
 /** The signed-in user only: their own editable profile. */
 export async function getMyProfile(viewer: Viewer | null): Promise<MyProfile> {
   const me = requirePermission(viewer, "profile:edit");
-  const profile = await db.user.findUnique({ where: { id: me.id }, select: { name: true, handle: true, bio: true, email: true } });
+  const profile = await db.user.findUnique({ where: { id: me.id }, select: { name: true, handle: true, bio: true, email: true, avatarUrl: true, links: true } });
   if (!profile) throw new AppError("NOT_FOUND");
-  return profile;
+  return { ...profile, links: readProfileLinks(profile.links) };
 }
 
-/** The signed-in user only: updates their own name and bio. */
-export async function updateMyProfile(viewer: Viewer | null, input: ProfileInput): Promise<{ id: string; handle: string }> {
+const handleTaken = () => new AppError("CONFLICT", "That handle is taken.", { handle: ["That handle is taken; please choose another."] });
+
+/**
+ * The signed-in user only: updates their own name, bio, links and handle. A changed handle keeps
+ * the old one as a redirect to the new; other people's current and earlier handles are taken.
+ * Returns the handles before and after, for expiring both profile URLs.
+ */
+export async function updateMyProfile(viewer: Viewer | null, input: ProfileInput): Promise<{ id: string; handle: string; previousHandle: string }> {
   const me = requirePermission(viewer, "profile:edit");
-  const saved = await db.user.update({ where: { id: me.id }, data: { name: input.name, bio: input.bio }, select: { id: true, handle: true } });
-  if (input.name !== me.name) await refreshCreatorSearchVectors(me.id);
-  return saved;
+  const data = { name: input.name, bio: input.bio, ...(input.links ? { links: input.links } : {}) };
+  try {
+    const saved = await db.$transaction(async (tx) => {
+      const current = await tx.user.findUniqueOrThrow({ where: { id: me.id }, select: { handle: true } });
+      const handle = input.handle ?? current.handle;
+      if (handle !== current.handle) {
+        const former = await tx.handleRedirect.findUnique({ where: { oldHandle: handle }, select: { userId: true } });
+        if (former && former.userId !== me.id) throw handleTaken();
+        // Taking back one's own earlier handle: it is current again, not a redirect.
+        if (former) await tx.handleRedirect.delete({ where: { oldHandle: handle } });
+        await tx.handleRedirect.upsert({ where: { oldHandle: current.handle }, create: { oldHandle: current.handle, userId: me.id }, update: { userId: me.id } });
+      }
+      const user = await tx.user.update({ where: { id: me.id }, data: { ...data, handle }, select: { id: true, handle: true } });
+      return { ...user, previousHandle: current.handle };
+    });
+    if (input.name !== me.name) await refreshCreatorSearchVectors(me.id);
+    return saved;
+  } catch (error) {
+    if (isUniqueViolation(error, "handle")) throw handleTaken();
+    throw error;
+  }
+}
+
+/** The signed-in user only: makes one of their own uploaded images their avatar; another user's image is NOT_FOUND. */
+export async function setMyAvatar(viewer: Viewer | null, mediaId: string): Promise<{ id: string; handle: string; avatarUrl: string }> {
+  const me = requirePermission(viewer, "profile:edit");
+  const media = await getMyMedia(me, mediaId);
+  return db.user.update({ where: { id: me.id }, data: { avatarUrl: media.url }, select: { id: true, handle: true, avatarUrl: true } }) as Promise<{ id: string; handle: string; avatarUrl: string }>;
+}
+
+/** The signed-in user only: goes back to initials instead of an image. */
+export async function removeMyAvatar(viewer: Viewer | null): Promise<{ id: string; handle: string }> {
+  const me = requirePermission(viewer, "profile:edit");
+  return db.user.update({ where: { id: me.id }, data: { avatarUrl: null }, select: { id: true, handle: true } });
 }

@@ -53,6 +53,16 @@ test("a reader hearts, saves and follows; the lists and tag page show the story"
   await visitor.goto("/");
   await expect(visitor.getByRole("region", { name: "Latest stories" }).getByRole("link", { name: title })).toBeVisible();
   await expectNoSeriousA11yViolations(visitor);
+  for (const path of ["/journal", "/authors/hana-walker", "/tags/river-walks", "/search?q=river", "/signin", "/signup"]) {
+    await visitor.goto(path);
+    await expect(visitor.locator("h1")).toBeVisible();
+    await expectNoSeriousA11yViolations(visitor);
+  }
+  for (const path of ["/following", "/bookmarks", "/studio"]) {
+    await reader.goto(path);
+    await expect(reader.locator("h1:visible")).toBeVisible();
+    await expectNoSeriousA11yViolations(reader);
+  }
 });
 
 test("an edited story shows the edit on the next load, with the same URL", async ({ page }) => {

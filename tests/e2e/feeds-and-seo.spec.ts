@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { writeFile } from "node:fs/promises";
 import Parser from "rss-parser";
-import { signUp, storyBody } from "./helpers";
+import { fillStory, signUp, storyBody } from "./helpers";
 
 const parser = new Parser();
 const title = "Why feeds still matter";
@@ -26,7 +26,7 @@ test("feeds, structured data, sitemap and robots.txt show a story as soon as it 
   await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByLabel("Subtitle").fill("An old format that keeps working");
   await page.getByLabel("Community").selectOption("journal");
-  await page.getByLabel("Story").fill(storyBody);
+  await fillStory(page, storyBody);
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page).toHaveURL(/\/journal\/why-feeds-still-matter/);
   const storyPath = new URL(page.url()).pathname;

@@ -31,13 +31,23 @@ Every page had a date, a dish, and a line about who came to dinner. Reading them
 
 I keep my own notebook now.`;
 
+/** Types the story body as Markdown, through the editor's Markdown view (then back to rich text). */
+export async function fillStory(page: Page, markdown: string) {
+  const toggle = page.getByRole("button", { name: "Markdown", exact: true });
+  await expect(page.getByRole("textbox", { name: "Story", exact: true })).toBeVisible();
+  await toggle.click();
+  await page.getByLabel("Markdown source").fill(markdown);
+  await toggle.click();
+  await expect(page.getByLabel("Markdown source")).toHaveCount(0);
+}
+
 /** Publishes a story through the editor as the signed-in page's user; returns its URL. */
 export async function publishStory(page: Page, title: string, { community = "journal", body = storyBody, tags = "" } = {}) {
   await page.goto("/studio/new");
   await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByLabel("Community").selectOption(community);
   if (tags) await page.getByLabel("Tags").fill(tags);
-  await page.getByLabel("Story").fill(body);
+  await fillStory(page, body);
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page).toHaveURL(new RegExp(`/${community}/[^/]+$`));
   return page.url();

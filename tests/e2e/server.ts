@@ -1,6 +1,9 @@
 // The browser tests' server: a throw-away database (migrated, with two communities and nothing
 // else), `next build` when the sources changed, then `next start`. Playwright starts and stops it.
 import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { startTestCluster, TEMPLATE_DB } from "../helpers/test-database";
 import { createDatabaseFromTemplate, databaseUrl } from "../../scripts/lib/postgres.mjs";
@@ -18,7 +21,9 @@ await client.query(`insert into "Community" (id, slug, name, description) values
   ('c-swamp', 'the-swamp', 'The Swamp', 'Politics and civic life.')`);
 await client.end();
 
-const env = { ...process.env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e", DATABASE_URL: url, AUTH_SECRET: "e2e-secret-not-for-production-0123456789", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" };
+// Uploads go to a throw-away folder, like the database.
+const uploadsDir = mkdtempSync(path.join(tmpdir(), "storyhouse-e2e-uploads-"));
+const env = { ...process.env, UPLOADS_DIR: uploadsDir, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e", DATABASE_URL: url, AUTH_SECRET: "e2e-secret-not-for-production-0123456789", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" };
 buildIfChanged(env, (m) => console.log(`[e2e] ${m}`));
 const server = spawn(runBin("next"), ["start", "-p", String(port)], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getViewerState, listFollowingStories, listMyBookmarks, setBookmark, setFollow, setHeart } from "@/lib/data/engagement";
 import { recordRead } from "@/lib/data/reads";
-import { listFeaturedStories, listTrendingStories, setFeatured } from "@/lib/data/discovery";
+import { listFeaturedStories, listTopCreators, listTrendingStories, setFeatured } from "@/lib/data/discovery";
 import { createDraft, listPublishedStories } from "@/lib/data/stories";
 import { makeCommunity, makePublishedStory, makeUser, storyInput } from "../helpers/factories";
 
@@ -143,5 +143,20 @@ describe("discovery", () => {
     await setHeart(await makeUser(), popular.id, true);
     expect((await listPublishedStories({ tagSlug: "river-walks" })).items.map((s) => [s.id, s.tags])).toEqual([[tagged.id, [{ slug: "river-walks", name: "River walks" }]]]);
     expect((await listPublishedStories({ communitySlug: community.slug, sort: "top" })).items[0].id).toBe(popular.id);
+  });
+});
+
+describe("top creators", () => {
+  it("ranks a community's creators by hearts on their stories there", async () => {
+    const community = await makeCommunity();
+    const [popular, quiet] = await Promise.all([makeUser({ name: "Popular Pen" }), makeUser({ name: "Quiet Pen" })]);
+    const hit = await makePublishedStory(popular, community.slug, { title: "Hit" });
+    await makePublishedStory(quiet, community.slug, { title: "Whisper" });
+    await Promise.all([makeUser(), makeUser()].map(async (r) => setHeart(await r, hit.id, true)));
+    const creators = await listTopCreators(community.slug);
+    expect(creators.map((c) => [c.name, c.hearts, c.stories])).toEqual([
+      ["Popular Pen", 2, 1],
+      ["Quiet Pen", 0, 1],
+    ]);
   });
 });

@@ -65,3 +65,17 @@ describe("reading time", () => {
     expect(countWords("")).toBe(0);
   });
 });
+
+describe("link cards", () => {
+  it("turns a paragraph that is only a URL into a card with the site's name", () => {
+    const { html } = renderStory("Before\n\n[https://www.example.com/a/b](https://www.example.com/a/b)\n\nA [link](https://example.com) in text stays a link.");
+    expect(html).toContain('<p class="link-card"><a href="https://www.example.com/a/b"');
+    expect(html).toContain('<span class="link-card-host">example.com</span><span class="link-card-url">https://www.example.com/a/b</span>');
+    expect(html).toMatch(/<p>A <a href="https:\/\/example.com"[^>]*>link<\/a> in text stays a link.<\/p>/);
+  });
+
+  it("leaves a lone link with other text, or a non-web URL, as it is", () => {
+    expect(renderStory("[Read this](https://example.com)").html).not.toContain("link-card");
+    expect(renderStory("[mailto:a@b.c](mailto:a@b.c)").html).not.toContain("link-card");
+  });
+});

@@ -38,6 +38,20 @@ describe("storyInputSchema", () => {
     expect(storyIntentSchema.parse("publish")).toBe("publish");
     expect(storyIntentSchema.parse("delete-everything")).toBe("save");
   });
+
+  it("requires a description for a hero image, and takes only same-site or https image URLs", () => {
+    expect(fieldErrorsOf(storyInputSchema.safeParse({ ...story, heroImageUrl: "/media/a.webp", heroImageAlt: " " }).error!).heroImageAlt?.[0]).toMatch(/Describe the hero image/);
+    expect(storyInputSchema.parse({ ...story, heroImageUrl: "/media/a.webp", heroImageAlt: "A lake" })).toMatchObject({ heroImageUrl: "/media/a.webp", heroImageAlt: "A lake" });
+    expect(storyInputSchema.safeParse({ ...story, heroImageUrl: "javascript:alert(1)", heroImageAlt: "x" }).success).toBe(false);
+    expect(storyInputSchema.safeParse({ ...story, heroImageUrl: "http://example.com/a.png", heroImageAlt: "x" }).success).toBe(false);
+  });
+
+  it("reads the AI disclosure from a checkbox or a boolean, off by default", () => {
+    expect(storyInputSchema.parse(story).aiAssisted).toBe(false);
+    expect(storyInputSchema.parse({ ...story, aiAssisted: "true" }).aiAssisted).toBe(true);
+    expect(storyInputSchema.parse({ ...story, aiAssisted: "on" }).aiAssisted).toBe(true);
+    expect(storyInputSchema.parse({ ...story, aiAssisted: "false" }).aiAssisted).toBe(false);
+  });
 });
 
 describe("auth schemas", () => {

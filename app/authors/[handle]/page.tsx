@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { cachedCreatorProfile, cachedStoryList } from "@/lib/cache/public";
+import { notFound, permanentRedirect } from "next/navigation";
+import { cachedCreatorProfile, cachedHandleRedirect, cachedStoryList } from "@/lib/cache/public";
 import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
 import { feedAlternates } from "@/lib/seo/feeds";
 import { Avatar } from "@/components/avatar";
+import { LinkifiedText } from "@/components/linkified-text";
+import { ProfileLinks } from "@/components/profile-links";
 import { StoryList } from "@/components/story-list";
 import { formatDate, pluralize } from "@/components/format";
 import { FollowButton } from "@/components/engagement/follow-button";
 
 type Props = { params: Promise<{ handle: string }> };
 
-const loadProfile = async (params: Props["params"]) => cachedCreatorProfile(decodeURIComponent((await params).handle).toLowerCase());
+const handleOf = async (params: Props["params"]) => decodeURIComponent((await params).handle).toLowerCase();
+const loadProfile = async (params: Props["params"]) => cachedCreatorProfile(await handleOf(params));
 
 export function generateStaticParams() {
   return [{ handle: BUILD_PLACEHOLDER }];
@@ -23,7 +26,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AuthorPage({ params }: Props) {
   const profile = await loadProfile(params);
-  if (!profile) notFound();
+  if (!profile) {
+    // A creator who changed their handle keeps their old links working.
+    const current = await cachedHandleRedirect(await handleOf(params));
+    if (current) permanentRedirect(`/authors/${current}`);
+    notFound();
+  }
   const stories = await cachedStoryList({ authorHandle: profile.handle });
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
@@ -32,7 +40,12 @@ export default async function AuthorPage({ params }: Props) {
         <div>
           <h1 className="font-serif text-4xl font-bold">{profile.name}</h1>
           <p className="text-stone-500">@{profile.handle} · Joined {formatDate(profile.joinedAt)}</p>
-          {profile.bio ? <p className="mt-3 max-w-prose whitespace-pre-line text-lg text-stone-700">{profile.bio}</p> : null}
+          {profile.bio ? (
+            <p className="mt-3 max-w-prose whitespace-pre-line break-words text-lg text-stone-700">
+              <LinkifiedText text={profile.bio} />
+            </p>
+          ) : null}
+          <ProfileLinks links={profile.links} />
           <div className="mt-4 flex flex-wrap items-center gap-4">
             <p className="text-sm text-stone-600">
               <span className="font-semibold text-ink">{pluralize(profile.followerCount, "follower")}</span> · {pluralize(profile.storyCount, "story", "stories")}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireViewer } from "@/lib/auth/session";
 import { getMyProfile } from "@/lib/data/users";
 import { ProfileForm } from "@/components/profile-form";
+import { AvatarForm } from "@/components/avatar-form";
 
 export const metadata: Metadata = { title: "Profile settings" };
 
@@ -19,7 +20,10 @@ export default async function ProfileSettingsPage() {
         </Link>{" "}
         and under each of your stories.
       </p>
-      <ProfileForm initial={{ name: profile.name, bio: profile.bio }} />
+      <div className="mb-10 border-b border-stone-200 pb-8">
+        <AvatarForm name={profile.name} avatarUrl={profile.avatarUrl} />
+      </div>
+      <ProfileForm initial={{ name: profile.name, handle: profile.handle, bio: profile.bio, links: profile.links }} />
     </div>
   );
 }

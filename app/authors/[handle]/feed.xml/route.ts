@@ -1,4 +1,5 @@
 import { cachedRssFeed } from "@/lib/cache/feeds";
+import { cachedHandleRedirect } from "@/lib/cache/public";
 import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
 import { rssResponse } from "@/lib/feeds/rss";
 
@@ -7,5 +8,13 @@ export function generateStaticParams() {
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ handle: string }> }) {
-  return rssResponse(await cachedRssFeed({ kind: "creator", handle: decodeURIComponent((await params).handle) }));
+  const handle = decodeURIComponent((await params).handle).toLowerCase();
+  const feed = await cachedRssFeed({ kind: "creator", handle });
+  if (feed === null) {
+    // Feed readers follow a permanent redirect and update the subscription.
+    const current = await cachedHandleRedirect(handle);
+    // A relative Location: reading request.url would make the route dynamic.
+    if (current) return new Response(null, { status: 308, headers: { location: `/authors/${current}/feed.xml` } });
+  }
+  return rssResponse(feed);
 }

@@ -1,0 +1,259 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { mkdir, writeFile } from "node:fs/promises";
+import { fillStory, signUp } from "./helpers";
+
+// A 1×1 PNG, enough for the upload endpoint to accept as an image.
+const tinyPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+
+const editorOf = (page: Page) => page.getByRole("textbox", { name: "Story", exact: true });
+const saveState = (page: Page) => page.getByTestId("save-state");
+
+async function startStory(page: Page, title: string) {
+  await page.goto("/studio/new");
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Community").selectOption("journal");
+  await expect(editorOf(page)).toBeVisible();
+}
+
+/** Every element the toolbar makes, as the story page must render it. */
+async function expectEveryElement(body: Locator) {
+  await expect(body.locator("h2", { hasText: "Where it began" })).toBeVisible();
+  await expect(body.locator("h3", { hasText: "A smaller section" })).toBeVisible();
+  await expect(body.locator("strong")).toHaveText("bold");
+  await expect(body.locator("em")).toHaveText("italic");
+  await expect(body.locator('a[href="https://example.com/notes"]')).toBeVisible();
+  await expect(body.locator("ul > li")).toHaveText(["First item", "Second item"]);
+  await expect(body.locator("ol > li")).toHaveText(["One", "Two"]);
+  await expect(body.locator("blockquote")).toContainText("A quoted line");
+  await expect(body.locator("code", { hasText: "npm start" })).toBeVisible();
+  await expect(body.locator("hr")).toHaveCount(1);
+  await expect(body.locator('img[alt="A single orange dot"]')).toHaveCount(1);
+  await expect(body.locator(".link-card a")).toHaveAttribute("href", "https://example.org/article");
+}
+
+test("a creator writes with every toolbar element, previews, publishes, and the page shows each", async ({ page }) => {
+  await signUp(page, "Toolbar Writer");
+  await startStory(page, "Everything the toolbar makes");
+  await page.getByLabel("Subtitle").fill("A tour of the editor");
+  await page.getByLabel("Tags").fill("Editing, Tools");
+  const editor = editorOf(page);
+  const toolbar = page.getByRole("toolbar", { name: "Formatting" });
+  /** Presses a toolbar button; the text has focus again before typing goes on. */
+  const tool = (name: string) => ({
+    click: async () => {
+      await toolbar.getByRole("button", { name, exact: true }).click();
+      if (!["Image", "Embed link"].includes(name)) await expect(editor).toBeFocused();
+    },
+  });
+
+  await editor.click();
+  await tool("Heading").click();
+  await page.keyboard.type("Where it began");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Plain words, then ");
+  await page.keyboard.press("Control+b");
+  await page.keyboard.type("bold");
+  await page.keyboard.press("Control+b");
+  await page.keyboard.type(" and ");
+  await page.keyboard.press("Control+i");
+  await page.keyboard.type("italic");
+  await page.keyboard.press("Control+i");
+  await page.keyboard.type(". See ");
+  await page.keyboard.press("Control+k");
+  await page.getByLabel("Link address").fill("https://example.com/notes");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+
+  await tool("Subheading").click();
+  await page.keyboard.type("A smaller section");
+  await page.keyboard.press("Enter");
+  await tool("Bulleted list").click();
+  await page.keyboard.type("First item");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Second item");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  await tool("Numbered list").click();
+  await page.keyboard.type("One");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Two");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  await tool("Quote").click();
+  await page.keyboard.type("A quoted line");
+  await page.keyboard.press("Enter");
+  await tool("Quote").click();
+  await page.keyboard.type("Run ");
+  await tool("Code").click();
+  await page.keyboard.type("npm start");
+  await tool("Code").click();
+  await page.keyboard.type(" to begin.");
+  await tool("Divider").click();
+
+  await tool("Image").click();
+  await page.getByLabel("Image file").setInputFiles({ name: "dot.png", mimeType: "image/png", buffer: tinyPng });
+  await expect(page.getByText("dot.png is ready.")).toBeVisible();
+  await page.getByLabel("Image description (alt text)").fill("A single orange dot");
+  await page.getByRole("button", { name: "Insert image" }).click();
+
+  await tool("Embed link").click();
+  await page.getByLabel("Link to embed").fill("https://example.org/article");
+  await page.getByRole("button", { name: "Embed", exact: true }).click();
+  await page.keyboard.type("The end.");
+
+  // Autosave: time from the save request leaving to the "Saved" state showing.
+  const request = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+  await request;
+  const sentAt = Date.now();
+  await expect(saveState(page)).toContainText(/^Saved \d/, { timeout: 15_000 });
+  const roundTripMs = Date.now() - sentAt;
+  await expect(page).toHaveURL(/\/studio\/stories\/[^/]+\/edit$/);
+  await mkdir("test-results/artifacts", { recursive: true });
+  await writeFile("test-results/artifacts/autosave-timing.json", JSON.stringify({ roundTripMs, measuredAt: new Date().toISOString() }, null, 2));
+  await expect(page.getByText(/\d+ words · 1 min read/)).toBeVisible();
+
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: "test-results/artifacts/editor-desktop.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/artifacts/editor-390.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page).toHaveURL(/\/preview$/);
+  await expect(page.getByText("This is how your story will look to readers.")).toBeVisible();
+  await expect(page.locator("article h1")).toHaveText("Everything the toolbar makes");
+  await expectEveryElement(page.locator("article .story-body"));
+  await page.screenshot({ path: "test-results/artifacts/preview-desktop.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/artifacts/preview-390.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  await page.getByRole("link", { name: "Back to editing" }).click();
+  await expect(editorOf(page)).toContainText("The end.");
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page).toHaveURL(/\/journal\/everything-the-toolbar-makes$/);
+  await page.reload();
+  await expectEveryElement(page.locator("article .story-body"));
+  await expect(page.getByRole("list", { name: "Tags" })).toContainText("Editing");
+});
+
+test("the toolbar works from the keyboard alone", async ({ page }) => {
+  await signUp(page, "Keyboard Writer");
+  await startStory(page, "Typed without a mouse");
+  await page.getByRole("button", { name: "Heading", exact: true }).focus();
+  await expect(page.getByRole("button", { name: "Heading", exact: true })).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("button", { name: "Subheading", exact: true })).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Subheading", exact: true })).toBeFocused(); // one Tab stop, remembered
+  await page.keyboard.press("Tab"); // the Markdown switch
+  await page.keyboard.press("Tab"); // the text
+  await expect(editorOf(page)).toBeFocused();
+  await page.keyboard.type("Typed line");
+  await page.keyboard.press("Control+Alt+2");
+  await expect(editorOf(page).locator("h2")).toHaveText("Typed line");
+});
+
+test("autosave survives a reload, and typing while offline is kept on the device", async ({ page, context }) => {
+  await signUp(page, "Offline Writer");
+  await startStory(page, "Written on a train");
+  await editorOf(page).click();
+  await page.keyboard.type("The first paragraph, saved by itself.");
+  await expect(saveState(page)).toContainText(/^Saved/, { timeout: 15_000 });
+  const editUrl = page.url();
+  expect(editUrl).toMatch(/\/studio\/stories\/[^/]+\/edit$/);
+
+  await page.reload();
+  await expect(editorOf(page)).toContainText("The first paragraph, saved by itself.");
+
+  await context.setOffline(true);
+  await editorOf(page).click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(" Then the tunnel came.");
+  await expect(saveState(page)).toHaveText("Offline — changes kept on this device", { timeout: 15_000 });
+  await page.close(); // the tab closes before the connection returns
+
+  await context.setOffline(false);
+  const again = await context.newPage();
+  await again.goto(editUrl);
+  await expect(again.getByText("We brought back changes from this device")).toBeVisible();
+  await expect(editorOf(again)).toContainText("Then the tunnel came.");
+  await expect(saveState(again)).toContainText(/^Saved/, { timeout: 15_000 });
+  await again.reload();
+  await expect(editorOf(again)).toContainText("Then the tunnel came.");
+});
+
+test("two tabs: the later save does not overwrite the earlier one; the creator chooses", async ({ page, context }) => {
+  await signUp(page, "Two Tab Writer");
+  await startStory(page, "Open twice");
+  await editorOf(page).click();
+  await page.keyboard.type("Start.");
+  await expect(saveState(page)).toContainText(/^Saved/, { timeout: 15_000 });
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(editorOf(other)).toContainText("Start.");
+
+  await editorOf(page).click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(" From the first tab.");
+  await expect(saveState(page)).toContainText(/^Saved/, { timeout: 15_000 });
+
+  await editorOf(other).click();
+  await other.keyboard.press("Control+End");
+  await other.keyboard.type(" From the second tab.");
+  await expect(other.getByText("This story was changed in another tab or window")).toBeVisible({ timeout: 15_000 });
+  await other.getByRole("button", { name: "Keep my version" }).click();
+  await expect(saveState(other)).toContainText(/^Saved/, { timeout: 15_000 });
+  await other.reload();
+  await expect(editorOf(other)).toContainText("Start. From the second tab.");
+});
+
+test("a creator restores an older revision, then unpublishes and deletes the story", async ({ page }) => {
+  await signUp(page, "Revision Writer");
+  await startStory(page, "Drafted twice");
+  await fillStory(page, "The first version of this story.");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("status")).toHaveText("Draft saved.");
+  await fillStory(page, "A second version, quite different.");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(saveState(page)).toContainText(/^Saved/);
+
+  await page.getByRole("link", { name: "Revisions" }).click();
+  const list = page.getByRole("navigation", { name: "Revisions" }).getByRole("link");
+  await expect(list).toHaveCount(2);
+  await list.last().click();
+  await expect(page.getByRole("region", { name: "Current" })).toContainText("A second version");
+  await expect(page.getByRole("region", { name: /^Saved/ })).toContainText("The first version of this story.");
+  await page.screenshot({ path: "test-results/artifacts/revisions.png", fullPage: true });
+  await page.getByRole("button", { name: "Restore this revision" }).click();
+  await expect(page).toHaveURL(/\/edit\?restored=1$/);
+  await expect(editorOf(page)).toContainText("The first version of this story.");
+
+  const editUrl = page.url().replace(/\?.*$/, "");
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page).toHaveURL(/\/journal\/drafted-twice$/);
+  const storyUrl = page.url();
+  await expect(page.locator("article .story-body")).toContainText("The first version of this story.");
+
+  // Unpublish: the page leaves the site at once; publishing again brings it back at the same URL.
+  await page.goto(editUrl);
+  await page.getByRole("button", { name: "Unpublish" }).click();
+  await expect(page).toHaveURL(/\/edit\?unpublished=1$/);
+  expect((await page.request.get(storyUrl)).status()).toBe(404);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page).toHaveURL(storyUrl);
+
+  // Delete, after confirming: the URL then answers 410 Gone.
+  await page.goto(editUrl);
+  await page.getByRole("button", { name: "Delete story…" }).click();
+  await page.getByRole("button", { name: "Delete story", exact: true }).click();
+  await expect(page.getByText("Type delete to confirm").last()).toBeVisible();
+  await page.getByLabel("Type delete to confirm").fill("delete");
+  await page.getByRole("button", { name: "Delete story", exact: true }).click();
+  await expect(page).toHaveURL(/\/studio\?deleted=1$/);
+  expect((await page.request.get(storyUrl)).status()).toBe(410);
+  await page.goto(editUrl);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createDraft, deleteStory, getPublishedStory, getStoryForEditing, listMyStories, listPublishedStories, publishStory, unpublishStory, updateStory } from "@/lib/data/stories";
+import { getRevision, listRevisions, restoreRevision } from "@/lib/data/revisions";
+import { isDeletedStoryUrl } from "@/lib/data/deleted-stories";
+import { makeCommunity, makePublishedStory, makeUser, storyInput } from "../helpers/factories";
+
+describe("saving with versions", () => {
+  it("each save moves the version on; a save naming an older version is a CONFLICT and changes nothing", async () => {
+    const author = await makeUser();
+    const community = await makeCommunity();
+    const { id, version } = await createDraft(author, storyInput(community.slug));
+    expect(version).toBe(1);
+    const first = await updateStory(author, id, storyInput(community.slug, { title: "From tab one" }), { expectedVersion: 1 });
+    expect(first.version).toBe(2);
+    await expect(updateStory(author, id, storyInput(community.slug, { title: "From tab two" }), { expectedVersion: 1 })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await getStoryForEditing(author, id)).toMatchObject({ title: "From tab one", version: 2 });
+  });
+
+  it("saves the hero image, its description and the AI disclosure", async () => {
+    const author = await makeUser();
+    const community = await makeCommunity();
+    const { id } = await createDraft(author, storyInput(community.slug, { heroImageUrl: "/media/hero.webp", heroImageAlt: "A river at dusk", aiAssisted: true }));
+    expect(await getStoryForEditing(author, id)).toMatchObject({ heroImageUrl: "/media/hero.webp", heroImageAlt: "A river at dusk", aiAssisted: true });
+  });
+
+  it("another creator's save is NOT_FOUND, whatever version it names", async () => {
+    const [author, intruder] = await Promise.all([makeUser(), makeUser()]);
+    const community = await makeCommunity();
+    const { id } = await createDraft(author, storyInput(community.slug));
+    await expect(updateStory(intruder, id, storyInput(community.slug, { title: "Defaced" }), { expectedVersion: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await db.story.findUniqueOrThrow({ where: { id } })).title).toBe("A walk by the river");
+  });
+});
+
+describe("revisions", () => {
+  it("explicit saves and publishes keep revisions, autosaves do not; the author restores one", async () => {
+    const author = await makeUser();
+    const community = await makeCommunity();
+    const { id } = await createDraft(author, storyInput(community.slug, { title: "First words" }), { revision: "SAVE" });
+    await updateStory(author, id, storyInput(community.slug, { title: "Autosaved" }));
+    await updateStory(author, id, storyInput(community.slug, { title: "Second words", body: "## New\n\nAll new text." }), { revision: "SAVE" });
+    await publishStory(author, id);
+    const revisions = await listRevisions(author, id);
+    expect(revisions.map((r) => [r.kind, r.title])).toEqual([
+      ["PUBLISH", "Second words"],
+      ["SAVE", "Second words"],
+      ["SAVE", "First words"],
+    ]);
+    const oldest = revisions[2];
+    expect(await getRevision(author, oldest.id)).toMatchObject({ storyId: id, title: "First words", body: storyInput(community.slug).body });
+
+    const restored = await restoreRevision(author, oldest.id);
+    expect(restored.href).toMatch(/\/second-words$/); // the URL stays; the published page shows the restored text
+    const page = await getPublishedStory(community.slug, "second-words");
+    expect(page?.title).toBe("First words");
+    expect((await listRevisions(author, id))[0]).toMatchObject({ kind: "RESTORE", title: "First words" });
+  });
+
+  it("another creator cannot list, read or restore someone's revisions: NOT_FOUND, and nothing changes", async () => {
+    const [author, intruder] = await Promise.all([makeUser(), makeUser()]);
+    const community = await makeCommunity();
+    const { id } = await createDraft(author, storyInput(community.slug), { revision: "SAVE" });
+    const [revision] = await listRevisions(author, id);
+    await expect(listRevisions(intruder, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getRevision(intruder, revision.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(restoreRevision(intruder, revision.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getRevision(null, revision.id)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    expect(await db.storyRevision.count({ where: { storyId: id } })).toBe(1);
+  });
+});
+
+describe("unpublish and delete", () => {
+  it("the author unpublishes: off public lists, still in the studio, publishable again at the same URL", async () => {
+    const author = await makeUser();
+    const community = await makeCommunity();
+    const story = await makePublishedStory(author, community.slug);
+    const result = await unpublishStory(author, story.id);
+    expect(result.href).toBe(story.href);
+    expect(await getPublishedStory(community.slug, "a-walk-by-the-river")).toBeNull();
+    expect((await listMyStories(author)).map((s) => s.status)).toEqual(["UNPUBLISHED"]);
+    expect((await publishStory(author, story.id)).href).toBe(story.href);
+  });
+
+  it("another creator cannot unpublish or delete someone's story", async () => {
+    const [author, intruder] = await Promise.all([makeUser(), makeUser()]);
+    const community = await makeCommunity();
+    const story = await makePublishedStory(author, community.slug);
+    await expect(unpublishStory(intruder, story.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(deleteStory(intruder, story.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(deleteStory(null, story.id)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    expect(await db.story.findUniqueOrThrow({ where: { id: story.id } })).toMatchObject({ status: "PUBLISHED", deletedAt: null });
+  });
+
+  it("the author deletes: gone from every list and the editor, and its URL is known to be gone", async () => {
+    const author = await makeUser();
+    const community = await makeCommunity();
+    const story = await makePublishedStory(author, community.slug);
+    await deleteStory(author, story.id);
+    expect(await getPublishedStory(community.slug, "a-walk-by-the-river")).toBeNull();
+    expect((await listPublishedStories({ communitySlug: community.slug })).items).toEqual([]);
+    expect(await listMyStories(author)).toEqual([]);
+    await expect(getStoryForEditing(author, story.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateStory(author, story.id, storyInput(community.slug))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await isDeletedStoryUrl(community.slug, "a-walk-by-the-river")).toBe(true);
+    expect(await isDeletedStoryUrl(community.slug, "never-was")).toBe(false);
+  });
+});
