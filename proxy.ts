@@ -9,6 +9,9 @@ const privatePaths = /^\/(studio|settings|following|bookmarks)(\/|$)/;
 export async function proxy(request: NextRequest) {
   if (!privatePaths.test(request.nextUrl.pathname)) return storyGone(request);
   if (sessionCookies.some((name) => request.cookies.has(name))) return NextResponse.next();
+  // Server actions post to the page's own URL; redirecting one would take an editor whose session
+  // just expired away from its text. The action checks the user itself and says "signed out".
+  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
   const url = new URL("/signin", request.url);
   url.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
   return NextResponse.redirect(url);

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect } from "react";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { COMMENT_MAX } from "@/lib/validation/comment";
+import { COMMENT_MAX } from "@/lib/validation/limits";
 import type { FormState } from "@/lib/validation/form";
 import { Field, FormMessage } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";

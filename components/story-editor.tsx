@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { saveStoryAction, type SaveStoryState } from "@/lib/actions/stories";
-import { MAX_TAGS } from "@/lib/validation/story";
+import { HERO_ALT_MISSING, MAX_TAGS } from "@/lib/validation/story";
 import { countWords, readingMinutes } from "@/lib/content/words";
 import type { StoryDraft } from "@/lib/data/stories";
 import type { CommunityRules } from "@/lib/data/communities";
@@ -58,6 +58,7 @@ function publishProblems(fields: StoryFieldValues, words: number, community: Com
   else if (words < community.minWords) problems.body = [`${community.name} stories need at least ${community.minWords} words; this one has ${words}`];
   if (community.requireSubtitle && !fields.subtitle.trim()) problems.subtitle = [`${community.name} stories need a subtitle`];
   if (community.requireHero && !fields.heroImageUrl) problems.heroImage = [`${community.name} stories need a hero image`];
+  if (fields.heroImageUrl && !fields.heroImageAlt.trim()) problems.heroImageAlt = [HERO_ALT_MISSING];
   return problems;
 }
 

@@ -26,15 +26,16 @@ export function AccountLinks() {
       <Link href="/studio/new" className="btn-primary">
         Write
       </Link>
-      <Link href="/following" className="hidden text-sm font-medium text-stone-700 hover:text-ink md:inline">
-        Following
-      </Link>
-      <Link href="/bookmarks" className="hidden text-sm font-medium text-stone-700 hover:text-ink md:inline">
-        Saved
-      </Link>
-      <Link href="/studio" className="hidden text-sm font-medium text-stone-700 hover:text-ink sm:inline">
-        Studio
-      </Link>
+      {/* On narrow screens only the Studio link stays; the rest come back on wider ones. */}
+      {[
+        { href: "/following", label: "Following", shown: "md:inline" },
+        { href: "/bookmarks", label: "Saved", shown: "md:inline" },
+        { href: "/studio", label: "Studio", shown: "sm:inline" },
+      ].map((link) => (
+        <Link key={link.href} href={link.href} className={`hidden text-sm font-medium text-stone-700 hover:text-ink ${link.shown}`}>
+          {link.label}
+        </Link>
+      ))}
       <Link href={`/authors/${viewer.handle}`} className="flex items-center" title="Your profile">
         <Avatar name={viewer.name} src={viewer.avatarUrl} size={32} />
         <span className="sr-only">Your profile ({viewer.name})</span>

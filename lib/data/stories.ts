@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
 import { renderStory } from "@/lib/content/markdown";
 import { slugify, withNumericSuffix } from "@/lib/content/slug";
-import type { StoryInput } from "@/lib/validation/story";
+import { HERO_ALT_MISSING, type StoryInput } from "@/lib/validation/story";
 import type { RevisionKind, StoryStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/data/prisma-errors";
@@ -287,9 +287,12 @@ export async function updateStory(viewer: Viewer | null, storyId: string, input:
   const me = requirePermission(viewer, "story:write");
   const current = await db.story.findFirst({
     where: ownStoryWhere(me.id, storyId),
-    select: { slug: true, version: true, community: { select: { slug: true } } },
+    select: { slug: true, status: true, version: true, community: { select: { slug: true } } },
   });
   if (!current) throw new AppError("NOT_FOUND", "We couldn't find that story.");
+  if (current.status === "PUBLISHED" && input.heroImageUrl && !input.heroImageAlt) {
+    throw new AppError("INVALID", "This story is live, so its hero image needs a description.", { heroImageAlt: [HERO_ALT_MISSING] });
+  }
   if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) throw conflict();
   // The URL contains the community, so it is fixed once the story has been published.
   if (current.slug && input.community !== current.community.slug) {
@@ -344,6 +347,7 @@ export async function publishStory(viewer: Viewer | null, storyId: string): Prom
       slug: true,
       wordCount: true,
       heroImageUrl: true,
+      heroImageAlt: true,
       publishedAt: true,
       communityId: true,
       community: { select: { slug: true, name: true, requireSubtitle: true, requireHero: true, minWords: true } },
@@ -356,6 +360,7 @@ export async function publishStory(viewer: Viewer | null, storyId: string): Prom
   else if (story.wordCount < community.minWords) problems.body = [`${community.name} stories need at least ${community.minWords} words; this one has ${story.wordCount}`];
   if (community.requireSubtitle && !story.subtitle) problems.subtitle = [`${community.name} stories need a subtitle`];
   if (community.requireHero && !story.heroImageUrl) problems.heroImage = [`${community.name} stories need a hero image`];
+  if (story.heroImageUrl && !story.heroImageAlt) problems.heroImageAlt = [HERO_ALT_MISSING];
   if (Object.keys(problems).length) throw new AppError("INVALID", "This story isn't ready to publish yet.", problems);
 
   for (let attempt = 0; ; attempt++) {

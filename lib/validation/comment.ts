@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { COMMENT_MAX } from "@/lib/validation/limits";
 
-export const COMMENT_MAX = 2000;
+export { COMMENT_MAX };
 
 const body = z.string().trim().min(1, "Write a comment first").max(COMMENT_MAX, `Comments can be at most ${COMMENT_MAX.toLocaleString("en")} characters`);
 

@@ -43,8 +43,11 @@ export const storyInputSchema = z.object({
     .union([z.boolean(), z.string()])
     .transform((value) => value === true || value === "on" || value === "true")
     .default(false),
-}).refine((story) => !story.heroImageUrl || story.heroImageAlt, { path: ["heroImageAlt"], message: "Describe the hero image for readers who can't see it" });
+});
 export type StoryInput = z.infer<typeof storyInputSchema>;
+
+/** A draft may keep a hero image without its description for now; a published story may not. */
+export const HERO_ALT_MISSING = "Describe the hero image for readers who can't see it";
 
 /** The version of the story the editor started from: a save naming an older one is a conflict. */
 export const storyVersionSchema = z.coerce.number().int().min(1).optional().catch(undefined);

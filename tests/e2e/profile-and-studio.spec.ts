@@ -122,7 +122,7 @@ test("the studio lists stories with their stats and filters them by status and t
   await page.getByLabel("Status").selectOption("draft");
   await apply();
   await expect(page).toHaveURL(/status=draft/);
-  await expect(page.getByText("No stories match these filters.")).toBeVisible();
+  await expect(page.getByText("No stories match these filters.").filter({ visible: true })).toBeVisible();
 
   await page.getByLabel("Status").selectOption("published");
   await page.getByLabel("Search titles").fill("garden");
@@ -132,7 +132,7 @@ test("the studio lists stories with their stats and filters them by status and t
 
   await page.getByLabel("Search titles").fill("no such title");
   await apply();
-  await expect(page.getByText("No stories match these filters.")).toBeVisible();
+  await expect(page.getByText("No stories match these filters.").filter({ visible: true })).toBeVisible();
 });
 
 test("POST /api/uploads stores an image for a signed-in user and serves its widths", async ({ page, request }) => {

@@ -24,6 +24,16 @@ describe("saving with versions", () => {
     expect(await getStoryForEditing(author, id)).toMatchObject({ heroImageUrl: "/media/hero.webp", heroImageAlt: "A river at dusk", aiAssisted: true });
   });
 
+  it("a draft may keep a hero image without a description, but publishing (or editing it live) needs one", async () => {
+    const author = await makeUser();
+    const community = await makeCommunity();
+    const { id } = await createDraft(author, storyInput(community.slug, { heroImageUrl: "/media/hero.webp", heroImageAlt: "" }));
+    await expect(publishStory(author, id)).rejects.toMatchObject({ code: "INVALID", fieldErrors: { heroImageAlt: [expect.stringMatching(/Describe the hero image/)] } });
+    await updateStory(author, id, storyInput(community.slug, { heroImageUrl: "/media/hero.webp", heroImageAlt: "A river at dusk" }));
+    await publishStory(author, id);
+    await expect(updateStory(author, id, storyInput(community.slug, { heroImageUrl: "/media/hero.webp", heroImageAlt: "" }))).rejects.toMatchObject({ fieldErrors: { heroImageAlt: [expect.any(String)] } });
+  });
+
   it("another creator's save is NOT_FOUND, whatever version it names", async () => {
     const [author, intruder] = await Promise.all([makeUser(), makeUser()]);
     const community = await makeCommunity();
