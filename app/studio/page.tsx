@@ -23,7 +23,9 @@ const statusTone: Record<string, string> = {
   APPROVED: "bg-sky-50 text-sky-900 ring-sky-200",
 };
 
-export default function StudioPage({ searchParams }: PageProps<"/studio">) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default function StudioPage({ searchParams }: { searchParams: SearchParams }) {
   return (
     <div className="mx-auto max-w-4xl px-4 py-10">
       <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
@@ -40,7 +42,7 @@ export default function StudioPage({ searchParams }: PageProps<"/studio">) {
   );
 }
 
-async function StudioStories({ searchParams }: { searchParams: PageProps<"/studio">["searchParams"] }) {
+async function StudioStories({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer("/studio");
   const filter = studioFilterSchema.parse(await searchParams);
   const filtered = Boolean(filter.status || filter.q);
