@@ -5,8 +5,11 @@ import { StoryCards } from "@/components/story-card";
 
 export type StoryListQuery = { community?: string; author?: string; tag?: string };
 
+/** Where the next pages come from: the public lists, or the reader's own (bookmarks, following). */
+export type StoryListSource = "/api/stories" | "/api/me/bookmarks" | "/api/me/following";
+
 /** Appends the next pages of a story list (keyset cursor, cached per page on the server). */
-export function LoadMoreStories({ query, cursor, showCommunity }: { query: StoryListQuery; cursor: string; showCommunity: boolean }) {
+export function LoadMoreStories({ query, cursor, showCommunity, source = "/api/stories" }: { query: StoryListQuery; cursor: string; showCommunity: boolean; source?: StoryListSource }) {
   const [pages, setPages] = useState<StoryCard[]>([]);
   const [next, setNext] = useState<string | null>(cursor);
   const [state, setState] = useState<"idle" | "loading" | "error">("idle");
@@ -16,7 +19,7 @@ export function LoadMoreStories({ query, cursor, showCommunity }: { query: Story
     setState("loading");
     try {
       const params = new URLSearchParams({ ...query, cursor: next } as Record<string, string>);
-      const res = await fetch(`/api/stories?${params}`);
+      const res = await fetch(`${source}?${params}`, { cache: "no-store" });
       if (!res.ok) throw new Error(String(res.status));
       const page: { items: StoryCard[]; nextCursor: string | null } = await res.json();
       setPages((p) => [...p, ...page.items]);

@@ -11,7 +11,7 @@ export default async function BookmarksPage() {
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <h1 className="mb-6 font-serif text-3xl font-bold">Saved stories</h1>
-      <StoryList stories={stories.items} empty={<p>Stories you save with the bookmark button appear here.</p>} />
+      <StoryList stories={stories.items} nextCursor={stories.nextCursor} more={{}} moreFrom="/api/me/bookmarks" empty={<p>Stories you save with the bookmark button appear here.</p>} />
     </div>
   );
 }

@@ -14,6 +14,9 @@ export default async function FollowingPage() {
       <h1 className="mb-6 font-serif text-3xl font-bold">Following</h1>
       <StoryList
         stories={stories.items}
+        nextCursor={stories.nextCursor}
+        more={{}}
+        moreFrom="/api/me/following"
         empty={
           <p>
             Stories from creators you follow appear here. Find someone to follow on the{" "}

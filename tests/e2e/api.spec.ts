@@ -25,3 +25,15 @@ test("the comment API posts as the signed-in user and refuses everyone else", as
   const missing = await page.request.post(`/api/stories/no-such-story/comments`, { data: { body: "Hello" } });
   expect(missing.status()).toBe(404);
 });
+
+test("the reader's own lists page on by cursor and refuse signed-out visitors", async ({ page, playwright }) => {
+  await signUp(page, "List Reader");
+  const anonymous = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
+  for (const path of ["/api/me/bookmarks", "/api/me/following"]) {
+    expect((await anonymous.get(path)).status()).toBe(401);
+    const mine = await page.request.get(path);
+    expect(mine.status()).toBe(200);
+    expect(await mine.json()).toEqual({ items: [], nextCursor: null });
+  }
+});
+

@@ -58,6 +58,11 @@ describe("bookmarks", () => {
     expect((await listMyBookmarks(other)).items).toEqual([]);
     await setBookmark(reader, first.id, false);
     expect((await listMyBookmarks(reader)).items.map((s) => s.title)).toEqual(["Second saved"]);
+    await setBookmark(reader, first.id, true);
+    const page1 = await listMyBookmarks(reader, undefined, 1);
+    const page2 = await listMyBookmarks(reader, page1.nextCursor!, 1);
+    expect([...page1.items, ...page2.items].map((s) => s.title)).toEqual(["First saved", "Second saved"]);
+    expect(page2.nextCursor).toBeNull();
     await expect(listMyBookmarks(null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(setBookmark(null, first.id, true)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
