@@ -1,5 +1,7 @@
 import "server-only";
 import { isAppError, type AppErrorCode } from "@/lib/errors";
+import { getViewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/permissions";
 
 const statusByCode: Record<AppErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID: 422 };
 
@@ -17,4 +19,19 @@ export function errorResponse(error: unknown): Response {
 export async function jsonBody(request: Request): Promise<unknown> {
   if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) return undefined;
   return request.json().catch(() => undefined);
+}
+
+/**
+ * GET handler for one of the signed-in reader's own story lists: `?cursor=` in, a page of
+ * cards out, never cached (it is one reader's data).
+ */
+export function viewerListRoute<T>(list: (viewer: Viewer | null, cursor?: string) => Promise<T>) {
+  return async (request: Request) => {
+    const cursor = new URL(request.url).searchParams.get("cursor")?.slice(0, 64) || undefined;
+    try {
+      return Response.json(await list(await getViewer(), cursor), { headers: { "cache-control": "private, no-store" } });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
 }

@@ -5,7 +5,6 @@ import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
 import { renderComment } from "@/lib/content/markdown";
 import type { CommentEdit, CommentInput } from "@/lib/validation/comment";
-import { storyHref } from "@/lib/data/stories";
 
 export type CommentAuthor = { id: string; name: string; handle: string; avatarUrl: string | null };
 /** `body` is the Markdown source, for the author's edit form; it is public like the HTML. */
@@ -46,11 +45,10 @@ export async function listStoryComments(storyId: string): Promise<StoryComments>
 async function requireOpenStory(tx: Prisma.TransactionClient, storyId: string) {
   const story = await tx.story.findFirst({
     where: { id: storyId, status: "PUBLISHED", author: { status: "ACTIVE" } },
-    select: { slug: true, commentsEnabled: true, community: { select: { slug: true } } },
+    select: { commentsEnabled: true },
   });
-  if (!story?.slug) throw new AppError("NOT_FOUND", "That story isn't open for comments.");
+  if (!story) throw new AppError("NOT_FOUND", "That story isn't open for comments.");
   if (!story.commentsEnabled) throw new AppError("FORBIDDEN", "Comments are turned off for this story.");
-  return { href: storyHref(story.community.slug, story.slug) };
 }
 
 /** Replies are one level deep: replying to a reply joins its top-level comment's thread. */
@@ -61,17 +59,17 @@ async function threadIdFor(tx: Prisma.TransactionClient, storyId: string, commen
 }
 
 /** Signed-in users who may comment, on stories open for comments; keeps the story's count in step. */
-export async function createComment(viewer: Viewer | null, storyId: string, input: CommentInput): Promise<{ id: string; storyHref: string }> {
+export async function createComment(viewer: Viewer | null, storyId: string, input: CommentInput): Promise<{ id: string }> {
   const me = requirePermission(viewer, "comment:write");
   return db.$transaction(async (tx) => {
-    const story = await requireOpenStory(tx, storyId);
+    await requireOpenStory(tx, storyId);
     const parentId = input.parentId ? await threadIdFor(tx, storyId, input.parentId) : null;
     const comment = await tx.comment.create({
       data: { storyId, parentId, authorId: me.id, body: input.body, bodyHtml: renderComment(input.body) },
       select: { id: true },
     });
     await tx.story.update({ where: { id: storyId }, data: { commentCount: { increment: 1 } } });
-    return { id: comment.id, storyHref: story.href };
+    return comment;
   });
 }
 
