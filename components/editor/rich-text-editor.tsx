@@ -40,6 +40,7 @@ export function RichTextEditor({ initialMarkdown, onChange, describedBy, invalid
   function closePanel() {
     setPanel(null);
     editorRef.current?.commands.focus();
+    editorRef.current?.view.focus();
   }
 
   async function startImageUpload(file: File) {
@@ -156,6 +157,9 @@ export function RichTextEditor({ initialMarkdown, onChange, describedBy, invalid
       // Image then an empty paragraph: the cursor lands after the image, not on it.
       chain.insertContent([{ type: "image", attrs: { src: panel.url, alt: panel.alt.trim() } }, { type: "paragraph" }]).run();
     }
+    // TipTap may defer its focus to the next frame; a key typed before then would land on the
+    // panel being removed and be lost. Focus the text now.
+    editor.view.focus();
     setPanel(null);
   }
 
