@@ -1,5 +1,5 @@
 /** Errors the data layer throws on purpose. `message` is safe to show to users. */
-export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID";
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "RATE_LIMITED";
 
 const defaultMessages: Record<AppErrorCode, string> = {
   UNAUTHENTICATED: "Please sign in to do that.",
@@ -7,6 +7,7 @@ const defaultMessages: Record<AppErrorCode, string> = {
   NOT_FOUND: "We couldn't find that.",
   CONFLICT: "That conflicts with something that already exists.",
   INVALID: "Some of the details need another look.",
+  RATE_LIMITED: "You're doing that too often. Please wait a little and try again.",
 };
 
 export class AppError extends Error {

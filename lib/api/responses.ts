@@ -3,7 +3,7 @@ import { isAppError, type AppErrorCode } from "@/lib/errors";
 import { getViewer } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/permissions";
 
-const statusByCode: Record<AppErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID: 422 };
+const statusByCode: Record<AppErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID: 422, RATE_LIMITED: 429 };
 
 /** A JSON error for route handlers: an AppError's safe message and status, or a logged 500. */
 export function errorResponse(error: unknown): Response {

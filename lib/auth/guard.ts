@@ -1,10 +1,24 @@
 import { AppError } from "@/lib/errors";
-import { can, type Permission, type Viewer } from "@/lib/auth/permissions";
+import { blockingRestriction, can, type ActiveRestriction, type Permission, type Viewer } from "@/lib/auth/permissions";
+
+const restrictedVerb: Partial<Record<ActiveRestriction["kind"], string>> = {
+  COMMENT_BAN: "You can't comment",
+  PUBLISH_BAN: "You can't submit or publish stories",
+  SUSPENSION: "Your account is suspended, so you can't do that",
+};
+
+/** The message a restricted user sees: what they can't do, until when, and why. */
+export function restrictionMessage(restriction: ActiveRestriction): string {
+  const until = restriction.expiresAt ? ` until ${restriction.expiresAt.toUTCString().replace(/:\d\d GMT$/, " UTC")}` : "";
+  const why = restriction.reason ? `. Reason: ${restriction.reason}` : "";
+  return `${restrictedVerb[restriction.kind] ?? "You can't do that"}${until}${why}. You can appeal from your notifications.`;
+}
 
 /** The first line of every data-layer mutation: who is asking, and may they? */
 export function requirePermission(viewer: Viewer | null, permission: Permission): Viewer {
   if (!viewer) throw new AppError("UNAUTHENTICATED");
-  if (viewer.status === "SUSPENDED") throw new AppError("FORBIDDEN", "Your account is suspended, so you can't do that right now.");
+  const restriction = blockingRestriction(viewer, permission);
+  if (restriction) throw new AppError("FORBIDDEN", restrictionMessage(restriction));
   if (!can(viewer, permission)) throw new AppError("FORBIDDEN");
   return viewer;
 }

@@ -1,4 +1,4 @@
-import { updateTag } from "next/cache";
+import { revalidateTag, updateTag } from "next/cache";
 
 /**
  * Cache tags for public pages. Cached reads (lib/cache/public.ts) attach them; every write that
@@ -22,6 +22,11 @@ export function expireTags(...tags: string[]) {
   for (const tag of new Set(tags)) updateTag(tag);
 }
 
+/** Route handlers (which cannot call updateTag): expires the tags now, for the next request. */
+export function expireTagsFromRoute(...tags: string[]) {
+  for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
+}
+
 /** The tags a change to a published (or newly published, or unpublished) story touches. */
 export function storyTags(story: { id: string; href: string | null }) {
   const tags: string[] = [cacheTags.story(story.id), cacheTags.storyLists];
@@ -30,4 +35,9 @@ export function storyTags(story: { id: string; href: string | null }) {
     tags.push(cacheTags.storyUrl(communitySlug, slug));
   }
   return tags;
+}
+
+/** A creator's whole public presence changed (suspended, restored, content removed): profile, stories and lists. */
+export function creatorTags(creator: { id: string; handle: string; storyIds?: string[] }) {
+  return [cacheTags.creator(creator.id), cacheTags.creatorHandle(creator.handle), cacheTags.storyLists, ...(creator.storyIds ?? []).map(cacheTags.story)];
 }

@@ -14,13 +14,32 @@ import { refreshCreatorSearchVectors } from "@/lib/data/search-vectors";
 export type CreatorProfile = { id: string; name: string; handle: string; bio: string; avatarUrl: string | null; links: ProfileLink[]; joinedAt: Date; followerCount: number; storyCount: number };
 export type MyProfile = { name: string; handle: string; bio: string; email: string; avatarUrl: string | null; links: ProfileLink[] };
 /** The viewer plus what the header shows of them. */
-export type SessionViewer = Viewer & { avatarUrl: string | null };
+export type SessionViewer = Viewer & { avatarUrl: string | null; restrictions: NonNullable<Viewer["restrictions"]> };
 
 const viewerSelect = { id: true, name: true, handle: true, role: true, status: true } as const;
 
-/** Anyone (the session layer): the user behind a session id, or null if the account is gone. */
+/** Restrictions in force now: not lifted, not expired. */
+export function activeRestrictionWhere(now = new Date()) {
+  return { liftedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+}
+
+/**
+ * Anyone (the session layer): the user behind a session id with the restrictions in force now, or
+ * null if the account is gone. Status is worked out from those restrictions, so a suspension ends
+ * at its expiry even before the sweep (lib/data/sweep.ts) updates the stored status.
+ */
 export async function findViewer(id: string): Promise<SessionViewer | null> {
-  return db.user.findUnique({ where: { id }, select: { ...viewerSelect, avatarUrl: true } });
+  const user = await db.user.findUnique({
+    where: { id },
+    select: {
+      ...viewerSelect,
+      avatarUrl: true,
+      restrictions: { where: activeRestrictionWhere(), select: { kind: true, reason: true, expiresAt: true }, orderBy: { createdAt: "desc" } },
+    },
+  });
+  if (!user) return null;
+  const suspended = user.restrictions.some((r) => r.kind === "SUSPENSION");
+  return { ...user, status: suspended ? "SUSPENDED" : "ACTIVE" };
 }
 
 /** Anyone: creates an account. The email must be new; a handle is derived from the name. */

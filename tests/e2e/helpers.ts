@@ -1,8 +1,45 @@
 import { expect, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
 
-/** Signs up a new account through the form; returns its details. Lands on the studio. */
-export async function signUp(page: Page, name: string) {
+/**
+ * The browser tests' database (tests/e2e/server.ts writes its address), for setting up what the UI
+ * cannot: a creator's trust, a restriction's expiry. Assertions go through the browser.
+ */
+export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  const url = readFileSync(path.join(process.cwd(), "test-results", `e2e-database-url-${port}`), "utf8");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+export const staff = {
+  admin: { email: "admin@e2e.test", password: "e2e staff password", name: "Ada Admin" },
+  moderator: { email: "moderator@e2e.test", password: "e2e staff password", name: "Mo Moderator" },
+} as const;
+
+/** Signs in through the form (the page should be signed out). */
+export async function signIn(page: Page, account: { email: string; password: string }) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/signin/);
+}
+
+/**
+ * Signs up a new account through the form; returns its details. Lands on the studio. New accounts
+ * wait for review before their stories go live; most specs are about something else, so the
+ * account is marked trusted (as an admin could) unless `trusted: false`.
+ */
+export async function signUp(page: Page, name: string, { trusted = true } = {}) {
   const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${randomUUID().slice(0, 8)}@example.com`;
   const password = "a long enough password";
   await page.goto("/signup");
@@ -11,6 +48,7 @@ export async function signUp(page: Page, name: string) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/studio$/);
+  if (trusted) await sql(`update "User" set "trustOverride" = true where email = $1`, [email]);
   return { name, email, password };
 }
 

@@ -5,11 +5,14 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { hash } from "@node-rs/argon2";
+import { writeFileSync, mkdirSync } from "node:fs";
 import { startTestCluster, TEMPLATE_DB } from "../helpers/test-database";
 import { createDatabaseFromTemplate, databaseUrl } from "../../scripts/lib/postgres.mjs";
 import { buildIfChanged, root, runBin } from "../../scripts/lib/app-env.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+const STAFF_PASSWORD = "e2e staff password";
 const cluster = await startTestCluster("e2e");
 await createDatabaseFromTemplate(cluster.adminUrl, "e2e", TEMPLATE_DB);
 const url = databaseUrl(cluster.port, "e2e");
@@ -19,11 +22,19 @@ await client.connect();
 await client.query(`insert into "Community" (id, slug, name, description) values
   ('c-journal', 'journal', 'Journal', 'Personal essays.'),
   ('c-swamp', 'the-swamp', 'The Swamp', 'Politics and civic life.')`);
+// Staff accounts for the moderation specs (tests/e2e/helpers.ts signs in as them).
+const staffHash = await hash(STAFF_PASSWORD);
+await client.query(`insert into "User" (id, email, name, handle, "passwordHash", role, "updatedAt") values
+  ('u-admin', 'admin@e2e.test', 'Ada Admin', 'ada-admin', $1, 'ADMIN', now()),
+  ('u-moderator', 'moderator@e2e.test', 'Mo Moderator', 'mo-moderator', $1, 'MODERATOR', now())`, [staffHash]);
 await client.end();
+// The specs read the database address to set up what the UI cannot (trust, a short expiry).
+mkdirSync(path.join(root, "test-results"), { recursive: true });
+writeFileSync(path.join(root, "test-results", `e2e-database-url-${port}`), url);
 
 // Uploads go to a throw-away folder, like the database.
 const uploadsDir = mkdtempSync(path.join(tmpdir(), "storyhouse-e2e-uploads-"));
-const env = { ...process.env, UPLOADS_DIR: uploadsDir, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e", DATABASE_URL: url, AUTH_SECRET: "e2e-secret-not-for-production-0123456789", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" };
+const env = { ...process.env, UPLOADS_DIR: uploadsDir, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e", DATABASE_URL: url, AUTH_SECRET: "e2e-secret-not-for-production-0123456789", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), SWEEP_INTERVAL_SECONDS: "2" };
 buildIfChanged(env, (m) => console.log(`[e2e] ${m}`));
 const server = spawn(runBin("next"), ["start", "-p", String(port)], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
 

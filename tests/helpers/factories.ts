@@ -8,10 +8,16 @@ import { createDraft, publishStory } from "@/lib/data/stories";
 
 const unique = () => randomUUID().slice(0, 8);
 
-export async function makeUser(options: { name?: string; role?: Role; status?: UserStatus; password?: string } = {}): Promise<Viewer> {
+/**
+ * A new account. `trusted` defaults to true (an admin's override) so that tests about something
+ * other than review can publish directly; pass false (always reviewed) or null (the automatic rule).
+ * A SUSPENDED status comes with the suspension that causes it.
+ */
+export async function makeUser(options: { name?: string; role?: Role; status?: UserStatus; password?: string; trusted?: boolean | null } = {}): Promise<Viewer> {
   const created = await createUser({ name: options.name ?? `Creator ${unique()}`, email: `user-${unique()}@example.com`, password: options.password ?? "correct horse battery" });
-  if (options.role || options.status) {
-    await db.user.update({ where: { id: created.id }, data: { role: options.role, status: options.status } });
+  await db.user.update({ where: { id: created.id }, data: { role: options.role, status: options.status, trustOverride: options.trusted === undefined ? true : options.trusted } });
+  if (options.status === "SUSPENDED") {
+    await db.restriction.create({ data: { userId: created.id, kind: "SUSPENSION", reason: "Test suspension", createdById: created.id } });
   }
   return (await findViewer(created.id))!;
 }

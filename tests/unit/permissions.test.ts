@@ -1,11 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { can, PERMISSIONS, ROLES, type Permission, type Role } from "@/lib/auth/permissions";
+import { can, isStaff, PERMISSIONS, RESTRICTION_KINDS, ROLES, type ActiveRestriction, type Permission, type Role } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/guard";
 
+const reader: Permission[] = ["story:write", "story:publish", "story:react", "comment:write", "profile:edit", "report:create", "appeal:create"];
 const expected: Record<Role, Permission[]> = {
-  READER: ["story:write", "story:react", "comment:write", "profile:edit"],
-  MODERATOR: ["story:write", "story:react", "comment:write", "profile:edit", "review:decide", "comment:moderate", "report:handle", "user:restrict"],
+  READER: reader,
+  MODERATOR: [...reader, "review:decide", "comment:moderate", "report:handle", "user:restrict", "log:view"],
   ADMIN: [...PERMISSIONS],
+};
+
+/** What each restriction takes away, whatever the role. */
+const blocked: Record<ActiveRestriction["kind"], Permission[]> = {
+  WARNING: [],
+  COMMENT_BAN: ["comment:write"],
+  PUBLISH_BAN: ["story:publish"],
+  SUSPENSION: PERMISSIONS.filter((p) => p !== "appeal:create"),
+  CONTENT_REMOVAL: [],
 };
 
 describe("can", () => {
@@ -16,10 +26,21 @@ describe("can", () => {
         expect(can({ role, status: "ACTIVE" }, permission)).toBe(allowed);
       });
     }
-    it(`a suspended ${role} may do nothing`, () => {
-      expect(PERMISSIONS.filter((p) => can({ role, status: "SUSPENDED" }, p))).toEqual([]);
+    it(`a suspended ${role} may only appeal`, () => {
+      expect(PERMISSIONS.filter((p) => can({ role, status: "SUSPENDED" }, p))).toEqual(["appeal:create"]);
     });
+    for (const kind of RESTRICTION_KINDS) {
+      it(`a ${role} under ${kind} keeps everything else`, () => {
+        const viewer = { role, status: "ACTIVE" as const, restrictions: [{ kind, reason: "r", expiresAt: null }] };
+        expect(PERMISSIONS.filter((p) => can(viewer, p))).toEqual(expected[role].filter((p) => !blocked[kind].includes(p)));
+      });
+    }
   }
+
+  it("staff are moderators and admins", () => {
+    expect(ROLES.filter((role) => isStaff({ role }))).toEqual(["MODERATOR", "ADMIN"]);
+    expect(isStaff(null)).toBe(false);
+  });
 
   it("a signed-out visitor may do nothing", () => {
     expect(PERMISSIONS.filter((p) => can(null, p))).toEqual([]);
@@ -41,5 +62,11 @@ describe("requirePermission", () => {
     expect(() => requirePermission(null, "comment:write")).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
     expect(() => requirePermission({ ...viewer, status: "SUSPENDED" }, "comment:write")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
     expect(() => requirePermission(viewer, "role:manage")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+  });
+
+  it("tells a restricted user what they can't do, until when and why", () => {
+    const banned = { ...viewer, restrictions: [{ kind: "COMMENT_BAN" as const, reason: "Spam links", expiresAt: new Date("2030-01-02T03:04:00Z") }] };
+    expect(() => requirePermission(banned, "comment:write")).toThrow(expect.objectContaining({ code: "FORBIDDEN", message: expect.stringMatching(/can't comment until .*2030.*Spam links/) }));
+    expect(requirePermission(banned, "story:write")).toBe(banned);
   });
 });

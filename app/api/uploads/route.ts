@@ -3,7 +3,7 @@ import { UPLOAD_ERRORS, uploadImage } from "@/lib/data/media";
 import { isAppError, type AppErrorCode } from "@/lib/errors";
 import { MAX_IMAGE_BYTES } from "@/lib/media/widths";
 
-const statusFor: Record<AppErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID: 400 };
+const statusFor: Record<AppErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID: 400, RATE_LIMITED: 429 };
 const noStore = { "cache-control": "private, no-store" };
 
 /**

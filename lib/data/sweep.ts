@@ -1,0 +1,57 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordAction } from "@/lib/data/audit";
+import { notify } from "@/lib/data/notifications";
+import { activeRestrictionWhere } from "@/lib/data/users";
+import { deleteOldRateLimits } from "@/lib/data/rate-limits";
+
+export type SweepResult = {
+  liftedRestrictions: number;
+  /** Creators whose public presence changed (suspension began or ended): their pages need expiring. */
+  changedCreators: { id: string; handle: string }[];
+};
+
+/**
+ * The system (the /api/sweep route, run every minute): lifts expired restrictions with an
+ * audit entry and a notification, and keeps User.status (which public queries filter on) in step
+ * with the suspensions in force. Safe to run from several processes at once.
+ */
+export async function sweepRestrictions(now = new Date()): Promise<SweepResult> {
+  const expired = await db.restriction.findMany({
+    where: { liftedAt: null, expiresAt: { lte: now } },
+    select: { id: true, userId: true, kind: true },
+    take: 500,
+  });
+  let lifted = 0;
+  for (const restriction of expired) {
+    await db.$transaction(async (tx) => {
+      // The liftedAt condition makes a second sweep running at the same time lift it only once.
+      const { count } = await tx.restriction.updateMany({ where: { id: restriction.id, liftedAt: null }, data: { liftedAt: now } });
+      if (count === 0) return;
+      lifted++;
+      await recordAction(tx, { actorId: null, action: "RESTRICTION_LIFT", targetType: "USER", targetId: restriction.userId, subjectUserId: restriction.userId, reason: "Expired", restrictionId: restriction.id });
+      if (restriction.kind !== "WARNING" && restriction.kind !== "CONTENT_REMOVAL") {
+        await notify(tx, restriction.userId, { kind: "RESTRICTED", message: `Your ${restrictionLabel(restriction.kind)} has ended.`, href: "/notifications" });
+      }
+    });
+  }
+  const changedCreators = await syncSuspendedStatus(now);
+  await deleteOldRateLimits();
+  return { liftedRestrictions: lifted, changedCreators };
+}
+
+/** Sets User.status from the suspensions in force; returns the users whose status changed. */
+export async function syncSuspendedStatus(now = new Date()) {
+  const suspendedNow = { restrictions: { some: { kind: "SUSPENSION" as const, ...activeRestrictionWhere(now) } } };
+  const [toActivate, toSuspend] = await Promise.all([
+    db.user.findMany({ where: { status: "SUSPENDED", NOT: suspendedNow }, select: { id: true, handle: true } }),
+    db.user.findMany({ where: { status: "ACTIVE", ...suspendedNow }, select: { id: true, handle: true } }),
+  ]);
+  if (toActivate.length) await db.user.updateMany({ where: { id: { in: toActivate.map((u) => u.id) } }, data: { status: "ACTIVE" } });
+  if (toSuspend.length) await db.user.updateMany({ where: { id: { in: toSuspend.map((u) => u.id) } }, data: { status: "SUSPENDED" } });
+  return [...toActivate, ...toSuspend];
+}
+
+export function restrictionLabel(kind: string): string {
+  return { WARNING: "warning", COMMENT_BAN: "comment ban", PUBLISH_BAN: "publishing ban", SUSPENSION: "suspension", CONTENT_REMOVAL: "content removal" }[kind] ?? kind.toLowerCase();
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { db, type Prisma } from "@/lib/db";
+import { getSiteSettings } from "@/lib/data/settings";
+
+type Client = Prisma.TransactionClient | typeof db;
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Stories that went live (approved, or published by a then-trusted creator) and were not removed by staff. */
+function liveStoriesWhere(userId: string) {
+  return { authorId: userId, publishedAt: { not: null }, status: { not: "REMOVED" as const } };
+}
+
+/**
+ * Whether a user is new for spam limits: an account under 24 hours old, or one with no story that
+ * ever went live.
+ */
+export async function isNewAccount(client: Client, userId: string): Promise<boolean> {
+  const user = await client.user.findUnique({ where: { id: userId }, select: { createdAt: true } });
+  if (!user || Date.now() - user.createdAt.getTime() < DAY) return true;
+  return (await client.story.count({ where: liveStoriesWhere(userId), take: 1 })) === 0;
+}
+
+/**
+ * Whether a creator publishes without review. Staff do; an admin's override decides when set;
+ * otherwise an account over 24 hours old with the settings' number of live stories and no
+ * restriction (other than a warning or one overturned on appeal) in the settings' number of days.
+ */
+export async function isTrusted(client: Client, userId: string): Promise<boolean> {
+  const user = await client.user.findUnique({ where: { id: userId }, select: { role: true, trustOverride: true, createdAt: true } });
+  if (!user) return false;
+  if (user.role !== "READER") return true;
+  if (user.trustOverride !== null) return user.trustOverride;
+  if (Date.now() - user.createdAt.getTime() < DAY) return false;
+  const settings = await getSiteSettings(client);
+  const [live, violations] = await Promise.all([
+    client.story.count({ where: liveStoriesWhere(userId), take: settings.trustApprovedStories }),
+    client.restriction.count({
+      where: { userId, kind: { not: "WARNING" }, overturnedAt: null, createdAt: { gt: new Date(Date.now() - settings.trustCleanDays * DAY) } },
+      take: 1,
+    }),
+  ]);
+  return live >= settings.trustApprovedStories && violations === 0;
+}
