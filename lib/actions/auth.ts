@@ -1,7 +1,9 @@
 "use server";
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/config";
-import { createUser } from "@/lib/data/users";
+import { headers } from "next/headers";
+import { assertSignInAllowed, createUser } from "@/lib/data/users";
+import { clientIp } from "@/lib/request-ip";
 import { signInSchema, signUpSchema } from "@/lib/validation/auth";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/validation/form";
 import { formError, safeReturnPath } from "@/lib/actions/form-error";
@@ -12,7 +14,7 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   const input = signUpSchema.safeParse(formValues(form));
   if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
   try {
-    const user = await createUser(input.data);
+    const user = await createUser(input.data, { ip: clientIp(await headers()) });
     expireTags(cacheTags.creatorHandle(user.handle));
   } catch (error) {
     return formError(error, values);
@@ -26,6 +28,12 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
   const { password: _password, ...values } = formValues(form);
   const input = signInSchema.safeParse(formValues(form));
   if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
+  try {
+    // Checked here as well as in authorize, so a throttled account hears why.
+    await assertSignInAllowed(input.data.email, clientIp(await headers()));
+  } catch (error) {
+    return formError(error, values);
+  }
   try {
     await signIn("credentials", { ...input.data, redirectTo: safeReturnPath(values.callbackUrl) });
   } catch (error) {

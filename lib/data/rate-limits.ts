@@ -9,8 +9,8 @@ const HOUR = 60 * 60;
 /** Every limit in one place. Keys are built by the callers (`comment:<userId>`, `signin-ip:<ip>`, ...). */
 export const RATE_RULES = {
   /** Anyone commenting; new accounts get the tighter rule below as well. */
-  comment: { limit: 30, windowSeconds: 10 * 60, message: "You're commenting very quickly. Please wait a few minutes." },
-  commentNewAccount: { limit: 5, windowSeconds: HOUR, message: "New accounts can post 5 comments an hour. Please try again a little later." },
+  comment: { limit: 60, windowSeconds: 5 * 60, message: "You're commenting very quickly. Please wait a few minutes." },
+  commentNewAccount: { limit: 10, windowSeconds: HOUR, message: "New accounts can post 10 comments an hour. Please try again a little later." },
   report: { limit: 20, windowSeconds: HOUR, message: "You've sent a lot of reports in the last hour. Please wait before sending more." },
   reportNewAccount: { limit: 5, windowSeconds: HOUR, message: "New accounts can send 5 reports an hour. Please try again later." },
   signUpPerIp: { limit: 10, windowSeconds: HOUR, message: "Too many accounts were created from your network. Please try again later." },

@@ -1,5 +1,8 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
+import { requirePermission } from "@/lib/auth/guard";
+import type { Viewer } from "@/lib/auth/permissions";
+import { recordAction } from "@/lib/data/audit";
 
 export type SiteSettingsView = { trustApprovedStories: number; trustCleanDays: number; blockedWords: string[]; blockedEmailDomains: string[] };
 
@@ -9,4 +12,25 @@ const settingsSelect = { trustApprovedStories: true, trustCleanDays: true, block
 export async function getSiteSettings(client: Prisma.TransactionClient | typeof db = db): Promise<SiteSettingsView> {
   const row = await client.siteSettings.findUnique({ where: { id: 1 }, select: settingsSelect });
   return row ?? { trustApprovedStories: 3, trustCleanDays: 90, blockedWords: [], blockedEmailDomains: [] };
+}
+
+/** Admins (`settings:manage`): the settings as the form edits them. */
+export async function getSettingsForEditing(viewer: Viewer | null): Promise<SiteSettingsView> {
+  requirePermission(viewer, "settings:manage");
+  return getSiteSettings();
+}
+
+/** Admins (`settings:manage`): saves the trust threshold and the blocklists, with an audit entry of what changed. */
+export async function updateSiteSettings(viewer: Viewer | null, input: SiteSettingsView, reason: string): Promise<void> {
+  const me = requirePermission(viewer, "settings:manage");
+  await db.$transaction(async (tx) => {
+    const before = await getSiteSettings(tx);
+    await tx.siteSettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input });
+    const changed = Object.fromEntries(
+      (Object.keys(input) as (keyof SiteSettingsView)[])
+        .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(input[key]))
+        .map((key) => [key, { from: before[key], to: input[key] }]),
+    );
+    await recordAction(tx, { actorId: me.id, action: "SETTINGS_CHANGE", targetType: "SETTINGS", targetId: "site", reason, details: changed });
+  });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
@@ -10,6 +10,9 @@ import { RESERVED_HANDLES, readProfileLinks, type ProfileInput, type ProfileLink
 import { getMyMedia } from "@/lib/data/media";
 import { isUniqueViolation } from "@/lib/data/prisma-errors";
 import { refreshCreatorSearchVectors } from "@/lib/data/search-vectors";
+import { getSiteSettings } from "@/lib/data/settings";
+import { assertUnderRateLimit, consumeRateLimit, RATE_RULES } from "@/lib/data/rate-limits";
+import { isEmailDomainBlocked } from "@/lib/content/spam";
 
 export type CreatorProfile = { id: string; name: string; handle: string; bio: string; avatarUrl: string | null; links: ProfileLink[]; joinedAt: Date; followerCount: number; storyCount: number };
 export type MyProfile = { name: string; handle: string; bio: string; email: string; avatarUrl: string | null; links: ProfileLink[] };
@@ -42,8 +45,16 @@ export async function findViewer(id: string): Promise<SessionViewer | null> {
   return { ...user, status: suspended ? "SUSPENDED" : "ACTIVE" };
 }
 
-/** Anyone: creates an account. The email must be new; a handle is derived from the name. */
-export async function createUser(input: SignUpInput): Promise<Viewer> {
+/**
+ * Anyone: creates an account. The email must be new and not from a blocked domain; a handle is
+ * derived from the name. With `ip`, sign-ups are limited per address.
+ */
+export async function createUser(input: SignUpInput, { ip }: { ip?: string } = {}): Promise<Viewer> {
+  const { blockedEmailDomains } = await getSiteSettings();
+  if (isEmailDomainBlocked(input.email, blockedEmailDomains)) {
+    throw new AppError("INVALID", "We can't create an account with that email address.", { email: ["Sign-ups from this email domain aren't accepted. Please use another address."] });
+  }
+  if (ip) await consumeRateLimit(`signup-ip:${ip}`, RATE_RULES.signUpPerIp);
   const passwordHash = await hashPassword(input.password);
   for (let attempt = 0; attempt < 3; attempt++) {
     const handle = await freeHandle(input.name);
@@ -69,14 +80,37 @@ async function freeHandle(name: string): Promise<string> {
   return withNumericSuffix(base, new Set([...taken.map((u) => u.handle), ...former.map((r) => r.oldHandle), ...RESERVED_HANDLES]));
 }
 
-/** Anyone (sign-in): the user if the password matches; null otherwise, in the same time either way. */
-export async function verifyCredentials(email: string, password: string) {
+function signInKeys(email: string, ip?: string) {
+  return [
+    { key: `signin-account:${email.trim().toLowerCase()}`, rule: RATE_RULES.signInPerAccount },
+    ...(ip ? [{ key: `signin-ip:${ip}`, rule: RATE_RULES.signInPerIp }] : []),
+  ];
+}
+
+/** Anyone (sign-in): throws RATE_LIMITED while this account or address has used up its failed attempts. */
+export async function assertSignInAllowed(email: string, ip?: string): Promise<void> {
+  for (const { key, rule } of signInKeys(email, ip)) await assertUnderRateLimit(key, rule);
+}
+
+/**
+ * Anyone (sign-in): the user if the password matches; null otherwise, in the same time either way.
+ * Failed attempts count against the account and the address (RATE_RULES.signIn*); once either is
+ * used up, even the right password is refused until the window passes (RATE_LIMITED).
+ */
+export async function verifyCredentials(email: string, password: string, { ip }: { ip?: string } = {}) {
+  await assertSignInAllowed(email, ip);
   const user = await db.user.findUnique({
     where: { email: email.trim().toLowerCase() },
     select: { id: true, name: true, email: true, passwordHash: true },
   });
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
-  return ok && user ? { id: user.id, name: user.name, email: user.email } : null;
+  if (ok && user) return { id: user.id, name: user.name, email: user.email };
+  for (const { key, rule } of signInKeys(email, ip)) {
+    await consumeRateLimit(key, rule).catch((error) => {
+      if (!isAppError(error)) throw error; // over the limit now: the next attempt is refused
+    });
+  }
+  return null;
 }
 
 /** Public: a creator's profile by handle. */
