@@ -14,6 +14,9 @@ export type SeedCreator = {
   handle: string;
   email: string;
   bio: string;
+  role?: "MODERATOR";
+  /** Publishes without review (an admin's override); the others' new stories wait for a moderator. */
+  trusted?: boolean;
 };
 
 export type SeedStory = {
@@ -82,6 +85,7 @@ export const creators: SeedCreator[] = [
     name: "Maya Okafor",
     handle: "maya-okafor",
     email: "maya.okafor@example.com",
+    trusted: true,
     bio: "Maya spent seven years covering city hall for a regional daily and now writes about local government for anyone who will listen. She believes most civic problems can be improved by reading the agenda and bringing snacks.",
   },
   {
@@ -89,6 +93,7 @@ export const creators: SeedCreator[] = [
     name: "Priya Raman",
     handle: "priya-raman",
     email: "priya.raman@example.com",
+    trusted: true,
     bio: "Hospice nurse on the night shift, amateur beekeeper, reluctant early riser. I write about the things people say at 3 a.m., and the things they don't.",
   },
   {
@@ -105,7 +110,43 @@ export const creators: SeedCreator[] = [
     email: "jaewon.park@example.com",
     bio: "Pharmacy technician by day, fiction writer on the 44 bus by necessity. I'm finishing my first novel one 38-minute commute at a time.",
   },
+  {
+    key: "moderator",
+    name: "Sam Reyes",
+    handle: "sam-reyes",
+    email: "moderator@example.com",
+    bio: "Community moderator at Storyhouse. I read the review queue with coffee and try to say yes whenever I can.",
+    role: "MODERATOR",
+  },
 ];
+
+/** A story waiting in the review queue on a fresh install, so moderators have something to look at. */
+export const submission = {
+  author: "jaewon",
+  community: "fiction",
+  title: "The Last Stop Before the River",
+  subtitle: "A short story about a bus driver, a lost glove and the kindness of strangers",
+  hoursAgo: 3,
+  body: `## The glove
+
+Every night at 11:40 the 44 bus empties out at the river stop, and every night Lena walks the aisle before she turns around. Mostly she finds receipts. Tonight she found a single red glove, knitted by hand, with a name tag sewn into the cuff: *Arturo*.
+
+She put it on the dashboard, where the next morning's driver would see it, and thought nothing more of it until the next night, when an old man was waiting at the river stop with one bare hand in his pocket.
+
+## The question
+
+"You didn't see a glove?" he asked, before she had even opened the doors all the way. He said his wife had made it, forty winters ago, and that he had lost the other one in 1989 and had not forgiven himself yet.
+
+Lena told him it was in the depot. He said he would wait. She told him the depot was closed. He said he was good at waiting.
+
+## The morning
+
+She drove to the depot on her day off, signed three forms and carried the red glove back to the river stop in a paper bag. He was there. He was always there, he said; it was the last stop before the river, and the river was where his wife had liked to walk.
+
+He put the glove on slowly, the way you put on something that fits you exactly, and thanked her, and then he asked if she had ever lost anything she could not replace.
+
+Lena thought about it for the whole route back.`,
+};
 
 export const stories: SeedStory[] = [
   {

@@ -7,7 +7,7 @@ import { renderComment, renderStory } from "../lib/content/markdown";
 import { slugify } from "../lib/content/slug";
 import { utcDay } from "../lib/analytics/reader-key";
 import { refreshAllSearchVectors } from "../lib/data/search-vectors";
-import { comments, communities, creators, stories } from "./seed-content";
+import { comments, communities, creators, stories, submission } from "./seed-content";
 
 export const DEMO_PASSWORD = "storyhouse-demo";
 
@@ -33,7 +33,17 @@ async function main() {
       for (const c of creators) {
         const isAdmin = c.key === "admin";
         const row = await tx.user.create({
-          data: { name: c.name, handle: c.handle, bio: c.bio, email: isAdmin ? adminEmail : c.email, passwordHash: isAdmin ? adminHash : demoHash, role: isAdmin ? "ADMIN" : "READER" },
+          data: {
+            name: c.name,
+            handle: c.handle,
+            bio: c.bio,
+            email: isAdmin ? adminEmail : c.email,
+            passwordHash: isAdmin ? adminHash : demoHash,
+            role: isAdmin ? "ADMIN" : (c.role ?? "READER"),
+            trustOverride: c.trusted ? true : null,
+            // Long-standing members, not new accounts (which meet tighter spam limits).
+            createdAt: new Date(now - 400 * day),
+          },
           select: { id: true },
         });
         userIds.set(c.key, row.id);
@@ -85,10 +95,27 @@ async function main() {
           data: { storyId: story.id, authorId: userIds.get(c.author)!, body: c.body, bodyHtml: renderComment(c.body), createdAt: new Date(story.publishedAt.getTime() + c.minutesAfterPublish * 60_000) },
         });
       }
+      const pending = renderStory(submission.body);
+      const submittedAt = new Date(now - submission.hoursAgo * 3600_000);
+      await tx.story.create({
+        data: {
+          authorId: userIds.get(submission.author)!,
+          communityId: communityIds.get(submission.community)!,
+          title: submission.title,
+          subtitle: submission.subtitle,
+          bodyMarkdown: submission.body,
+          bodyHtml: pending.html,
+          wordCount: pending.wordCount,
+          readingMinutes: pending.readingMinutes,
+          status: "SUBMITTED",
+          submittedAt,
+          createdAt: submittedAt,
+        },
+      });
       await refreshAllSearchVectors(tx);
     });
     console.log(`[seed] demo content: ${communities.length} communities, ${creators.length} creators, ${stories.length} stories, ${comments.length} comments`);
-    console.log(`[seed] admin: ${adminEmail}; other demo creators sign in with their example.com email and "${DEMO_PASSWORD}"`);
+    console.log(`[seed] admin: ${adminEmail}; moderator: moderator@example.com; other demo creators sign in with their example.com email and "${DEMO_PASSWORD}"`);
   } finally {
     await db.$disconnect();
   }

@@ -46,7 +46,7 @@ try {
 
   server = spawn(runBin("next"), [dev ? "dev" : "start", "-p", String(port)], { cwd: root, env: dev ? env : { ...env, NODE_ENV: "production" }, stdio: "inherit" });
   step(`Storyhouse is starting at http://localhost:${port}`);
-  console.log(`[start] demo admin: ${process.env.STORYHOUSE_ADMIN_EMAIL ?? "admin@storyhouse.local"} / ${process.env.STORYHOUSE_ADMIN_PASSWORD ? "(STORYHOUSE_ADMIN_PASSWORD)" : "storyhouse-admin"}`);
+  console.log(`[start] demo admin: ${process.env.STORYHOUSE_ADMIN_EMAIL ?? "admin@storyhouse.local"} / ${process.env.STORYHOUSE_ADMIN_PASSWORD ? "(STORYHOUSE_ADMIN_PASSWORD)" : "storyhouse-admin"}; demo moderator: moderator@example.com / storyhouse-demo`);
   server.on("exit", (code) => shutdown(code ?? 0));
 } catch (error) {
   console.error(`\n[start] ${error instanceof Error ? error.message : error}\n`);

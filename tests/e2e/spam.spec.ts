@@ -1,0 +1,59 @@
+import { expect, test } from "@playwright/test";
+import { publishStory, signIn, signUp, staff } from "./helpers";
+
+test("an admin blocks a word; a reader's comment with it is refused with the word named, and the text is kept", async ({ browser }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, staff.admin);
+  await admin.goto("/admin/settings");
+  const words = admin.getByLabel("Blocked words and phrases");
+  await words.fill("zorblax");
+  await admin.getByRole("button", { name: "Save settings" }).click();
+  // The reason is required: the form says so and keeps the list as typed.
+  await expect(admin.getByLabel("Reason for the change")).toBeFocused();
+  await expect(admin.getByText("Say briefly why")).toBeVisible();
+  await expect(admin.getByLabel("Blocked words and phrases")).toHaveValue("zorblax");
+  await admin.getByLabel("Reason for the change").fill("Spam wave in the comments");
+  await admin.getByRole("button", { name: "Save settings" }).click();
+  await expect(admin.getByRole("status")).toContainText("Settings saved");
+
+  const creator = await (await browser.newContext()).newPage();
+  await signUp(creator, "Blocklist Creator");
+  const storyUrl = await publishStory(creator, "A story that attracts spam");
+
+  const reader = await (await browser.newContext()).newPage();
+  await signUp(reader, "Blocklist Reader");
+  await reader.goto(storyUrl);
+  const box = reader.getByLabel("Add a comment");
+  await box.fill("Try ZORBLAX today");
+  await reader.getByRole("button", { name: "Post comment" }).click();
+  const comments = reader.getByRole("region", { name: /^Comments/ });
+  await expect(comments.getByText("“zorblax” isn't allowed")).toBeVisible();
+  await expect(box).toHaveValue("Try ZORBLAX today");
+  await expect(comments.getByRole("article")).toHaveCount(0);
+
+  // The change is in the audit log's data: clean up for other specs.
+  await admin.getByLabel("Blocked words and phrases").fill("");
+  await admin.getByLabel("Reason for the change").fill("Wave over");
+  await admin.getByRole("button", { name: "Save settings" }).click();
+  await expect(admin.getByRole("status")).toContainText("Settings saved");
+});
+
+test("after 10 wrong passwords the account is locked for a while, with a clear message", async ({ page, browser }) => {
+  const someone = await (await browser.newContext()).newPage();
+  const account = await signUp(someone, "Throttled Person");
+  const formAlert = page.locator("form [role=alert]");
+  const attempt = async (password: string) => {
+    await page.getByLabel("Email").fill(account.email);
+    await page.getByLabel("Password").fill(password);
+    // Each attempt waits for the server's answer, so the counts are exact.
+    await Promise.all([page.waitForResponse((res) => res.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
+  };
+  await page.goto("/signin");
+  for (let i = 0; i < 10; i++) {
+    await attempt(`wrong password ${i}`);
+    await expect(formAlert).toContainText("don't match");
+  }
+  await attempt(account.password);
+  await expect(formAlert).toContainText("Too many attempts for this account");
+  await expect(page).toHaveURL(/\/signin/);
+});
