@@ -4,9 +4,10 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 function createClient() {
-  const { DATABASE_URL, DB_POOL_MAX } = env();
+  const { DATABASE_URL, DB_POOL_MAX, DB_QUERY_EVENTS } = env();
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString: DATABASE_URL, max: DB_POOL_MAX }),
+    log: DB_QUERY_EVENTS ? [{ emit: "event", level: "query" }] : [],
     // A password hash never leaves the data layer unless a query asks for it by name.
     omit: { user: { passwordHash: true } },
   });

@@ -21,19 +21,17 @@ const oldestFirst = [{ createdAt: "asc" }, { id: "asc" }] as const satisfies Pri
 
 /** Public: a story's thread, top-level comments oldest first, each with its replies oldest first. */
 export async function listStoryComments(storyId: string): Promise<StoryComments> {
-  const [shown, removedParents] = await Promise.all([
-    db.comment.findMany({
-      where: { storyId, ...shownWhere },
-      orderBy: oldestFirst,
-      select: { id: true, parentId: true, body: true, bodyHtml: true, createdAt: true, editedAt: true, author: { select: { id: true, name: true, handle: true, avatarUrl: true } } },
-    }),
-    // Only the removed comments that still have something under them, and never their text.
-    db.comment.findMany({
-      where: { storyId, parentId: null, NOT: shownWhere, replies: { some: shownWhere } },
-      orderBy: oldestFirst,
-      select: { id: true, status: true, createdAt: true },
-    }),
-  ]);
+  const shown = await db.comment.findMany({
+    where: { storyId, ...shownWhere },
+    orderBy: oldestFirst,
+    select: { id: true, parentId: true, body: true, bodyHtml: true, createdAt: true, editedAt: true, author: { select: { id: true, name: true, handle: true, avatarUrl: true } } },
+  });
+  // Only the removed comments that still have a reply shown under them, and never their text.
+  const shownIds = new Set(shown.map((c) => c.id));
+  const missingParents = [...new Set(shown.flatMap((c) => (c.parentId && !shownIds.has(c.parentId) ? [c.parentId] : [])))];
+  const removedParents = missingParents.length
+    ? await db.comment.findMany({ where: { id: { in: missingParents }, storyId, parentId: null }, orderBy: oldestFirst, select: { id: true, status: true, createdAt: true } })
+    : [];
   const threads: CommentThread[] = removedParents.map((c) => ({ ...c, status: c.status === "DELETED" ? "DELETED" : "HIDDEN", replies: [] }));
   for (const { parentId, ...c } of shown) if (!parentId) threads.push({ ...c, status: "VISIBLE", replies: [] });
   const byId = new Map(threads.map((thread) => [thread.id, thread]));

@@ -45,11 +45,15 @@ export async function listTrendingStories(limit = 5): Promise<StoryCard[]> {
     ), scores as (
       select "storyId", sum(weight * power(0.5, extract(epoch from now() - at) / 3600 / ${TRENDING_HALF_LIFE_HOURS})) as score
       from events group by "storyId"
+    ), candidates as materialized (
+      -- A short list first, so the public check below is a few primary-key lookups, not a scan
+      -- of every story (the planner cannot estimate how few rows the grouping returns).
+      select "storyId", score from scores order by score desc limit ${limit * 10}
     )
-    select scores."storyId" from scores
-    join "Story" s on s.id = scores."storyId" and s.status = 'PUBLISHED'
+    select c."storyId" from candidates c
+    join "Story" s on s.id = c."storyId" and s.status = 'PUBLISHED'
     join "User" u on u.id = s."authorId" and u.status = 'ACTIVE'
-    order by scores.score desc, s."publishedAt" desc
+    order by c.score desc, s."publishedAt" desc
     limit ${limit}`;
   if (ranked.length === 0) return [];
   const rows = await db.story.findMany({ where: { id: { in: ranked.map((r) => r.storyId) } }, select: cardSelect });

@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/permissions";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
+import { afterKeyset } from "@/lib/data/keyset";
 
 export type NotificationItem = { id: string; kind: NotificationKind; message: string; href: string | null; read: boolean; createdAt: Date };
 
@@ -22,12 +23,12 @@ function requireSignedIn(viewer: Viewer | null): Viewer {
 export async function listMyNotifications(viewer: Viewer | null, options: { cursor?: string; limit?: number } = {}): Promise<{ items: NotificationItem[]; unread: number; nextCursor: string | null }> {
   const me = requireSignedIn(viewer);
   const limit = Math.min(options.limit ?? 20, 50);
+  const cursorRow = options.cursor ? await db.notification.findFirst({ where: { id: options.cursor, userId: me.id }, select: { id: true, createdAt: true } }) : null;
   const [rows, unread] = await Promise.all([
     db.notification.findMany({
-      where: { userId: me.id },
+      where: { userId: me.id, ...(cursorRow ? afterKeyset(["createdAt", "id"], cursorRow) : {}) },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: limit + 1,
-      ...(options.cursor ? { cursor: { id: options.cursor }, skip: 1 } : {}),
       select: { id: true, kind: true, message: true, href: true, readAt: true, createdAt: true },
     }),
     db.notification.count({ where: { userId: me.id, readAt: null } }),

@@ -12,6 +12,7 @@ import { isUniqueViolation } from "@/lib/data/prisma-errors";
 import { setStoryTags, type TagView } from "@/lib/data/tags";
 import { rememberDeletedStoryUrl } from "@/lib/data/deleted-stories";
 import { refreshSearchVector } from "@/lib/data/search-vectors";
+import { afterKeyset } from "@/lib/data/keyset";
 
 export type StoryCard = {
   id: string;
@@ -146,6 +147,10 @@ export type StoryListOptions = { communitySlug?: string; authorHandle?: string; 
  */
 export async function listPublishedStories(options: StoryListOptions = {}): Promise<Page<StoryCard>> {
   const limit = Math.min(options.limit ?? 20, 50);
+  const sortKeys = options.sort === "top" ? (["heartCount", "publishedAt", "id"] as const) : (["publishedAt", "id"] as const);
+  // The cursor is the last story's id; its sort values make the keyset condition (lib/data/keyset.ts).
+  const cursorRow = options.cursor ? await db.story.findUnique({ where: { id: options.cursor }, select: { id: true, publishedAt: true, heartCount: true } }) : null;
+  if (options.cursor && !cursorRow) return { items: [], nextCursor: null };
   const author = {
     ...publicWhere.author,
     ...(options.authorHandle ? { handle: options.authorHandle } : {}),
@@ -157,10 +162,10 @@ export async function listPublishedStories(options: StoryListOptions = {}): Prom
       author,
       ...(options.communitySlug ? { community: { slug: options.communitySlug } } : {}),
       ...(options.tagSlug ? { tags: { some: { tag: { slug: options.tagSlug } } } } : {}),
+      ...(cursorRow ? afterKeyset(sortKeys, cursorRow) : {}),
     },
-    orderBy: options.sort === "top" ? [{ heartCount: "desc" }, { publishedAt: "desc" }, { id: "desc" }] : [{ publishedAt: "desc" }, { id: "desc" }],
+    orderBy: sortKeys.map((key) => ({ [key]: "desc" as const })),
     take: limit + 1,
-    ...(options.cursor ? { cursor: { id: options.cursor }, skip: 1 } : {}),
     select: cardSelect,
   });
   const items = rows.slice(0, limit).map(toCard);

@@ -127,12 +127,13 @@ export async function getCreatorProfile(handle: string): Promise<CreatorProfile 
       createdAt: true,
       status: true,
       followerCount: true,
-      _count: { select: { stories: { where: { status: "PUBLISHED" } } } },
     },
   });
   if (!user || user.status === "SUSPENDED") return null;
-  const { createdAt, status: _status, _count, links, ...profile } = user;
-  return { ...profile, links: readProfileLinks(links), joinedAt: createdAt, storyCount: _count.stories };
+  // A separate count (on the author/status index): Prisma's _count here aggregates every story.
+  const storyCount = await db.story.count({ where: { authorId: user.id, status: "PUBLISHED" } });
+  const { createdAt, status: _status, links, ...profile } = user;
+  return { ...profile, links: readProfileLinks(links), joinedAt: createdAt, storyCount };
 }
 
 /** Public: the creator who used to go by `oldHandle` and their current handle, or null. */

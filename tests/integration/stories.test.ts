@@ -116,6 +116,28 @@ describe("publishing", () => {
     expect(third.nextCursor).toBeNull();
   });
 
+  it("pages without gaps or repeats when stories share a publish time or a heart count (keyset on every sort key)", async () => {
+    const author = await makeUser();
+    const community = await makeCommunity();
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) ids.push((await makePublishedStory(author, community.slug, { title: `Tied ${i}` })).id);
+    const sameTime = new Date("2026-01-01T00:00:00Z");
+    await db.story.updateMany({ where: { id: { in: ids } }, data: { publishedAt: sameTime } });
+    await db.story.updateMany({ where: { id: { in: ids.slice(0, 4) } }, data: { heartCount: 3 } });
+    for (const sort of ["latest", "top"] as const) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listPublishedStories({ communitySlug: community.slug, sort, limit: 2, cursor });
+        seen.push(...page.items.map((s) => s.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      const all = (await listPublishedStories({ communitySlug: community.slug, sort, limit: 50 })).items.map((s) => s.id);
+      expect(seen).toEqual(all);
+      expect(new Set(seen).size).toBe(7);
+    }
+  });
+
   it("saves up to five tags, replaces them on edit, and shares tags between stories", async () => {
     const author = await makeUser();
     const community = await makeCommunity();
