@@ -40,3 +40,8 @@ export function refreshCreatorSearchVectors(creatorId: string): Promise<void> {
 export function refreshAllSearchVectors(client?: RawClient): Promise<void> {
   return refreshSearchVectors(Prisma.sql`TRUE`, client);
 }
+
+/** Seeding at scale only: the stories with these ids (a batch at a time keeps each statement short). */
+export function refreshSearchVectorsOf(storyIds: string[], client?: RawClient): Promise<void> {
+  return refreshSearchVectors(Prisma.sql`story.id = ANY(${storyIds})`, client);
+}

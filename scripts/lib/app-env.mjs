@@ -19,7 +19,7 @@ export function authSecret() {
   return readFileSync(file, "utf8").trim();
 }
 
-const buildInputs = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const buildInputs = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 /** A fingerprint of everything `next build` reads, to skip rebuilding when nothing changed. */
 export function sourceFingerprint() {
