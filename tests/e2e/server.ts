@@ -38,14 +38,20 @@ const env = { ...process.env, UPLOADS_DIR: uploadsDir, NEXT_DIST_DIR: process.en
 buildIfChanged(env, (m) => console.log(`[e2e] ${m}`));
 const server = spawn(runBin("next"), ["start", "-p", String(port)], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
 
+let stopping = false;
 async function stop() {
+  stopping = true;
+  // The app first (its sweep timer still talks to the database), then the database.
+  const exited = new Promise((resolve) => server.once("exit", resolve));
   server.kill("SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
   await cluster.stop();
   process.exit(0);
 }
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
 server.on("exit", async (code) => {
+  if (stopping) return;
   await cluster.stop();
   process.exit(code ?? 1);
 });
