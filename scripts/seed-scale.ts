@@ -19,10 +19,12 @@ if (![stories, comments, creators].every((n) => Number.isInteger(n) && n >= 0) |
   process.exit(1);
 }
 
+const started = performance.now();
 function bar(phase: string, done: number, total: number) {
   const width = 30;
   const filled = total ? Math.round((done / total) * width) : width;
-  const line = `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${phase.padEnd(12)} ${done.toLocaleString("en")}/${total.toLocaleString("en")}`;
+  const elapsed = ((performance.now() - started) / 1000).toFixed(0);
+  const line = `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${phase.padEnd(12)} ${done.toLocaleString("en")}/${total.toLocaleString("en")}  ${elapsed} s`;
   process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
   if (done >= total && process.stderr.isTTY) process.stderr.write("\n");
 }
