@@ -28,7 +28,7 @@ export function InReviewBanner({ storyId, status, submittedAt, scheduledAt }: { 
 }
 
 /** The moderator's reason and per-section notes, above the editor, so the creator can fix and resubmit. */
-export function ChangesRequestedBanner({ reason, notes }: { reason: string | null; notes: Record<string, string> }) {
+export function ChangesRequestedBanner({ reason, notes, buttonLabel }: { reason: string | null; notes: Record<string, string>; buttonLabel: string }) {
   const sections = Object.entries(notes);
   return (
     <section aria-labelledby="changes-requested-heading" className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-950">
@@ -49,7 +49,7 @@ export function ChangesRequestedBanner({ reason, notes }: { reason: string | nul
           </ul>
         </div>
       ) : null}
-      <p className="text-sm">Make your changes below, then press “Submit for review” (or “Publish”) again.</p>
+      <p className="text-sm">Make your changes below, then press “{buttonLabel}” again.</p>
     </section>
   );
 }

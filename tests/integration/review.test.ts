@@ -57,6 +57,7 @@ describe("publishing through review", () => {
     expect(row.submittedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(await getPublishedStory(community.slug, "a-walk-by-the-river")).toBeNull();
     expect(await getPublishingMode(author)).toBe("submit");
+    await expect(getPublishingMode(null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
   it("a trusted creator (admin override) publishes at once", async () => {

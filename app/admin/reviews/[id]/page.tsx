@@ -58,10 +58,11 @@ export default async function ReviewStoryPage({ params }: Props) {
       ) : null}
 
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <article className="min-w-0 rounded-xl border border-stone-200 p-4 sm:p-8" aria-label="Story preview">
+        {/* Checks come first on a phone; beside the story on a wide screen. */}
+        <article className="order-2 min-w-0 rounded-xl border border-stone-200 p-4 sm:p-8 lg:order-1" aria-label="Story preview">
           <StoryArticle story={review.article} />
         </article>
-        <aside className="space-y-6" aria-label="Review details">
+        <aside className="order-1 space-y-6 lg:order-2" aria-label="Review details">
           <section className="space-y-2" aria-labelledby="checks-heading">
             <h2 id="checks-heading" className="font-sans text-lg font-semibold">
               Checks
@@ -73,6 +74,11 @@ export default async function ReviewStoryPage({ params }: Props) {
               The creator asked for it to go live on <strong>{formatDateTime(review.scheduledAt)}</strong>.
             </p>
           ) : null}
+          {heldByOther ? null : (
+            <a href="#decision" className="btn-secondary">
+              Go to the decision
+            </a>
+          )}
           <section className="space-y-2" aria-labelledby="history-heading">
             <h2 id="history-heading" className="font-sans text-lg font-semibold">
               Earlier decisions
@@ -102,7 +108,7 @@ export default async function ReviewStoryPage({ params }: Props) {
       </div>
 
       {heldByOther ? null : (
-        <div className="grid gap-8 border-t border-stone-200 pt-8 md:grid-cols-2">
+        <div id="decision" className="grid scroll-mt-6 gap-8 border-t border-stone-200 pt-8 md:grid-cols-2">
           <ApproveForm storyId={review.id} scheduledLabel={review.scheduledAt && review.scheduledAt.getTime() > Date.now() ? formatDateTime(review.scheduledAt) : null} />
           <RequestChangesForm storyId={review.id} sections={review.sections} />
         </div>

@@ -50,7 +50,8 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
       <p className="mb-2 text-sm font-semibold uppercase tracking-wider text-stone-500" data-testid="story-status">
         {storyStatusLabel(status)}
       </p>
-      <h1 className="mb-6 font-serif text-3xl font-bold">{locked ? "Your story" : "Edit story"}</h1>
+      {/* A locked story shows its article, whose title is the page's one h1. */}
+      {locked ? null : <h1 className="mb-6 font-serif text-3xl font-bold">Edit story</h1>}
       {locked ? (
         <div className="space-y-6">
           {notice ? <FormMessage tone="success" message={notices[notice]} /> : null}
@@ -65,7 +66,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
         <>
           {status === "CHANGES_REQUESTED" ? (
             <div className="mb-6">
-              <ChangesRequestedBanner reason={story.reviewReason} notes={story.reviewNotes} />
+              <ChangesRequestedBanner reason={story.reviewReason} notes={story.reviewNotes} buttonLabel={publishMode === "submit" ? "Submit for review" : "Publish"} />
             </div>
           ) : null}
           <StoryEditor
