@@ -16,7 +16,7 @@ export function InReviewBanner({ storyId, status, submittedAt, scheduledAt }: { 
         </p>
         <p className="text-sm text-sky-900">
           {status === "APPROVED"
-            ? "A moderator approved it (or you are trusted to publish). Until then the text is locked; withdrawing makes it a draft again."
+            ? "It's approved to go live then. Until then the text is locked; withdraw it to make it a draft again and keep editing."
             : `A moderator will read it and approve it or ask for changes; you'll get a notification.${scheduledAt ? ` Once approved, it goes live on ${formatDateTime(scheduledAt)}.` : ""} The text is locked while it waits.`}
         </p>
       </div>

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { fillStory, signIn, signUp, staff, storyBody } from "./helpers";
+import { fillStory, signIn, signUp, sql, staff, storyBody } from "./helpers";
 
 const shots = "test-results/artifacts";
 
@@ -135,4 +135,44 @@ test("a submission opened by one moderator is shown as taken to another, and a c
   await expect(mod.getByRole("alert").filter({ hasText: "The creator withdrew this story" })).toBeVisible();
 
   await Promise.all([creatorContext.close(), modContext.close(), adminContext.close()]);
+});
+
+test("a trusted creator schedules a story; the sweep publishes it when its time comes", async ({ browser }) => {
+  const stamp = Date.now();
+  const title = `Saturday morning ${stamp}`;
+  const storyPath = `/journal/saturday-morning-${stamp}`;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signUp(page, "Sam Scheduler");
+  await page.goto("/studio/new");
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Community").selectOption("journal");
+  await fillStory(page, storyBody);
+  // Two hours from now, as the browser's own datetime-local value.
+  const later = await page.evaluate(() => {
+    const at = new Date(Date.now() + 2 * 60 * 60 * 1000);
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  });
+  await page.getByLabel("Publish at").fill(later);
+  await page.getByRole("button", { name: "Schedule" }).click();
+  await expect(page).toHaveURL(/\/edit\?scheduled=1$/);
+  await expect(page.getByRole("region", { name: "Scheduled" })).toContainText(/Scheduled to go live on .* — Withdraw to keep editing/);
+  await screenshots(page, "review-editor-scheduled");
+  const storyId = page.url().split("/").at(-2)!;
+
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  expect((await visitor.goto(storyPath))?.status()).toBe(404);
+
+  await page.goto("/studio");
+  await expect(page.getByRole("list", { name: "Your stories" }).getByRole("listitem").filter({ hasText: title })).toContainText("Scheduled");
+  await screenshots(page, "review-studio-list");
+
+  // Its time comes: the sweep (every 2 s in these tests) publishes it and expires the cached 404.
+  await sql(`update "Story" set "scheduledAt" = now() - interval '1 minute' where id = $1`, [storyId]);
+  await expect.poll(async () => (await visitor.goto(storyPath))?.status(), { timeout: 20_000, intervals: [1000] }).toBe(200);
+  await expect(visitor.locator("h1")).toHaveText(title);
+
+  await Promise.all([context.close(), visitorContext.close()]);
 });
