@@ -68,7 +68,8 @@ async function ReviewQueue({ searchParams }: { searchParams: SearchParams }) {
                 {item.own ? (
                   <p className="break-words font-serif text-lg font-bold">{item.title || "Untitled"}</p>
                 ) : (
-                  <Link href={`/admin/reviews/${item.id}`} className="break-words font-serif text-lg font-bold hover:underline">
+                  // Opening a submission claims it, so it is never prefetched just by being on screen.
+                  <Link href={`/admin/reviews/${item.id}`} prefetch={false} className="break-words font-serif text-lg font-bold hover:underline">
                     {item.title || "Untitled"}
                   </Link>
                 )}
