@@ -20,6 +20,10 @@ type EditorProps = {
   communities: CommunityRules[];
   publishedHref: string | null;
   notice?: string;
+  /** Whether the Publish button publishes at once (a trusted creator) or submits for review. */
+  publishMode: "publish" | "submit";
+  /** A "Publish at" time chosen earlier (ISO), shown again when resubmitting. */
+  initialPublishAt?: string | null;
 };
 
 type SaveState =
@@ -42,8 +46,23 @@ function plainTextOf(markdown: string) {
   return markdown.replace(/!\[[^\]]*\]\([^)]*\)/g, " ").replace(/\]\([^)]*\)/g, "]");
 }
 
-function toAction(fields: StoryFieldValues, version: number | null, intent: Intent): Record<string, string> {
-  return { ...fields, aiAssisted: fields.aiAssisted ? "true" : "false", version: version === null ? "" : String(version), intent };
+function toAction(fields: StoryFieldValues, version: number | null, intent: Intent, publishAt: string): Record<string, string> {
+  const scheduledAt = intent === "publish" && publishAt ? localToIso(publishAt) : "";
+  return { ...fields, aiAssisted: fields.aiAssisted ? "true" : "false", version: version === null ? "" : String(version), intent, scheduledAt };
+}
+
+/** A datetime-local value (the creator's own time zone) as an ISO time; "invalid" when unreadable. */
+function localToIso(local: string): string {
+  const at = new Date(local);
+  return Number.isNaN(at.getTime()) ? "invalid" : at.toISOString();
+}
+
+/** An ISO time as a datetime-local value in this browser's time zone. */
+function isoToLocal(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return "";
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
 }
 
 /** Publishing rules the community sets, checked here for quick messages and again on the server. */
@@ -67,7 +86,7 @@ function publishProblems(fields: StoryFieldValues, words: number, community: Com
  * body. Every change is kept on this device at once and saved to the account a moment after
  * typing stops; a save that another tab has overtaken is shown as a choice, never overwritten.
  */
-export function StoryEditor({ storyId: initialStoryId, initial, version: initialVersion, communities, publishedHref, notice }: EditorProps) {
+export function StoryEditor({ storyId: initialStoryId, initial, version: initialVersion, communities, publishedHref, notice, publishMode, initialPublishAt }: EditorProps) {
   const router = useRouter();
   const [storyId, setStoryId] = useState(initialStoryId);
   const [fields, setFields] = useState(initial);
@@ -79,10 +98,13 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
   const [restoredFrom, setRestoredFrom] = useState<LocalCopy | null>(null);
   const [olderLocal, setOlderLocal] = useState<LocalCopy | null>(null);
   const [ready, setReady] = useState(false);
+  // Filled in after mounting: the browser's time zone is not known while rendering on the server.
+  const [publishAt, setPublishAt] = useState("");
 
   // Refs hold what the save loop needs without re-creating it on every keystroke.
-  const latest = useRef({ fields, storyId, version: initialVersion });
+  const latest = useRef({ fields, storyId, version: initialVersion, publishAt });
   latest.current.fields = fields;
+  latest.current.publishAt = publishAt;
   const saved = useRef<StoryFieldValues>(initial);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -107,6 +129,7 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
     } else if (copy) {
       clearLocalCopy(initialStoryId);
     }
+    if (initialPublishAt && new Date(initialPublishAt).getTime() > Date.now()) setPublishAt(isoToLocal(initialPublishAt));
     setReady(true);
     // Runs once, on arrival.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -122,7 +145,7 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
   }, []);
 
   async function saveNow(intent: Intent): Promise<SaveStoryState | null> {
-    const { fields: sending, storyId: id, version } = latest.current;
+    const { fields: sending, storyId: id, version, publishAt: sendingPublishAt } = latest.current;
     if (intent === "autosave" && sameFields(sending, saved.current) && id) return { ok: true, id, version: version ?? undefined };
     if (intent === "autosave" && (!sending.title.trim() || !sending.community)) {
       setSave({ kind: "waiting", reason: "Kept on this device. Add a title and choose a community to save it to your account." });
@@ -135,7 +158,7 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
     setSave({ kind: "saving" });
     let result: SaveStoryState;
     try {
-      result = await saveStoryAction(id, toAction(sending, version, intent));
+      result = await saveStoryAction(id, toAction(sending, version, intent, sendingPublishAt));
     } catch {
       // The request never reached us (offline, server restarting): the local copy keeps it all.
       setSave({ kind: "offline" });
@@ -236,7 +259,7 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
     const problems = publishProblems(fields, words, community);
     if (Object.keys(problems).length) {
       setErrors(problems);
-      setMessage({ tone: "error", text: "This story isn't ready to publish yet." });
+      setMessage({ tone: "error", text: publishMode === "submit" ? "This story isn't ready to submit yet." : "This story isn't ready to publish yet." });
       requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
@@ -274,6 +297,11 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
 
   const minutes = readingMinutes(words);
   const publishedCommunityLocked = Boolean(publishedHref);
+  const publishLabel = publishedHref ? "Update story" : publishMode === "submit" ? "Submit for review" : publishAt ? "Schedule" : "Publish";
+  const publishAtHint =
+    publishMode === "submit"
+      ? "Optional. Leave empty to go live as soon as a moderator approves it."
+      : "Optional. Leave empty to publish now; pick a time (in your time zone) to schedule it.";
 
   return (
     <div className="space-y-6">
@@ -386,9 +414,17 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
         </span>
       </label>
 
+      {publishedHref ? null : (
+        <div className="max-w-xs">
+          <Field name="scheduledAt" label="Publish at" errors={errors.scheduledAt} hint={publishAtHint}>
+            {(props) => <input {...props} type="datetime-local" value={publishAt} onChange={(e) => setPublishAt(e.currentTarget.value)} className="input" />}
+          </Field>
+        </div>
+      )}
+
       <div className="flex flex-wrap items-center gap-3 border-t border-stone-200 pt-6">
         <button type="button" className="btn-primary" onClick={onPublish} disabled={save.kind === "saving"}>
-          {publishedHref ? "Update story" : "Publish"}
+          {publishLabel}
         </button>
         <button type="button" className="btn-secondary" onClick={onSave} disabled={save.kind === "saving"}>
           {publishedHref ? "Save" : "Save draft"}

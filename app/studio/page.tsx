@@ -5,16 +5,12 @@ import { requireViewer } from "@/lib/auth/session";
 import { listMyStories } from "@/lib/data/stories";
 import { getMyDailyReads, READ_CHART_DAYS } from "@/lib/data/studio";
 import { STUDIO_STATUSES, studioFilterSchema, type StudioStatusParam } from "@/lib/validation/studio";
-import { formatDate, pluralize } from "@/components/format";
+import { formatDate, formatDateTime, pluralize } from "@/components/format";
+import { storyStatusLabel } from "@/components/review/status";
 import { Sparkline } from "@/components/studio/sparkline";
 import { PageSkeleton } from "@/components/page-skeleton";
 
 export const metadata: Metadata = { title: "Studio" };
-
-const statusLabels: Record<string, string> = {
-  ...Object.fromEntries(Object.values(STUDIO_STATUSES).map((s) => [s.status, s.label])),
-  REMOVED: "Removed",
-};
 
 const statusTone: Record<string, string> = {
   PUBLISHED: "bg-emerald-50 text-emerald-800 ring-emerald-200",
@@ -78,8 +74,16 @@ async function StudioStories({ searchParams }: { searchParams: SearchParams }) {
                   {story.title || "Untitled"}
                 </Link>
                 <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-stone-500">
-                  <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${statusTone[story.status] ?? "bg-stone-100 text-stone-700 ring-stone-200"}`}>{statusLabels[story.status]}</span>
-                  <span>Edited {formatDate(story.updatedAt)}</span>
+                  <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${statusTone[story.status] ?? "bg-stone-100 text-stone-700 ring-stone-200"}`}>{storyStatusLabel(story.status)}</span>
+                  {story.status === "SUBMITTED" && story.submittedAt ? (
+                    <span>Submitted {formatDate(story.submittedAt)} · waiting for a moderator</span>
+                  ) : story.status === "APPROVED" && story.scheduledAt ? (
+                    <span>Goes live {formatDateTime(story.scheduledAt)}</span>
+                  ) : story.status === "CHANGES_REQUESTED" ? (
+                    <span className="font-medium text-amber-900">A moderator asked for changes</span>
+                  ) : (
+                    <span>Edited {formatDate(story.updatedAt)}</span>
+                  )}
                 </p>
                 {story.status === "PUBLISHED" ? (
                   <p className="mt-1 text-sm text-stone-600" data-testid="story-stats">
@@ -96,7 +100,7 @@ async function StudioStories({ searchParams }: { searchParams: SearchParams }) {
                 ) : null}
                 <div className="flex gap-3 text-sm">
                   <Link href={`/studio/stories/${story.id}/edit`} className="link">
-                    Edit
+                    {story.status === "SUBMITTED" || story.status === "APPROVED" ? "Open" : "Edit"}
                   </Link>
                   {story.href ? (
                     <Link href={story.href} className="link">

@@ -13,7 +13,11 @@ const sections = [
 
 /** The admin area's tabs. Which ones work for whom is up to each page's own permission check. */
 export function AdminNav() {
-  const pathname = usePathname();
+  return <AdminTabs pathname={usePathname()} />;
+}
+
+/** The tabs with the current one marked; with an empty pathname (the layout's Suspense fallback, on dynamic routes) none is. */
+export function AdminTabs({ pathname }: { pathname: string }) {
   return (
     <nav aria-label="Admin" className="-mx-4 overflow-x-auto border-b border-stone-200 px-4">
       <ul className="flex gap-1">

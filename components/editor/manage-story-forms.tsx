@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { deleteStoryAction, unpublishStoryAction } from "@/lib/actions/stories";
+import { deleteStoryAction, unpublishStoryAction, withdrawSubmissionAction } from "@/lib/actions/stories";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, FormMessage } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -14,6 +14,19 @@ export function UnpublishStoryForm({ storyId }: { storyId: string }) {
       <p className="text-sm text-stone-600">Unpublishing takes the story off the site. It stays here as a draft, and publishing it again brings it back at the same address.</p>
       <SubmitButton variant="secondary" pendingLabel="Unpublishing…">
         Unpublish
+      </SubmitButton>
+    </form>
+  );
+}
+
+/** Takes a story out of review (or off its schedule) so the creator can edit it again. */
+export function WithdrawSubmissionForm({ storyId }: { storyId: string }) {
+  const { state, formAction, formRef } = useActionForm(withdrawSubmissionAction.bind(null, storyId));
+  return (
+    <form ref={formRef} action={formAction} className="space-y-2">
+      <FormMessage message={state.message} />
+      <SubmitButton variant="secondary" pendingLabel="Withdrawing…">
+        Withdraw
       </SubmitButton>
     </form>
   );

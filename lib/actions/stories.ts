@@ -1,9 +1,9 @@
 "use server";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/session";
-import { createDraft, deleteStory, getStoryForEditing, publishStory, unpublishStory, updateStory, type StoryDraft } from "@/lib/data/stories";
+import { createDraft, deleteStory, getStoryForEditing, publishStory, unpublishStory, updateStory, withdrawSubmission, type PublishOutcome, type StoryDraft } from "@/lib/data/stories";
 import { restoreRevision } from "@/lib/data/revisions";
-import { revisionIdSchema, storyInputSchema, storyIntentSchema, storyVersionSchema } from "@/lib/validation/story";
+import { publishAtSchema, revisionIdSchema, storyInputSchema, storyIntentSchema, storyVersionSchema } from "@/lib/validation/story";
 import { fieldErrorsOf, type FormState } from "@/lib/validation/form";
 import { formError } from "@/lib/actions/form-error";
 import { expireTags, storyTags } from "@/lib/cache/tags";
@@ -20,15 +20,17 @@ export type SaveStoryState = FormState & {
   /** Another tab saved first: the story as it now is, for the creator to compare and choose. */
   conflict?: StoryDraft;
   signedOut?: boolean;
-  /** After publishing: the story's address, where the editor goes next. */
+  /** After publishing or submitting: where the editor goes next (the story, or back to its studio page). */
   href?: string;
+  outcome?: PublishOutcome;
 };
 
 const fieldsSchema = z.record(z.string(), z.string().max(200_000));
 
 /**
  * Saves the editor's fields: "autosave" (no revision), "save" (keeps a revision) or "publish"
- * (saves, publishes, keeps a revision and answers with the story's address). A new story (storyId null) is
+ * (saves, then publishes, schedules or submits for review, see publishStory, and answers with where
+ * to go next; `scheduledAt` is the optional "Publish at" as ISO time). A new story (storyId null) is
  * created on its first save. Every save names the version it started from: see updateStory.
  */
 export async function saveStoryAction(storyId: string | null, fields: StoryFields): Promise<SaveStoryState> {
@@ -38,11 +40,13 @@ export async function saveStoryAction(storyId: string | null, fields: StoryField
   const input = storyInputSchema.safeParse(values);
   if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
   const intent = storyIntentSchema.parse(values.intent);
+  const publishAt = intent === "publish" ? publishAtSchema.safeParse(values.scheduledAt ?? "") : null;
+  if (publishAt && !publishAt.success) return { fieldErrors: { scheduledAt: publishAt.error.issues.map((i) => i.message) }, message: "Check the publishing time.", values };
   const expectedVersion = storyVersionSchema.parse(values.version);
   const viewer = await getViewer();
   let id = storyId;
   let version: number;
-  let publishedHref: string | null = null;
+  let next: { href: string; outcome: PublishOutcome } | null = null;
   try {
     const revision = intent === "save" ? "SAVE" : undefined;
     if (id) {
@@ -57,9 +61,13 @@ export async function saveStoryAction(storyId: string | null, fields: StoryField
       version = created.version;
     }
     if (intent === "publish") {
-      const published = await publishStory(viewer, id);
-      expireTags(...storyTags(published));
-      publishedHref = published.href;
+      const result = await publishStory(viewer, id, { scheduledAt: publishAt?.data ?? null });
+      if (result.outcome === "published" && result.href) {
+        expireTags(...storyTags(result));
+        next = { href: result.href, outcome: result.outcome };
+      } else {
+        next = { href: `/studio/stories/${id}/edit?${result.outcome}=1`, outcome: result.outcome };
+      }
     }
   } catch (error) {
     if (isAppError(error) && error.code === "UNAUTHENTICATED") return { message: error.message, signedOut: true, values };
@@ -72,10 +80,22 @@ export async function saveStoryAction(storyId: string | null, fields: StoryField
     return id && !storyId ? { ...state, id } : state;
   }
   // The editor navigates itself (after clearing its local copy), so no redirect here.
-  return { ok: true, id, version, savedAt: new Date().toISOString(), ...(publishedHref ? { href: publishedHref } : {}) };
+  return { ok: true, id, version, savedAt: new Date().toISOString(), ...(next ?? {}) };
 }
 
 const storyIdSchema = z.string().trim().min(1).max(64);
+
+/** Takes the creator's story out of review (or off its schedule) so they can edit it again. */
+export async function withdrawSubmissionAction(storyId: string, _prev: FormState, _form: FormData): Promise<FormState> {
+  const id = storyIdSchema.safeParse(storyId);
+  if (!id.success) return { message: "We couldn't find that story." };
+  try {
+    await withdrawSubmission(await getViewer(), id.data);
+  } catch (error) {
+    return formError(error);
+  }
+  redirect(`/studio/stories/${id.data}/edit?withdrawn=1`);
+}
 
 /** Takes the creator's published story off the site, then back to its editor. */
 export async function unpublishStoryAction(storyId: string, _prev: FormState, _form: FormData): Promise<FormState> {

@@ -5,14 +5,17 @@ import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
 import { renderStory } from "@/lib/content/markdown";
 import { slugify, withNumericSuffix } from "@/lib/content/slug";
-import { HERO_ALT_MISSING, type StoryInput } from "@/lib/validation/story";
+import { HERO_ALT_MISSING, PUBLISH_AT_MAX_DAYS, type StoryInput } from "@/lib/validation/story";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 import type { RevisionKind, StoryStatus } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/data/prisma-errors";
 import { setStoryTags, type TagView } from "@/lib/data/tags";
 import { rememberDeletedStoryUrl } from "@/lib/data/deleted-stories";
 import { refreshSearchVector } from "@/lib/data/search-vectors";
 import { afterKeyset } from "@/lib/data/keyset";
+import { isTrusted } from "@/lib/data/trust";
 
 export type StoryCard = {
   id: string;
@@ -44,6 +47,8 @@ export type StudioStoryRow = {
   status: StoryStatus;
   updatedAt: Date;
   publishedAt: Date | null;
+  submittedAt: Date | null;
+  scheduledAt: Date | null;
   href: string | null;
   commentCount: number;
   heartCount: number;
@@ -68,6 +73,12 @@ export type StoryDraft = {
   /** What the next save must name (see updateStory). */
   version: number;
   updatedAt: Date;
+  /** Review: when it was last submitted, when it is to go live, and the moderator's requests. */
+  submittedAt: Date | null;
+  scheduledAt: Date | null;
+  reviewReason: string | null;
+  /** Per-section notes, keyed by the section's heading. */
+  reviewNotes: Record<string, string>;
 };
 
 /** What the author sees and what a save writes: the editor's fields, the same shape as a revision. */
@@ -83,11 +94,39 @@ const draftSelect = {
   slug: true,
   version: true,
   updatedAt: true,
+  submittedAt: true,
+  scheduledAt: true,
+  reviewReason: true,
+  reviewNotes: true,
   community: { select: { slug: true } },
   tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
 } as const;
 
-type DraftRow = { id: string; title: string; subtitle: string; bodyMarkdown: string; heroImageUrl: string | null; heroImageAlt: string | null; aiAssisted: boolean; status: StoryStatus; slug: string | null; version: number; updatedAt: Date; community: { slug: string }; tags: { tag: { name: string } }[] };
+type DraftRow = {
+  id: string;
+  title: string;
+  subtitle: string;
+  bodyMarkdown: string;
+  heroImageUrl: string | null;
+  heroImageAlt: string | null;
+  aiAssisted: boolean;
+  status: StoryStatus;
+  slug: string | null;
+  version: number;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  scheduledAt: Date | null;
+  reviewReason: string | null;
+  reviewNotes: unknown;
+  community: { slug: string };
+  tags: { tag: { name: string } }[];
+};
+
+/** Review notes as stored (JSON): only string values, keyed by section heading. */
+export function reviewNotesOf(value: unknown): Record<string, string> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
 
 function toDraft(story: DraftRow): StoryDraft {
   return {
@@ -104,7 +143,20 @@ function toDraft(story: DraftRow): StoryDraft {
     href: story.status === "PUBLISHED" && story.slug ? storyHref(story.community.slug, story.slug) : null,
     version: story.version,
     updatedAt: story.updatedAt,
+    submittedAt: story.submittedAt,
+    scheduledAt: story.scheduledAt,
+    reviewReason: story.reviewReason,
+    reviewNotes: reviewNotesOf(story.reviewNotes),
   };
+}
+
+/** Waiting for a moderator (SUBMITTED) or to go live (APPROVED): the text is frozen until withdrawn. */
+export const LOCKED_STATUSES = ["SUBMITTED", "APPROVED"] as const satisfies readonly StoryStatus[];
+
+export function lockedMessage(status: StoryStatus) {
+  return status === "APPROVED"
+    ? "This story is scheduled to go live, so it can't be changed. Withdraw it to keep editing."
+    : "This story is waiting for review, so it can't be changed. Withdraw it to keep editing.";
 }
 
 /** The author's own story, not removed by staff and not deleted: the only ones they can open or change. */
@@ -199,7 +251,7 @@ export async function listMyStories(viewer: Viewer | null, filter: StudioFilter 
   const rows = await db.story.findMany({
     where: { authorId: me.id, status, deletedAt: null, ...(query ? { title: { contains: query, mode: "insensitive" as const } } : {}) },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    select: { id: true, title: true, status: true, updatedAt: true, publishedAt: true, slug: true, commentCount: true, heartCount: true, readCount: true, community: { select: { slug: true } } },
+    select: { id: true, title: true, status: true, updatedAt: true, publishedAt: true, submittedAt: true, scheduledAt: true, slug: true, commentCount: true, heartCount: true, readCount: true, community: { select: { slug: true } } },
   });
   return rows.map(({ slug, community, ...row }) => ({ ...row, href: row.status === "PUBLISHED" && slug ? storyHref(community.slug, slug) : null }));
 }
@@ -295,6 +347,7 @@ export async function updateStory(viewer: Viewer | null, storyId: string, input:
     select: { slug: true, status: true, version: true, community: { select: { slug: true } } },
   });
   if (!current) throw new AppError("NOT_FOUND", "We couldn't find that story.");
+  if (isLocked(current.status)) throw new AppError("INVALID", lockedMessage(current.status));
   if (current.status === "PUBLISHED" && input.heroImageUrl && !input.heroImageAlt) {
     throw new AppError("INVALID", "This story is live, so its hero image needs a description.", { heroImageAlt: [HERO_ALT_MISSING] });
   }
@@ -307,7 +360,7 @@ export async function updateStory(viewer: Viewer | null, storyId: string, input:
   const story = await db.$transaction(async (tx) => {
     // The version in the where makes check-and-write one step: of two racing saves, one wins.
     const written = await tx.story.updateMany({
-      where: { ...ownStoryWhere(me.id, storyId), version: current.version },
+      where: { ...ownStoryWhere(me.id, storyId), version: current.version, status: { notIn: ["REMOVED", ...LOCKED_STATUSES] } },
       data: { ...contentFields(input), communityId, version: { increment: 1 } },
     });
     if (written.count === 0) throw conflict();
@@ -334,56 +387,157 @@ async function recordRevision(tx: Prisma.TransactionClient, storyId: string, kin
   });
 }
 
+function isLocked(status: StoryStatus) {
+  return (LOCKED_STATUSES as readonly StoryStatus[]).includes(status);
+}
+
 function conflict() {
   return new AppError("CONFLICT", "This story was changed in another tab or window since you opened it.");
 }
 
-/**
- * Author only: publishes their story once it meets its community's rules. The slug is chosen at
- * first publish and then never changes, so later title edits keep the URL.
- */
-export async function publishStory(viewer: Viewer | null, storyId: string): Promise<StoryLocation & { href: string }> {
-  const me = requirePermission(viewer, "story:write");
-  const story = await db.story.findFirst({
-    where: ownStoryWhere(me.id, storyId),
-    select: {
-      title: true,
-      subtitle: true,
-      slug: true,
-      wordCount: true,
-      heroImageUrl: true,
-      heroImageAlt: true,
-      publishedAt: true,
-      communityId: true,
-      community: { select: { slug: true, name: true, requireSubtitle: true, requireHero: true, minWords: true } },
-    },
-  });
-  if (!story) throw new AppError("NOT_FOUND", "We couldn't find that story.");
+/** A story's community rules (and a described hero image): the field problems that keep it from going live. */
+function publishProblems(story: { wordCount: number; subtitle: string; heroImageUrl: string | null; heroImageAlt: string | null }, community: { name: string; requireSubtitle: boolean; requireHero: boolean; minWords: number }) {
   const problems: Record<string, string[]> = {};
-  const { community } = story;
   if (story.wordCount === 0) problems.body = ["Write your story before publishing"];
   else if (story.wordCount < community.minWords) problems.body = [`${community.name} stories need at least ${community.minWords} words; this one has ${story.wordCount}`];
   if (community.requireSubtitle && !story.subtitle) problems.subtitle = [`${community.name} stories need a subtitle`];
   if (community.requireHero && !story.heroImageUrl) problems.heroImage = [`${community.name} stories need a hero image`];
   if (story.heroImageUrl && !story.heroImageAlt) problems.heroImageAlt = [HERO_ALT_MISSING];
+  return problems;
+}
+
+/** What the creator's Publish button did: live now, waiting for a moderator, or approved to go live later. */
+export type PublishOutcome = "published" | "submitted" | "scheduled";
+export type PublishResult = StoryLocation & { outcome: PublishOutcome; scheduledAt: Date | null };
+
+/** Statuses the creator's Publish / Submit button starts from (a live story re-publishes its edits). */
+const PUBLISHABLE_STATUSES = ["DRAFT", "CHANGES_REQUESTED", "UNPUBLISHED", "PUBLISHED"] as const satisfies readonly StoryStatus[];
+
+/** Review fields reset whenever a story leaves review. */
+const reviewCleared = { reviewReason: null, reviewNotes: Prisma.DbNull, reviewClaimedById: null, reviewClaimedAt: null };
+
+/**
+ * Author only (needs story:publish; others' stories are NOT_FOUND): once the story meets its
+ * community's rules, a trusted creator publishes it (or, with a future `scheduledAt`, approves it
+ * to go live then); anyone else submits it for review. A story already live just stays live.
+ */
+export async function publishStory(viewer: Viewer | null, storyId: string, options: { scheduledAt?: Date | null } = {}): Promise<PublishResult> {
+  const me = requirePermission(viewer, "story:publish");
+  const story = await db.story.findFirst({
+    where: ownStoryWhere(me.id, storyId),
+    select: {
+      status: true,
+      subtitle: true,
+      wordCount: true,
+      heroImageUrl: true,
+      heroImageAlt: true,
+      community: { select: { slug: true, name: true, requireSubtitle: true, requireHero: true, minWords: true } },
+    },
+  });
+  if (!story) throw new AppError("NOT_FOUND", "We couldn't find that story.");
+  if (isLocked(story.status)) throw new AppError("INVALID", story.status === "APPROVED" ? "This story is already scheduled to go live." : "This story is already waiting for review.");
+  const problems = publishProblems(story, story.community);
   if (Object.keys(problems).length) throw new AppError("INVALID", "This story isn't ready to publish yet.", problems);
 
+  const scheduledAt = story.status === "PUBLISHED" ? null : (options.scheduledAt ?? null);
+  if (scheduledAt && (scheduledAt.getTime() <= Date.now() || scheduledAt.getTime() > Date.now() + PUBLISH_AT_MAX_DAYS * DAY_MS)) {
+    throw new AppError("INVALID", "Choose a publishing time in the future, at most a year ahead.", { scheduledAt: ["Choose a time in the future, at most a year ahead"] });
+  }
+  const stillPublishable = { authorId: me.id, deletedAt: null, status: { in: [...PUBLISHABLE_STATUSES] } };
+  const location = { id: storyId, href: null, authorHandle: me.handle, communitySlug: story.community.slug };
+  const trusted = story.status === "PUBLISHED" || (await isTrusted(db, me.id));
+
+  if (trusted && !scheduledAt) {
+    const live = await putStoryLive(storyId, { where: stillPublishable, data: { scheduledAt: null, ...reviewCleared } });
+    if (!live) throw conflict();
+    return { ...live, outcome: "published", scheduledAt: null };
+  }
+  const { count } = await db.story.updateMany({
+    where: { id: storyId, ...stillPublishable },
+    data: trusted ? { status: "APPROVED", scheduledAt, ...reviewCleared } : { status: "SUBMITTED", submittedAt: new Date(), scheduledAt, ...reviewCleared },
+  });
+  if (count === 0) throw conflict();
+  return { ...location, outcome: trusted ? "scheduled" : "submitted", scheduledAt };
+}
+
+type GoLiveOptions = {
+  /** What must still hold at the moment it goes live (status, claim): checked and written in one step. */
+  where: Prisma.StoryWhereInput;
+  /** More fields to write with it. */
+  data?: Prisma.StoryUpdateManyMutationInput;
+  /** Runs inside the same transaction once the story is live (audit entry, notification). */
+  also?: (tx: Prisma.TransactionClient, live: StoryLocation & { href: string }) => Promise<void>;
+};
+
+/**
+ * Internal (data layer): makes a story PUBLISHED. The slug is chosen at first publish and then
+ * never changes, so later title edits keep the URL. Returns null, writing nothing, when the story
+ * no longer matches `where` (another process or moderator got there first).
+ */
+export async function putStoryLive(storyId: string, options: GoLiveOptions): Promise<(StoryLocation & { href: string }) | null> {
+  const story = await db.story.findUnique({
+    where: { id: storyId },
+    select: { title: true, slug: true, publishedAt: true, communityId: true, community: { select: { slug: true } }, author: { select: { handle: true } } },
+  });
+  if (!story) return null;
   for (let attempt = 0; ; attempt++) {
     const slug = story.slug ?? (await freeSlug(story.communityId, story.title, attempt));
+    const live = { id: storyId, href: storyHref(story.community.slug, slug), authorHandle: story.author.handle, communitySlug: story.community.slug };
     try {
-      await db.$transaction(async (tx) => {
-        await tx.story.update({
-          where: { id: storyId, authorId: me.id },
-          data: { status: "PUBLISHED", slug, publishedAt: story.publishedAt ?? new Date() },
+      const written = await db.$transaction(async (tx) => {
+        const { count } = await tx.story.updateMany({
+          where: { ...options.where, id: storyId },
+          data: { ...options.data, status: "PUBLISHED", slug, publishedAt: story.publishedAt ?? new Date() },
         });
+        if (count === 0) return false;
         await recordRevision(tx, storyId, "PUBLISH");
+        await options.also?.(tx, live);
+        return true;
       });
+      if (!written) return null;
       await refreshSearchVector(storyId);
-      return { id: storyId, href: storyHref(community.slug, slug), authorHandle: me.handle, communitySlug: community.slug };
+      return live;
     } catch (error) {
       if (!isUniqueViolation(error) || story.slug || attempt >= 3) throw error; // another story took the slug first: pick again
     }
   }
+}
+
+/**
+ * The system (the /api/sweep route): stories approved to go live at a time that has come are
+ * published. Safe when several processes run it at once: each story goes live once.
+ */
+export async function publishDueStories(now = new Date()): Promise<(StoryLocation & { href: string })[]> {
+  const due = await db.story.findMany({ where: { status: "APPROVED", scheduledAt: { lte: now }, deletedAt: null }, orderBy: { scheduledAt: "asc" }, select: { id: true }, take: 100 });
+  const published: (StoryLocation & { href: string })[] = [];
+  for (const { id } of due) {
+    const live = await putStoryLive(id, { where: { status: "APPROVED", scheduledAt: { lte: now }, deletedAt: null } });
+    if (live) published.push(live);
+  }
+  return published;
+}
+
+/**
+ * Author only: takes a story out of review (SUBMITTED, or APPROVED and waiting for its time) so
+ * it can be edited again. Others' stories are NOT_FOUND.
+ */
+export async function withdrawSubmission(viewer: Viewer | null, storyId: string): Promise<StoryLocation> {
+  const me = requirePermission(viewer, "story:write");
+  const story = await db.story.findFirst({ where: ownStoryWhere(me.id, storyId), select: { status: true, slug: true, community: { select: { slug: true } } } });
+  if (!story) throw new AppError("NOT_FOUND", "We couldn't find that story.");
+  const { count } = await db.story.updateMany({
+    where: { ...ownStoryWhere(me.id, storyId), status: { in: [...LOCKED_STATUSES] } },
+    // A story that was live before keeps its address, so it goes back to UNPUBLISHED.
+    data: { status: story.slug ? "UNPUBLISHED" : "DRAFT", submittedAt: null, scheduledAt: null, reviewClaimedById: null, reviewClaimedAt: null },
+  });
+  if (count === 0) throw new AppError("INVALID", "This story isn't waiting for review or scheduled, so there is nothing to withdraw.");
+  return { id: storyId, href: null, authorHandle: me.handle, communitySlug: story.community.slug };
+}
+
+/** The signed-in creator: whether their Publish button publishes at once or submits for review. */
+export async function getPublishingMode(viewer: Viewer | null): Promise<"publish" | "submit"> {
+  const me = requirePermission(viewer, "story:write");
+  return (await isTrusted(db, me.id)) ? "publish" : "submit";
 }
 
 async function freeSlug(communityId: string, title: string, attempt: number): Promise<string> {

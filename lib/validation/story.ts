@@ -55,3 +55,22 @@ export const storyVersionSchema = z.coerce.number().int().min(1).optional().catc
 export const revisionIdSchema = z.string().trim().min(1).max(64);
 
 export const storyIntentSchema = z.enum(["save", "publish", "autosave"]).catch("save");
+
+/** The editor's optional "Publish at": an ISO time in the future, at most a year ahead. Empty means now. */
+export const PUBLISH_AT_MAX_DAYS = 365;
+export const publishAtSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .default("")
+  .transform((value, ctx) => {
+    if (!value) return null;
+    const at = new Date(value);
+    if (Number.isNaN(at.getTime())) {
+      ctx.addIssue({ code: "custom", message: "Choose a date and time to publish" });
+      return z.NEVER;
+    }
+    return at;
+  })
+  .refine((at) => at === null || at.getTime() > Date.now(), "Choose a time in the future, or leave it empty to publish now")
+  .refine((at) => at === null || at.getTime() <= Date.now() + PUBLISH_AT_MAX_DAYS * 24 * 60 * 60 * 1000, "Schedule at most a year ahead");

@@ -5,7 +5,7 @@ export const STUDIO_STATUSES = {
   draft: { status: "DRAFT", label: "Draft" },
   submitted: { status: "SUBMITTED", label: "Submitted" },
   "changes-requested": { status: "CHANGES_REQUESTED", label: "Changes requested" },
-  approved: { status: "APPROVED", label: "Approved" },
+  approved: { status: "APPROVED", label: "Scheduled" },
   published: { status: "PUBLISHED", label: "Published" },
   unpublished: { status: "UNPUBLISHED", label: "Unpublished" },
 } as const;

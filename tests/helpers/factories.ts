@@ -41,7 +41,10 @@ export function storyInput(community: string, overrides: Partial<StoryInput> = {
   };
 }
 
+/** A story that went live (the author must be trusted, as makeUser's are by default). */
 export async function makePublishedStory(author: Viewer, community: string, overrides: Partial<StoryInput> = {}) {
   const { id } = await createDraft(author, storyInput(community, overrides));
-  return publishStory(author, id);
+  const result = await publishStory(author, id);
+  if (result.outcome !== "published" || !result.href) throw new Error(`makePublishedStory: the story was ${result.outcome}, not published (is the author trusted?)`);
+  return { ...result, href: result.href };
 }

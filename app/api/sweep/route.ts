@@ -1,15 +1,18 @@
 import { isSweepRequest } from "@/lib/sweep-token";
 import { sweepRestrictions } from "@/lib/data/sweep";
-import { creatorTags, expireTagsFromRoute } from "@/lib/cache/tags";
+import { publishDueStories } from "@/lib/data/stories";
+import { creatorTags, expireTagsFromRoute, storyTags } from "@/lib/cache/tags";
 
 /**
- * Time-based moderation work: restrictions that expired, and the public pages of creators whose
- * suspension began or ended. Only this process's own timer (instrumentation.ts) may call it; with
+ * Time-based moderation work: restrictions that expired, the public pages of creators whose
+ * suspension began or ended, and approved stories whose scheduled time has come. Only this process's own timer (instrumentation.ts) may call it; with
  * several processes each sweeps, which is safe.
  */
 export async function POST(request: Request) {
   if (!isSweepRequest(request)) return Response.json({ error: "Not allowed" }, { status: 403 });
   const swept = await sweepRestrictions();
   expireTagsFromRoute(...swept.changedCreators.flatMap((c) => creatorTags(c)));
-  return Response.json({ liftedRestrictions: swept.liftedRestrictions, changedCreators: swept.changedCreators.length }, { headers: { "cache-control": "no-store" } });
+  const published = await publishDueStories();
+  expireTagsFromRoute(...published.flatMap((story) => storyTags(story)));
+  return Response.json({ liftedRestrictions: swept.liftedRestrictions, changedCreators: swept.changedCreators.length, publishedStories: published.length }, { headers: { "cache-control": "no-store" } });
 }

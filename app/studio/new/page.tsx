@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/session";
 import { listCommunityRules } from "@/lib/data/communities";
+import { getPublishingMode } from "@/lib/data/stories";
 import { StoryEditor } from "@/components/story-editor";
 
 export const metadata: Metadata = { title: "New story" };
@@ -8,12 +9,12 @@ export const metadata: Metadata = { title: "New story" };
 const blank = { title: "", subtitle: "", community: "", body: "", tags: "", heroImageUrl: "", heroImageAlt: "", aiAssisted: false };
 
 export default async function NewStoryPage() {
-  await requireViewer("/studio/new");
-  const communities = await listCommunityRules();
+  const viewer = await requireViewer("/studio/new");
+  const [communities, publishMode] = await Promise.all([listCommunityRules(), getPublishingMode(viewer).catch(() => "submit" as const)]);
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <h1 className="mb-6 font-serif text-3xl font-bold">New story</h1>
-      <StoryEditor storyId={null} initial={blank} version={null} communities={communities} publishedHref={null} />
+      <StoryEditor storyId={null} initial={blank} version={null} communities={communities} publishedHref={null} publishMode={publishMode} />
     </div>
   );
 }

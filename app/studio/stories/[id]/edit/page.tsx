@@ -2,43 +2,85 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { listCommunityRules } from "@/lib/data/communities";
-import { getStoryForEditing } from "@/lib/data/stories";
+import { getPublishingMode, getStoryForEditing, getStoryPreview } from "@/lib/data/stories";
 import { isAppError } from "@/lib/errors";
 import { StoryEditor } from "@/components/story-editor";
+import { StoryArticle } from "@/components/story-article";
 import { DeleteStoryForm, UnpublishStoryForm } from "@/components/editor/manage-story-forms";
+import { ChangesRequestedBanner, InReviewBanner } from "@/components/review/review-banners";
+import { FormMessage } from "@/components/forms/field";
+import { storyStatusLabel } from "@/components/review/status";
 
 export const metadata: Metadata = { title: "Edit story" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; restored?: string; unpublished?: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string; restored?: string; unpublished?: string; submitted?: string; scheduled?: string; withdrawn?: string }>;
+};
 
-const notices = { saved: "Draft saved.", restored: "Revision restored. The story now has that version's text.", unpublished: "Unpublished: the story is off the site and back to a draft." } as const;
+const notices = {
+  saved: "Draft saved.",
+  restored: "Revision restored. The story now has that version's text.",
+  unpublished: "Unpublished: the story is off the site and back to a draft.",
+  submitted: "Submitted for review. A moderator will read it soon; you'll get a notification when they decide.",
+  scheduled: "Scheduled. Your story goes live at the time you chose.",
+  withdrawn: "Withdrawn. You can edit your story again.",
+} as const;
 
 export default async function EditStoryPage({ params, searchParams }: Props) {
   const { id } = await params;
   const viewer = await requireViewer(`/studio/stories/${id}/edit`);
-  const [story, communities, query] = await Promise.all([
+  const [story, communities, publishMode, query] = await Promise.all([
     getStoryForEditing(viewer, id).catch((error) => {
       if (isAppError(error) && error.code === "NOT_FOUND") return null;
       throw error;
     }),
     listCommunityRules(),
+    getPublishingMode(viewer).catch(() => "submit" as const),
     searchParams,
   ]);
   if (!story) notFound();
   const notice = (Object.keys(notices) as (keyof typeof notices)[]).find((key) => query[key] === "1");
   const { id: storyId, version, href, status, ...initial } = story;
+  const locked = status === "SUBMITTED" || status === "APPROVED";
+  // While it waits, the creator sees the story as it will read, not an editor they cannot use.
+  const preview = locked ? await getStoryPreview(viewer, storyId) : null;
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
-      <p className="mb-2 text-sm font-semibold uppercase tracking-wider text-stone-500">{status === "PUBLISHED" ? "Published story" : status === "UNPUBLISHED" ? "Unpublished story" : "Draft"}</p>
-      <h1 className="mb-6 font-serif text-3xl font-bold">Edit story</h1>
-      <StoryEditor
-        storyId={storyId}
-        initial={{ title: initial.title, subtitle: initial.subtitle, community: initial.community, body: initial.body, tags: initial.tags, heroImageUrl: initial.heroImageUrl, heroImageAlt: initial.heroImageAlt, aiAssisted: initial.aiAssisted }}
-        version={version}
-        communities={communities}
-        publishedHref={href}
-        notice={notice ? notices[notice] : undefined}
-      />
+      <p className="mb-2 text-sm font-semibold uppercase tracking-wider text-stone-500" data-testid="story-status">
+        {storyStatusLabel(status)}
+      </p>
+      {/* A locked story shows its article, whose title is the page's one h1. */}
+      {locked ? null : <h1 className="mb-6 font-serif text-3xl font-bold">Edit story</h1>}
+      {locked ? (
+        <div className="space-y-6">
+          {notice ? <FormMessage tone="success" message={notices[notice]} /> : null}
+          <InReviewBanner storyId={storyId} status={status} submittedAt={story.submittedAt} scheduledAt={story.scheduledAt} />
+          {preview ? (
+            <article className="rounded-xl border border-stone-200 p-4 sm:p-8" aria-label="Story as submitted">
+              <StoryArticle story={preview} />
+            </article>
+          ) : null}
+        </div>
+      ) : (
+        <>
+          {status === "CHANGES_REQUESTED" ? (
+            <div className="mb-6">
+              <ChangesRequestedBanner reason={story.reviewReason} notes={story.reviewNotes} buttonLabel={publishMode === "submit" ? "Submit for review" : "Publish"} />
+            </div>
+          ) : null}
+          <StoryEditor
+            storyId={storyId}
+            initial={{ title: initial.title, subtitle: initial.subtitle, community: initial.community, body: initial.body, tags: initial.tags, heroImageUrl: initial.heroImageUrl, heroImageAlt: initial.heroImageAlt, aiAssisted: initial.aiAssisted }}
+            version={version}
+            communities={communities}
+            publishedHref={href}
+            notice={notice ? notices[notice] : undefined}
+            publishMode={publishMode}
+            initialPublishAt={story.scheduledAt?.toISOString() ?? null}
+          />
+        </>
+      )}
       <section aria-labelledby="manage-heading" className="mt-12 space-y-6 border-t border-stone-200 pt-8">
         <h2 id="manage-heading" className="font-sans text-lg font-semibold">
           Manage this story
