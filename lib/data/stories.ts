@@ -348,6 +348,8 @@ export async function updateStory(viewer: Viewer | null, storyId: string, input:
   });
   if (!current) throw new AppError("NOT_FOUND", "We couldn't find that story.");
   if (isLocked(current.status)) throw new AppError("INVALID", lockedMessage(current.status));
+  // Saving a live story publishes the new text at once, so a publishing ban stops it too.
+  if (current.status === "PUBLISHED") requirePermission(viewer, "story:publish");
   if (current.status === "PUBLISHED" && input.heroImageUrl && !input.heroImageAlt) {
     throw new AppError("INVALID", "This story is live, so its hero image needs a description.", { heroImageAlt: [HERO_ALT_MISSING] });
   }

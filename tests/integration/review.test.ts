@@ -5,7 +5,7 @@ import { createDraft, getPublishedStory, getPublishingMode, getStoryForEditing, 
 import { approveSubmission, CLAIM_MINUTES, getSubmissionForReview, listReviewQueue, requestChanges } from "@/lib/data/review";
 import type { Viewer } from "@/lib/auth/permissions";
 import type { RestrictionKind } from "@/lib/auth/permissions";
-import { makeCommunity, makeUser, storyInput } from "../helpers/factories";
+import { makeCommunity, makePublishedStory, makeUser, storyInput } from "../helpers/factories";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -126,6 +126,19 @@ describe("publishing through review", () => {
     await expect(publishStory(suspended, theirs)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await storyRow(id)).toMatchObject({ status: "DRAFT", submittedAt: null });
     expect(await storyRow(theirs)).toMatchObject({ status: "DRAFT", submittedAt: null });
+  });
+});
+
+describe("a publishing ban and live stories", () => {
+  it("stops edits to a live story (they would go live at once) but not to drafts", async () => {
+    const author = await makeUser();
+    const community = await makeCommunity();
+    const live = await makePublishedStory(author, community.slug, { title: "Live one" });
+    const { id: draftId } = await createDraft(author, storyInput(community.slug, { title: "Draft one" }));
+    const banned = await restrict(author, "PUBLISH_BAN");
+    await expect(updateStory(banned, live.id, storyInput(community.slug, { title: "Spam now" }))).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/can't submit or publish/) });
+    expect(await storyRow(live.id)).toMatchObject({ title: "Live one" });
+    await expect(updateStory(banned, draftId, storyInput(community.slug, { title: "Draft two" }))).resolves.toMatchObject({ id: draftId });
   });
 });
 
