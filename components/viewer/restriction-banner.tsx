@@ -34,3 +34,26 @@ export function RestrictionBanner() {
     </div>
   );
 }
+
+/** In place of the comment form while a comment ban or suspension is in force: why, until when, and where to appeal. */
+export function CommentBlockedNotice({ restriction }: { restriction: ClientRestriction }) {
+  return (
+    <p role="note" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+      <strong>
+        {restriction.kind === "SUSPENSION" ? "Your account is suspended, so you can't comment" : "You can't comment"}{" "}
+        {restriction.expiresAt ? `until ${formatDateTime(new Date(restriction.expiresAt))}` : "until further notice"}.
+      </strong>{" "}
+      {restriction.reason ? `Reason: ${restriction.reason}` : null}{" "}
+      {restriction.actionId ? (
+        <Link href={`/moderation/${restriction.actionId}`} className="link font-semibold">
+          See details / appeal
+        </Link>
+      ) : null}
+    </p>
+  );
+}
+
+/** The restriction (if any) that keeps the viewer from commenting. */
+export function commentBlock(restrictions: ClientRestriction[] | undefined): ClientRestriction | undefined {
+  return restrictions?.find((r) => r.kind === "SUSPENSION" || r.kind === "COMMENT_BAN");
+}

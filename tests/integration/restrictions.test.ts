@@ -68,7 +68,7 @@ describe("restrictUser", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: creator.id } })).status).toBe("SUSPENDED");
     expect(await getPublishedStory(community.slug, slug)).toBeNull();
     expect(await getCreatorProfile(creator.handle)).toBeNull();
-    expect((await listPublishedStories({ community: community.slug })).items.map((s) => s.id)).not.toContain(story.id);
+    expect((await listPublishedStories({ communitySlug: community.slug })).items.map((s) => s.id)).not.toContain(story.id);
     expect((await listStoryComments(hostStory.id)).count).toBe(0);
     const suspended = await fresh(creator);
     expect(suspended.status).toBe("SUSPENDED");
