@@ -165,6 +165,8 @@ export async function listOpenAppeals(viewer: Viewer | null, options: { limit?: 
         r.action.restrictionId ? db.restriction.findUnique({ where: { id: r.action.restrictionId }, select: { kind: true } }) : null,
       ]);
       const actor = r.action.actorId ? actors.get(r.action.actorId) : undefined;
+      if (target.kind === "USER") target.label = `${r.user.name}'s account`;
+      else if (target.kind === "COMMENT") target.label = target.label.replace(/^Your comment/, `${r.user.name}'s comment`);
       return {
         id: r.id,
         text: r.text,
@@ -240,7 +242,7 @@ async function undoAction(tx: Prisma.TransactionClient, action: ActionRow): Prom
       return [cacheTags.comments(comment.storyId), cacheTags.story(comment.storyId)];
     }
     case "STORY_UNPUBLISH": {
-      await tx.story.updateMany({ where: { id: action.targetId, status: { in: ["UNPUBLISHED", "REMOVED"] }, slug: { not: null }, deletedAt: null }, data: { status: "PUBLISHED", publishedAt: undefined } });
+      await tx.story.updateMany({ where: { id: action.targetId, status: { in: ["UNPUBLISHED", "REMOVED"] }, slug: { not: null }, deletedAt: null }, data: { status: "PUBLISHED" } });
       const story = await tx.story.findUnique({ where: { id: action.targetId }, select: { id: true, status: true, slug: true, community: { select: { slug: true } } } });
       if (!story) return [];
       return storyTags({ id: story.id, href: story.status === "PUBLISHED" && story.slug ? storyHref(story.community.slug, story.slug) : null });
