@@ -146,6 +146,17 @@ test("a banned user appeals from /moderation; an admin overturns it in /admin/ap
   await expect(ben.getByTestId("appeal-status")).toContainText("that was a quote");
   await expect(ben.locator("article").filter({ hasText: "Moderation decision" })).toContainText("Overturned on appeal");
 
+  // The studio lists the decisions about Ben, without names, linking to the same page.
+  await ben.goto("/studio");
+  await ben.getByRole("link", { name: "Moderation", exact: true }).click();
+  const decisions = ben.getByRole("list", { name: "Moderation decisions" });
+  await expect(decisions).toContainText("Account restricted");
+  await expect(decisions).toContainText("Appeal accepted");
+  await expect(decisions).not.toContainText("Mo Moderator");
+  await shoot(ben, "studio-moderation");
+  await decisions.getByRole("link", { name: "Account restricted" }).click();
+  await expect(ben).toHaveURL(actionUrl);
+
   // Nobody else can open Ben's decision.
   const other = await personIn(browser);
   await signUp(other, "Nosy Neighbour");

@@ -63,6 +63,7 @@ function AppealCard({ appeal }: { appeal: OpenAppeal }) {
         </p>
         <p className="mt-1 text-stone-700">Reason: {action.reason}</p>
         <p className="mt-1 text-stone-600">
+          About:{" "}
           {action.target.href ? (
             <Link href={action.target.href} className="link">
               {action.target.label}
