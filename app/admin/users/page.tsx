@@ -77,8 +77,8 @@ function renderUsers(filter: UserListFilter, { items, nextCursor }: Awaited<Retu
 
 function UserFilters({ filter }: { filter: UserListFilter }) {
   return (
-    <form method="get" action="/admin/users" role="search" aria-label="Find users" className="mb-6 grid gap-3 sm:grid-cols-[minmax(0,1fr)_10rem_10rem_auto] sm:items-end">
-      <div className="space-y-1.5">
+    <form method="get" action="/admin/users" role="search" aria-label="Find users" className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-[minmax(0,1fr)_10rem_10rem_auto] sm:items-end">
+      <div className="col-span-2 space-y-1.5 sm:col-span-1">
         <label htmlFor="users-q" className="block text-sm font-semibold text-stone-800">
           Name, handle or email
         </label>
@@ -105,7 +105,7 @@ function UserFilters({ filter }: { filter: UserListFilter }) {
           <option value="SUSPENDED">Suspended</option>
         </select>
       </div>
-      <button type="submit" className="btn-secondary">
+      <button type="submit" className="btn-secondary col-span-2 sm:col-span-1">
         Search
       </button>
     </form>
