@@ -29,6 +29,8 @@ export type MyModerationAction = {
   target: ActionTarget;
   appeal: AppealView | null;
   appealable: boolean;
+  /** Taken by the system (an expiry), not a person. Who the person was is never shown. */
+  automatic: boolean;
 };
 
 const actionSelect = {
@@ -42,6 +44,7 @@ const actionSelect = {
   createdAt: true,
   expiresAt: true,
   restrictionId: true,
+  actorId: true,
   appeal: { select: { id: true, status: true, text: true, response: true, createdAt: true, answeredAt: true, answeredById: true } },
 } as const satisfies Prisma.ModerationActionSelect;
 type ActionRow = Prisma.ModerationActionGetPayload<{ select: typeof actionSelect }>;
@@ -84,6 +87,7 @@ async function toMyAction(row: ActionRow): Promise<MyModerationAction> {
     target,
     appeal: row.appeal ? (appeal as AppealView) : null,
     appealable: APPEALABLE_ACTIONS.has(row.action),
+    automatic: row.actorId === null,
   };
 }
 
@@ -154,7 +158,7 @@ export async function listOpenAppeals(viewer: Viewer | null, options: { limit?: 
     where: { status: "OPEN" },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: Math.min(options.limit ?? 50, 100),
-    select: { id: true, text: true, createdAt: true, user: { select: { id: true, name: true, handle: true } }, action: { select: { ...actionSelect, actorId: true } } },
+    select: { id: true, text: true, createdAt: true, user: { select: { id: true, name: true, handle: true } }, action: { select: actionSelect } },
   });
   const actorIds = [...new Set(rows.map((r) => r.action.actorId).filter((id): id is string => Boolean(id)))];
   const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, handle: true } })).map((u) => [u.id, u]));

@@ -21,7 +21,7 @@ describe("getMyModerationAction", () => {
   it("shows the subject what happened and why, never who did it; anyone else gets NOT_FOUND", async () => {
     const { mod, admin, reader, actionId } = await warned();
     const mine = await getMyModerationAction(reader, actionId);
-    expect(mine).toMatchObject({ action: "RESTRICT", reason: "Rude", appealable: true, appeal: null, restriction: { kind: "COMMENT_BAN" } });
+    expect(mine).toMatchObject({ action: "RESTRICT", reason: "Rude", appealable: true, automatic: false, appeal: null, restriction: { kind: "COMMENT_BAN" } });
     expect(JSON.stringify(mine)).not.toContain(mod.id);
     expect(JSON.stringify(mine)).not.toContain("Mo Secret");
     const other = await makeUser();

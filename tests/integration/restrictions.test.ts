@@ -7,6 +7,7 @@ import { sweepRestrictions } from "@/lib/data/sweep";
 import { getPublishedStory, listPublishedStories } from "@/lib/data/stories";
 import { getCreatorProfile } from "@/lib/data/users";
 import { nextRestrictionKind } from "@/lib/validation/moderation";
+import { getMyModerationAction } from "@/lib/data/appeals";
 import type { Viewer } from "@/lib/auth/permissions";
 import { makeCommunity, makePublishedStory, makeUser } from "../helpers/factories";
 
@@ -52,6 +53,7 @@ describe("restrictUser", () => {
     const lift = await db.moderationAction.findFirstOrThrow({ where: { subjectUserId: reader.id, action: "RESTRICTION_LIFT" } });
     expect(lift).toMatchObject({ actorId: null, restrictionId });
     expect(await db.notification.count({ where: { userId: reader.id, href: `/moderation/${lift.id}` } })).toBe(1);
+    expect(await getMyModerationAction(reader, lift.id)).toMatchObject({ action: "RESTRICTION_LIFT", automatic: true, appealable: false });
     await expect(createComment(await fresh(reader), story.id, { body: "Back again" })).resolves.toHaveProperty("id");
   });
 

@@ -38,7 +38,7 @@ function ActionView({ action }: { action: MyModerationAction }) {
         <p className="text-sm font-semibold uppercase tracking-wide text-stone-500">Moderation decision</p>
         <h1 className="mt-1 font-serif text-3xl font-bold">{title}</h1>
         <p className="mt-2 text-sm text-stone-600">
-          Decided by a moderator on {formatDateTime(action.createdAt)}
+          {action.automatic ? "Automatically" : "Decided by a moderator"} on {formatDateTime(action.createdAt)}
           {action.action === "RESTRICT" ? (action.expiresAt ? `; in force until ${formatDateTime(action.expiresAt)}` : "; in force until lifted") : ""}.
         </p>
         {ended ? <p className={`mt-2 ${pill} ${pillTone.good}`}>{ended}</p> : null}

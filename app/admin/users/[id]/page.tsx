@@ -93,7 +93,7 @@ function UserView({ user, mayRestrict, manageRole, manageTrust }: { user: StaffU
               <li key={r.id} className="py-3 text-sm">
                 <p className="flex flex-wrap items-center gap-2">
                   <strong>{restrictionKindLabels[r.kind]}</strong>
-                  {r.active ? <span className={`${pill} ${pillTone.bad}`}>In force</span> : r.overturnedAt ? <span className={`${pill} ${pillTone.good}`}>Overturned</span> : <span className={`${pill} ${pillTone.neutral}`}>Ended</span>}
+                  {r.overturnedAt ? <span className={`${pill} ${pillTone.good}`}>Overturned</span> : r.kind === "WARNING" || r.kind === "CONTENT_REMOVAL" ? <span className={`${pill} ${pillTone.warn}`}>On record</span> : r.active ? <span className={`${pill} ${pillTone.bad}`}>In force</span> : <span className={`${pill} ${pillTone.neutral}`}>Ended</span>}
                   <span className="text-stone-500">
                     {formatDateTime(r.createdAt)}
                     {r.createdBy ? ` by ${r.createdBy.name}` : ""}
