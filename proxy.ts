@@ -4,7 +4,7 @@ import { isDeletedStoryUrl } from "@/lib/data/deleted-stories";
 // Convenience only: sends signed-out visitors to sign in before they reach private pages.
 // Every page and data function checks the user itself; this is not the security boundary.
 const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"];
-const privatePaths = /^\/(studio|settings|following|bookmarks|admin|notifications)(\/|$)/;
+const privatePaths = /^\/(studio|settings|following|bookmarks|admin|notifications|moderation)(\/|$)/;
 
 export async function proxy(request: NextRequest) {
   if (!privatePaths.test(request.nextUrl.pathname)) return storyGone(request);
@@ -33,7 +33,8 @@ export const config = {
     "/bookmarks",
     "/admin/:path*",
     "/notifications/:path*",
+    "/moderation/:path*",
     // Story URLs, /{community}/{slug}: two segments, neither with a dot, not a fixed route.
-    "/((?!api|_next|studio|settings|authors|tags|sitemaps|signin|signup|search|bookmarks|following|media|admin|notifications)[^/.]+)/([^/.]+)",
+    "/((?!api|_next|studio|settings|authors|tags|sitemaps|signin|signup|search|bookmarks|following|media|admin|notifications|moderation)[^/.]+)/([^/.]+)",
   ],
 };

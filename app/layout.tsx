@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { SiteHeader } from "@/components/site-header";
 import { ViewerProvider } from "@/components/viewer/viewer-provider";
+import { RestrictionBanner } from "@/components/viewer/restriction-banner";
 import { siteUrl } from "@/lib/env";
 import "./globals.css";
 
@@ -23,6 +24,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         <ViewerProvider>
           <SiteHeader />
+          <RestrictionBanner />
           <main id="main" className="flex-1">
             {children}
           </main>

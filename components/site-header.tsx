@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AccountLinks } from "@/components/viewer/account-links";
+import { NotificationBell } from "@/components/viewer/notification-bell";
 import { HeaderSearch } from "@/components/header-search";
 
 /** Static for every reader: the account links fill in on the client. */
@@ -12,6 +13,7 @@ export function SiteHeader() {
         </Link>
         <HeaderSearch />
         <nav aria-label="Account" className="flex items-center gap-2 sm:gap-3">
+          <NotificationBell />
           <AccountLinks />
         </nav>
       </div>

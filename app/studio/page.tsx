@@ -26,9 +26,14 @@ export default function StudioPage({ searchParams }: { searchParams: SearchParam
     <div className="mx-auto max-w-4xl px-4 py-10">
       <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
         <h1 className="font-serif text-3xl font-bold">Your stories</h1>
-        <Link href="/studio/new" className="btn-primary">
-          New story
-        </Link>
+        <div className="flex items-center gap-4">
+          <Link href="/studio/moderation" className="link text-sm">
+            Moderation
+          </Link>
+          <Link href="/studio/new" className="btn-primary">
+            New story
+          </Link>
+        </div>
       </div>
       {/* The filters are request data: read behind their own boundary so the frame stays static. */}
       <Suspense fallback={<PageSkeleton />}>

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { Suspense } from "react";
 
 const sections = [
   { href: "/admin/reviews", label: "Reviews" },
@@ -13,11 +14,19 @@ const sections = [
 
 /** The admin area's tabs. Which ones work for whom is up to each page's own permission check. */
 export function AdminNav() {
+  // The URL is request data on dynamic routes (/admin/users/[id]): read it behind a boundary.
+  return (
+    <Suspense fallback={<AdminTabs pathname="" />}>
+      <CurrentAdminTabs />
+    </Suspense>
+  );
+}
+
+function CurrentAdminTabs() {
   return <AdminTabs pathname={usePathname()} />;
 }
 
-/** The tabs with the current one marked; with an empty pathname (the layout's Suspense fallback, on dynamic routes) none is. */
-export function AdminTabs({ pathname }: { pathname: string }) {
+function AdminTabs({ pathname }: { pathname: string }) {
   return (
     <nav aria-label="Admin" className="-mx-4 overflow-x-auto border-b border-stone-200 px-4">
       <ul className="flex gap-1">

@@ -23,8 +23,13 @@ export function AccountLinks() {
   }
   return (
     <>
-      <Link href="/studio/new" className="btn-primary">
-        Write
+      {/* On a phone, Write and Sign out shrink to icons so the header keeps room for the bell. */}
+      <Link href="/studio/new" className="btn-primary px-2.5 sm:px-4" title="Write">
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4 sm:hidden" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M12 20h9" />
+          <path d="M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4Z" />
+        </svg>
+        <span className="sr-only sm:not-sr-only">Write</span>
       </Link>
       {/* On narrow screens only the Studio link stays; the rest come back on wider ones. */}
       {[
@@ -48,8 +53,13 @@ export function AccountLinks() {
           router.refresh();
         }}
       >
-        <button type="submit" className="text-sm font-medium text-stone-600 hover:text-ink">
-          Sign out
+        <button type="submit" className="flex items-center text-sm font-medium text-stone-600 hover:text-ink" title="Sign out">
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5 sm:hidden" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+            <path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4" />
+            <path d="m16 17 5-5-5-5" />
+            <path d="M21 12H9" />
+          </svg>
+          <span className="sr-only sm:not-sr-only">Sign out</span>
         </button>
       </form>
     </>

@@ -2,11 +2,23 @@
 import { usePathname } from "next/navigation";
 import { createContext, Suspense, use, useEffect, useState, type ReactNode } from "react";
 
-export type ClientViewer = { id: string; name: string; handle: string; role: "READER" | "MODERATOR" | "ADMIN"; avatarUrl: string | null };
+/** A restriction in force on the viewer, with the audit entry behind it (its /moderation page). */
+export type ClientRestriction = { kind: "WARNING" | "COMMENT_BAN" | "PUBLISH_BAN" | "SUSPENSION" | "CONTENT_REMOVAL"; reason: string; expiresAt: string | null; actionId: string | null };
+export type ClientViewer = {
+  id: string;
+  name: string;
+  handle: string;
+  role: "READER" | "MODERATOR" | "ADMIN";
+  status: "ACTIVE" | "SUSPENDED";
+  avatarUrl: string | null;
+  restrictions: ClientRestriction[];
+  /** Unread notifications: the bell's badge. */
+  unread: number;
+};
 type ViewerState = { loading: boolean; viewer: ClientViewer | null };
-type ViewerContextValue = ViewerState & { forget: () => void };
+type ViewerContextValue = ViewerState & { forget: () => void; refresh: () => void };
 
-const ViewerContext = createContext<ViewerContextValue>({ loading: true, viewer: null, forget: () => {} });
+const ViewerContext = createContext<ViewerContextValue>({ loading: true, viewer: null, forget: () => {}, refresh: () => {} });
 
 /**
  * Public pages are static and shared by every reader, so they carry no session. The few parts
@@ -16,6 +28,7 @@ const ViewerContext = createContext<ViewerContextValue>({ loading: true, viewer:
 export function ViewerProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<ViewerState>({ loading: true, viewer: null });
   const [pathname, setPathname] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     if (pathname === null) return;
     const controller = new AbortController();
@@ -26,10 +39,12 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
         if (!controller.signal.aborted) setState((s) => ({ ...s, loading: false }));
       });
     return () => controller.abort();
-  }, [pathname]);
+  }, [pathname, version]);
   const forget = () => setState({ loading: false, viewer: null });
+  // After a change /api/me reflects (notifications read, say), without waiting for a navigation.
+  const refresh = () => setVersion((v) => v + 1);
   return (
-    <ViewerContext value={{ ...state, forget }}>
+    <ViewerContext value={{ ...state, forget, refresh }}>
       {/* The URL is request data for dynamic routes: read it behind its own boundary. */}
       <Suspense fallback={null}>
         <PathnameWatcher onChange={setPathname} />

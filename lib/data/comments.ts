@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { renderComment } from "@/lib/content/markdown";
 import type { CommentEdit, CommentInput } from "@/lib/validation/comment";
 import { checkCommentSpam } from "@/lib/data/spam";
+import { notifyAboutComment } from "@/lib/data/comment-notifications";
 
 export type CommentAuthor = { id: string; name: string; handle: string; avatarUrl: string | null };
 /** `body` is the Markdown source, for the author's edit form; it is public like the HTML. */
@@ -69,6 +70,7 @@ export async function createComment(viewer: Viewer | null, storyId: string, inpu
       select: { id: true },
     });
     await tx.story.update({ where: { id: storyId }, data: { commentCount: { increment: 1 } } });
+    await notifyAboutComment(tx, { storyId, authorId: me.id, authorName: me.name, repliedToId: input.parentId ?? null });
     return comment;
   });
 }

@@ -29,9 +29,9 @@ export async function sweepRestrictions(now = new Date()): Promise<SweepResult> 
       const { count } = await tx.restriction.updateMany({ where: { id: restriction.id, liftedAt: null }, data: { liftedAt: now } });
       if (count === 0) return;
       lifted++;
-      await recordAction(tx, { actorId: null, action: "RESTRICTION_LIFT", targetType: "USER", targetId: restriction.userId, subjectUserId: restriction.userId, reason: "Expired", restrictionId: restriction.id });
+      const actionId = await recordAction(tx, { actorId: null, action: "RESTRICTION_LIFT", targetType: "USER", targetId: restriction.userId, subjectUserId: restriction.userId, reason: "Expired", restrictionId: restriction.id, details: { kind: restriction.kind } });
       if (restriction.kind !== "WARNING" && restriction.kind !== "CONTENT_REMOVAL") {
-        await notify(tx, restriction.userId, { kind: "RESTRICTED", message: `Your ${restrictionLabel(restriction.kind)} has ended.`, href: "/notifications" });
+        await notify(tx, restriction.userId, { kind: "RESTRICTED", message: `Your ${restrictionLabel(restriction.kind)} has ended.`, href: `/moderation/${actionId}` });
       }
     });
   }

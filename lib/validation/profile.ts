@@ -7,7 +7,7 @@ export const HANDLE_MAX = 30;
 /** Handles that read like the site's own pages or staff, so nobody can pose as them. */
 export const RESERVED_HANDLES: ReadonlySet<string> = new Set([
   "about", "account", "admin", "administrator", "api", "app", "authors", "bookmarks", "edit", "feed", "feed-xml", "following",
-  "help", "home", "login", "logout", "me", "media", "moderator", "new", "null", "privacy", "robots", "root", "search",
+  "help", "home", "login", "logout", "me", "media", "moderation", "moderator", "new", "notifications", "null", "privacy", "robots", "root", "search",
   "settings", "signin", "signout", "signup", "sitemap", "sitemaps", "staff", "static", "storyhouse", "studio", "support",
   "tags", "terms", "undefined", "uploads",
 ]);

@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { requireViewer } from "@/lib/auth/session";
+import { listUsersForStaff } from "@/lib/data/admin-users";
+import { userListFilterSchema, type UserListFilter } from "@/lib/validation/moderation";
+import { formatDate } from "@/components/format";
+import { pill, pillTone, roleLabels } from "@/components/moderation/labels";
+import { PageSkeleton } from "@/components/page-skeleton";
+import { guarded } from "@/components/moderation/guarded";
+
+export const metadata: Metadata = { title: "Users" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default function AdminUsersPage({ searchParams }: { searchParams: SearchParams }) {
+  return (
+    <>
+      <h1 className="mb-4 font-serif text-2xl font-bold">Users</h1>
+      <Suspense fallback={<PageSkeleton />}>
+        <UserList searchParams={searchParams} />
+      </Suspense>
+    </>
+  );
+}
+
+const trustLabel = (override: boolean | null) => (override === null ? "Automatic" : override ? "Trusted" : "Untrusted");
+
+async function UserList({ searchParams }: { searchParams: SearchParams }) {
+  const viewer = await requireViewer("/admin/users");
+  const filter = userListFilterSchema.parse(await searchParams);
+  return guarded(async () => renderUsers(filter, await listUsersForStaff(viewer, filter)));
+}
+
+function renderUsers(filter: UserListFilter, { items, nextCursor }: Awaited<ReturnType<typeof listUsersForStaff>>) {
+  const nextParams = new URLSearchParams(Object.entries({ ...filter, cursor: nextCursor ?? "" }).filter(([, v]) => v) as [string, string][]);
+  return (
+    <>
+      <UserFilters filter={filter} />
+      {items.length === 0 ? (
+        <div className="rounded-xl border border-dashed border-stone-300 p-10 text-center">
+          <p className="font-semibold">No users match.</p>
+          <Link href="/admin/users" className="link mt-2 inline-block">
+            Show everyone
+          </Link>
+        </div>
+      ) : (
+        <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200" aria-label="Users">
+          {items.map((u) => (
+            <li key={u.id} className="grid gap-2 p-4 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-center">
+              <div className="min-w-0">
+                <Link href={`/admin/users/${u.id}`} className="font-semibold hover:underline">
+                  {u.name}
+                </Link>{" "}
+                <span className="text-sm text-stone-500">@{u.handle}</span>
+                <p className="truncate text-sm text-stone-600">{u.email}</p>
+              </div>
+              <div className="flex flex-wrap items-center gap-2 text-sm text-stone-600 sm:justify-end">
+                {u.role !== "READER" ? <span className={`${pill} ${pillTone.info}`}>{roleLabels[u.role]}</span> : null}
+                {u.status === "SUSPENDED" ? <span className={`${pill} ${pillTone.bad}`}>Suspended</span> : null}
+                <span className={`${pill} ${pillTone.neutral}`}>Trust: {trustLabel(u.trustOverride)}</span>
+                <span>{u.storyCount} published</span>
+                <span>Joined {formatDate(u.createdAt)}</span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {nextCursor ? (
+        <Link href={`/admin/users?${nextParams}`} className="btn-secondary mt-4">
+          Next page
+        </Link>
+      ) : null}
+    </>
+  );
+}
+
+function UserFilters({ filter }: { filter: UserListFilter }) {
+  return (
+    <form method="get" action="/admin/users" role="search" aria-label="Find users" className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-[minmax(0,1fr)_10rem_10rem_auto] sm:items-end">
+      <div className="col-span-2 space-y-1.5 sm:col-span-1">
+        <label htmlFor="users-q" className="block text-sm font-semibold text-stone-800">
+          Name, handle or email
+        </label>
+        <input id="users-q" name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} className="input" />
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor="users-role" className="block text-sm font-semibold text-stone-800">
+          Role
+        </label>
+        <select id="users-role" name="role" defaultValue={filter.role ?? ""} className="input h-[2.625rem]">
+          <option value="">Any role</option>
+          <option value="READER">Reader</option>
+          <option value="MODERATOR">Moderator</option>
+          <option value="ADMIN">Admin</option>
+        </select>
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor="users-status" className="block text-sm font-semibold text-stone-800">
+          Status
+        </label>
+        <select id="users-status" name="status" defaultValue={filter.status ?? ""} className="input h-[2.625rem]">
+          <option value="">Any status</option>
+          <option value="ACTIVE">Active</option>
+          <option value="SUSPENDED">Suspended</option>
+        </select>
+      </div>
+      <button type="submit" className="btn-secondary col-span-2 sm:col-span-1">
+        Search
+      </button>
+    </form>
+  );
+}
