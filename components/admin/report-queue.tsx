@@ -1,7 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState, type ReactNode } from "react";
 import type { ReportGroup, ReportedContent } from "@/lib/data/reports";
 import type { FormState } from "@/lib/validation/form";
 import type { ReportResolution } from "@/lib/validation/report";
@@ -17,41 +16,33 @@ const reasonLabel = Object.fromEntries(REPORT_REASONS.map((r) => [r.value, r.lab
 const kindLabel = { COMMENT: "Comment", STORY: "Story", USER: "Account" } as const;
 const BULK_FORM = "bulk-resolve";
 
-/** The reports queue: one card per target with its own actions, plus bulk actions on the checked cards. */
-export function ReportQueue({ groups }: { groups: ReportGroup[] }) {
-  const router = useRouter();
-  const [flash, setFlash] = useState<string | null>(null);
-  const done = useCallback(
-    (message?: string) => {
-      setFlash(message ?? "Done.");
-      router.refresh();
-    },
-    [router],
-  );
+/**
+ * The reports queue: one card per target with its own actions, plus bulk actions on the checked
+ * cards. A successful action redirects back to the queue's first page, saying what was done.
+ */
+export function ReportQueue({ groups, empty }: { groups: ReportGroup[]; empty: ReactNode }) {
   return (
     <div className="space-y-6">
-      <BulkForm onDone={done} />
-      {flash ? (
-        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {flash}
-        </p>
-      ) : null}
-      <ul className="space-y-4" aria-label="Reported content">
-        {groups.map((group) => (
-          <li key={group.key}>
-            <ReportCard group={group} onDone={done} />
-          </li>
-        ))}
-      </ul>
+      {groups.length ? (
+        <>
+          <BulkForm />
+          <ul className="space-y-4" aria-label="Reported content">
+            {groups.map((group) => (
+              <li key={group.key}>
+                <ReportCard group={group} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        empty
+      )}
     </div>
   );
 }
 
-function BulkForm({ onDone }: { onDone: (message?: string) => void }) {
+function BulkForm() {
   const { state, formAction, formKey, formRef } = useActionForm(resolveReportsAction);
-  useEffect(() => {
-    if (state.ok) onDone(state.message);
-  }, [state, onDone]);
   return (
     <form key={formKey} ref={formRef} id={BULK_FORM} action={formAction} className="rounded-xl border border-stone-200 bg-stone-50 p-4" aria-label="Bulk actions" noValidate>
       <p className="mb-3 text-sm font-semibold text-stone-800">Selected reports</p>
@@ -75,7 +66,7 @@ function BulkForm({ onDone }: { onDone: (message?: string) => void }) {
   );
 }
 
-function ReportCard({ group, onDone }: { group: ReportGroup; onDone: (message?: string) => void }) {
+function ReportCard({ group }: { group: ReportGroup }) {
   const [mode, setMode] = useState<ReportResolution | null>(null);
   const close = useCallback(() => setMode(null), []);
   const checkboxId = `select-${group.key}`;
@@ -154,7 +145,6 @@ function ReportCard({ group, onDone }: { group: ReportGroup; onDone: (message?: 
               submitLabel={prompts[mode].submit}
               pendingLabel={prompts[mode].pending}
               onClose={close}
-              onDone={() => onDone(mode === "DISMISS" ? "Reports dismissed." : "Done: the reports are resolved.")}
             />
           ) : null}
         </div>

@@ -70,8 +70,13 @@ export function ReportButton({ targetType, targetId, ownerId, what, returnTo, cl
   );
 }
 
-function ReportDialog({ targetType, targetId, what, onClose }: { targetType: ReportTargetTypeValue; targetId: string; what: string; onClose: () => void }) {
+function ReportDialog({ targetType, targetId, what, onClose: leave }: { targetType: ReportTargetTypeValue; targetId: string; what: string; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // Close the modal first: while it is open the page behind is inert and cannot take focus back.
+  const onClose = () => {
+    dialog.current?.close();
+    leave();
+  };
   const { state, formAction, formRef, formKey } = useActionForm(createReportAction);
   const [details, setDetails] = useState("");
   const titleId = `report-title-${targetId}`;

@@ -1,4 +1,5 @@
 "use server";
+import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/session";
 import { createReport, resolveReports } from "@/lib/data/reports";
 import { reportInputSchema, resolveReportsSchema } from "@/lib/validation/report";
@@ -20,7 +21,7 @@ export async function createReportAction(_prev: FormState, form: FormData): Prom
   return { ok: true };
 }
 
-/** /admin/reports: dismisses or acts on one or more targets' reports with one reason. */
+/** /admin/reports: dismisses or acts on one or more targets' reports with one reason, then back to the queue saying so. */
 export async function resolveReportsAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
   const input = resolveReportsSchema.safeParse({ resolution: form.get("resolution"), reason: form.get("reason"), targets: form.getAll("target") });
@@ -34,9 +35,9 @@ export async function resolveReportsAction(_prev: FormState, form: FormData): Pr
       ...result.commentStoryIds.flatMap((id) => [cacheTags.comments(id), cacheTags.story(id)]),
       ...result.unpublished.flatMap((story) => [...storyTags(story), cacheTags.creator(story.authorId)]),
     );
-    const done = input.data.resolution === "DISMISS" ? "dismissed" : "resolved";
-    return { ok: true, message: result.resolved ? `${result.resolved === 1 ? "1 report" : `${result.resolved} reports`} ${done}.` : "Those reports were already handled." };
   } catch (error) {
     return formError(error, { reason: values.reason ?? "" });
   }
+  // The card the form lived in is gone from the refreshed queue, so the page says what happened.
+  redirect(`/admin/reports?done=${input.data.resolution}`);
 }

@@ -11,7 +11,15 @@ import { ReportQueue } from "@/components/admin/report-queue";
 export const metadata: Metadata = { title: "Reports" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const querySchema = z.object({ cursor: z.string().max(200).optional().catch(undefined) });
+const querySchema = z.object({
+  cursor: z.string().max(200).optional().catch(undefined),
+  done: z.enum(["DISMISS", "HIDE_COMMENT", "UNPUBLISH_STORY"]).optional().catch(undefined),
+});
+const doneMessages = {
+  DISMISS: "Reports dismissed.",
+  HIDE_COMMENT: "Comment hidden; its reports are resolved.",
+  UNPUBLISH_STORY: "Story unpublished; its reports are resolved.",
+} as const;
 
 export default function ReportsPage({ searchParams }: { searchParams: SearchParams }) {
   return (
@@ -32,38 +40,38 @@ async function Queue({ searchParams }: { searchParams: SearchParams }) {
   if (!can(viewer, "report:handle")) {
     return <p className="rounded-xl border border-stone-200 bg-stone-50 p-6 text-stone-700">Only moderators and admins can handle reports.</p>;
   }
-  const { cursor } = querySchema.parse(await searchParams);
+  const { cursor, done } = querySchema.parse(await searchParams);
   const page = await listOpenReportGroups(viewer, { cursor });
-  if (page.groups.length === 0) {
-    return (
-      <div className="rounded-xl border border-dashed border-stone-300 p-10 text-center">
-        <p className="font-semibold">{cursor ? "No more open reports." : "No open reports."}</p>
-        <p className="mt-1 text-stone-600">{cursor ? "You've reached the end of the queue." : "When readers report a story, a comment or an account, it shows up here."}</p>
-        {cursor ? (
-          <Link href="/admin/reports" className="link mt-3 inline-block">
-            Back to the start
-          </Link>
-        ) : null}
-      </div>
-    );
-  }
+  const empty = (
+    <div className="rounded-xl border border-dashed border-stone-300 p-10 text-center">
+      <p className="font-semibold">{cursor ? "No more open reports." : "No open reports."}</p>
+      <p className="mt-1 text-stone-600">{cursor ? "You've reached the end of the queue." : "When readers report a story, a comment or an account, it shows up here."}</p>
+    </div>
+  );
   return (
     <>
-      <ReportQueue groups={page.groups} />
-      <nav aria-label="Report pages" className="mt-8 flex flex-wrap justify-between gap-3 text-sm">
-        {cursor ? (
-          <Link href="/admin/reports" className="link">
-            ← Back to the oldest
-          </Link>
-        ) : (
-          <span />
-        )}
-        {page.nextCursor ? (
-          <Link href={`/admin/reports?cursor=${encodeURIComponent(page.nextCursor)}`} className="btn-secondary">
-            Newer reports →
-          </Link>
-        ) : null}
-      </nav>
+      {done ? (
+        <p role="status" className="mb-6 rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {doneMessages[done]}
+        </p>
+      ) : null}
+      <ReportQueue groups={page.groups} empty={empty} />
+      {cursor || page.nextCursor ? (
+        <nav aria-label="Report pages" className="mt-8 flex flex-wrap justify-between gap-3 text-sm">
+          {cursor ? (
+            <Link href="/admin/reports" className="link">
+              ← Back to the oldest
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page.nextCursor ? (
+            <Link href={`/admin/reports?cursor=${encodeURIComponent(page.nextCursor)}`} className="btn-secondary">
+              Newer reports →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   );
 }
