@@ -119,12 +119,16 @@ test("the creator turns comments off; a moderator locks a conversation", async (
   await reader.getByRole("button", { name: "Post comment" }).click();
   await expect(commentBy(reader, "Lou Reader")).toContainText("First!");
   await expect(commentsOf(reader).locator("article[aria-busy=true]")).toHaveCount(0);
+  await reader.getByLabel("Add a comment").fill("A second, kinder thought.");
+  await reader.getByRole("button", { name: "Post comment" }).click();
+  await expect(commentsOf(reader).locator("article[aria-busy=true]")).toHaveCount(0);
+  await expect(commentsOf(reader).getByRole("article")).toHaveCount(2);
 
   // The creator hides a comment on their own story, then turns comments off.
   await creator.goto(storyUrl);
   const settings = commentsOf(creator).getByTestId("comment-settings");
   await expect(settings.getByRole("button", { name: "Lock conversation" })).toHaveCount(0);
-  await commentBy(creator, "Lou Reader").getByRole("button", { name: "Hide", exact: true }).click();
+  await commentBy(creator, "Lou Reader").filter({ hasText: "First!" }).getByRole("button", { name: "Hide", exact: true }).click();
   await commentsOf(creator).getByLabel("Reason").fill("Off topic");
   await commentsOf(creator).getByRole("button", { name: "Hide comment" }).click();
   await expect(commentsOf(creator)).toContainText("This comment was hidden by the story's creator");
@@ -149,6 +153,14 @@ test("the creator turns comments off; a moderator locks a conversation", async (
   await commentsOf(moderator).getByRole("button", { name: "Lock conversation" }).last().click();
   await expect(commentsOf(moderator)).toContainText("This conversation has been locked by a moderator.");
   await expect(commentsOf(moderator).getByRole("button", { name: "Unlock conversation" })).toBeVisible();
+  // Staff controls on a visible comment: no Reply while locked; Hide, Remove and Report.
+  const kind = commentBy(moderator, "Lou Reader");
+  await expect(kind.getByRole("button", { name: "Reply", exact: true })).toHaveCount(0);
+  await expect(kind.getByRole("button", { name: "Hide", exact: true })).toBeVisible();
+  await expect(kind.getByRole("button", { name: "Remove", exact: true })).toBeVisible();
+  await expect(kind.getByRole("button", { name: "Report this comment" })).toBeVisible();
+  await commentsOf(moderator).scrollIntoViewIfNeeded();
+  await commentsOf(moderator).screenshot({ path: shot("story-locked-moderator") });
   await moderator.setViewportSize({ width: 375, height: 800 });
   await commentsOf(moderator).screenshot({ path: shot("story-locked-moderator-375") });
 
