@@ -15,6 +15,7 @@ import type { ReportReasonValue, ReportTargetTypeValue } from "@/lib/validation/
 
 export type ReportTarget = { targetType: ReportTargetTypeValue; targetId: string };
 
+const alreadyReported = () => new AppError("CONFLICT", "You've already reported this. A moderator will look at it.");
 const gone = () => new AppError("NOT_FOUND", "We couldn't find that. It may already have been taken down.");
 
 /** The owner of a target the public can see (published story, visible comment, active user), or null. */
@@ -44,6 +45,9 @@ export async function createReport(viewer: Viewer | null, input: ReportInput): P
   const ownerId = await publicTargetOwner(input);
   if (!ownerId) throw gone();
   if (ownerId === me.id) throw new AppError("INVALID", input.targetType === "USER" ? "You can't report yourself." : "You can't report your own content.");
+  // A repeat costs no rate-limit slot; the unique index below still settles two at once.
+  const open = await db.report.findFirst({ where: { reporterId: me.id, targetType: input.targetType, targetId: input.targetId, status: "OPEN" }, select: { id: true } });
+  if (open) throw alreadyReported();
   await consumeRateLimit(`report:${me.id}`, RATE_RULES.report);
   if (await isNewAccount(db, me.id)) await consumeRateLimit(`report-new:${me.id}`, RATE_RULES.reportNewAccount);
   try {
@@ -53,7 +57,7 @@ export async function createReport(viewer: Viewer | null, input: ReportInput): P
     });
   } catch (error) {
     // The partial unique index allows one OPEN report per reporter and target.
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "You've already reported this. A moderator will look at it.");
+    if (isUniqueViolation(error)) throw alreadyReported();
     throw error;
   }
 }

@@ -67,10 +67,16 @@ describe("createReport", () => {
       message: "You've already reported this. A moderator will look at it.",
     });
     expect(await reportsOn(s.comment.id)).toHaveLength(1);
+    // Two at once (a double click): the partial unique index lets one through.
+    const other = await makeUser();
+    const twice = await Promise.allSettled([1, 2].map(() => createReport(other, { targetType: "COMMENT", targetId: s.comment.id, reason: "SPAM", details: "" })));
+    expect(twice.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(twice.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT", message: "You've already reported this. A moderator will look at it." } });
+    expect(await reportsOn(s.comment.id)).toHaveLength(2);
     // Once handled, the reader may report it again.
     await resolveReports(s.moderator, { resolution: "DISMISS", reason: "Not spam", targets: [{ targetType: "COMMENT", targetId: s.comment.id }] });
     await createReport(s.reader, { targetType: "COMMENT", targetId: s.comment.id, reason: "HATE", details: "It got worse" });
-    expect((await reportsOn(s.comment.id)).map((r) => r.status)).toEqual(["DISMISSED", "OPEN"]);
+    expect((await reportsOn(s.comment.id)).map((r) => r.status)).toEqual(["DISMISSED", "DISMISSED", "OPEN"]);
   });
 
   it("refuses the signed-out, the suspended, and reports on oneself or one's own content", async () => {
