@@ -167,4 +167,14 @@ test("the creator turns comments off; a moderator locks a conversation", async (
   await reader.goto(storyUrl);
   await expect(commentsOf(reader)).toContainText("This conversation has been locked by a moderator.");
   await expect(reader.getByLabel("Add a comment")).toHaveCount(0);
+
+  // The studio editor has the same switch, and tells the creator about the lock.
+  const storyId = await creator.locator("article[data-story-id]").first().getAttribute("data-story-id");
+  await creator.goto(`/studio/stories/${storyId}/edit`);
+  const manage = creator.getByRole("region", { name: "Manage this story" });
+  await expect(manage).toContainText("A moderator has locked the conversation");
+  await manage.getByRole("button", { name: "Turn comments off" }).click();
+  await expect(manage.getByRole("status")).toHaveText("Comments are off.");
+  await reader.goto(storyUrl);
+  await expect(commentsOf(reader)).toContainText("Comments are turned off for this story.");
 });

@@ -6,6 +6,8 @@ import { getStoryForEditing } from "@/lib/data/stories";
 import { isAppError } from "@/lib/errors";
 import { StoryEditor } from "@/components/story-editor";
 import { DeleteStoryForm, UnpublishStoryForm } from "@/components/editor/manage-story-forms";
+import { getMyCommentsState } from "@/lib/data/comment-moderation";
+import { CommentsSwitch } from "@/components/moderation/comments-switch";
 
 export const metadata: Metadata = { title: "Edit story" };
 
@@ -16,13 +18,14 @@ const notices = { saved: "Draft saved.", restored: "Revision restored. The story
 export default async function EditStoryPage({ params, searchParams }: Props) {
   const { id } = await params;
   const viewer = await requireViewer(`/studio/stories/${id}/edit`);
-  const [story, communities, query] = await Promise.all([
+  const [story, communities, query, comments] = await Promise.all([
     getStoryForEditing(viewer, id).catch((error) => {
       if (isAppError(error) && error.code === "NOT_FOUND") return null;
       throw error;
     }),
     listCommunityRules(),
     searchParams,
+    getMyCommentsState(viewer, id).catch(() => null),
   ]);
   if (!story) notFound();
   const notice = (Object.keys(notices) as (keyof typeof notices)[]).find((key) => query[key] === "1");
@@ -43,6 +46,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
         <h2 id="manage-heading" className="font-sans text-lg font-semibold">
           Manage this story
         </h2>
+        {comments?.isCreator ? <CommentsSwitch storyId={storyId} enabled={comments.commentsEnabled} locked={comments.commentsLocked} /> : null}
         {href ? <UnpublishStoryForm storyId={storyId} /> : null}
         <DeleteStoryForm storyId={storyId} published={Boolean(href)} />
       </section>
