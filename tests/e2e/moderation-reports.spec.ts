@@ -178,3 +178,48 @@ test("the creator turns comments off; a moderator locks a conversation", async (
   await reader.goto(storyUrl);
   await expect(commentsOf(reader)).toContainText("Comments are turned off for this story.");
 });
+
+test("reports on a story and an account; a moderator unpublishes the story from the queue", async ({ browser }) => {
+  const creator = await newReader(browser, "Copy Cat");
+  const title = `A plagiarised story ${Date.now()}`;
+  const storyUrl = await publishStory(creator, title);
+
+  // Signed out: the Report control is a way to sign in that comes back.
+  const anonymous = await (await browser.newContext()).newPage();
+  await anonymous.goto(storyUrl);
+  await expect(anonymous.getByRole("link", { name: "Report" })).toHaveAttribute("href", `/signin?callbackUrl=${encodeURIComponent(new URL(storyUrl).pathname)}`);
+  // The creator is not offered a report of their own story.
+  await creator.goto(storyUrl);
+  await expect(creator.getByRole("link", { name: "Copy Cat" }).first()).toBeVisible();
+  await expect(creator.getByRole("button", { name: "Report this story" })).toHaveCount(0);
+
+  const reader = await newReader(browser, "Prue Reader");
+  await reader.goto(storyUrl);
+  await reader.getByRole("button", { name: "Report this story" }).click();
+  await reader.getByRole("dialog").getByRole("radio", { name: "Plagiarism" }).check();
+  await reader.getByRole("dialog").getByRole("button", { name: "Send report" }).click();
+  await expect(reader.getByRole("dialog").getByRole("status")).toContainText("Thanks for letting us know");
+  await reader.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+  await reader.getByRole("link", { name: "Copy Cat" }).first().click();
+  await expect(reader).toHaveURL(/\/authors\//);
+  await reader.getByRole("button", { name: "Report this account" }).click();
+  await reader.getByRole("dialog").getByRole("radio", { name: "Spam" }).check();
+  await reader.getByRole("dialog").getByRole("button", { name: "Send report" }).click();
+  await expect(reader.getByRole("dialog").getByRole("status")).toContainText("Thanks for letting us know");
+
+  const moderator = await moderatorPage(browser);
+  await moderator.goto("/admin/reports");
+  await expect(moderator.getByRole("article").filter({ hasText: "@copy-cat" }).getByRole("link", { name: "Restrict user →" })).toBeVisible();
+  const card = moderator.getByRole("article").filter({ hasText: title });
+  await expect(card).toContainText("Plagiarism");
+  await card.getByRole("button", { name: "Unpublish story" }).click();
+  await card.getByLabel("Reason").fill("Copied from another site");
+  await card.getByRole("button", { name: "Unpublish story" }).last().click();
+  await expect(moderator.getByRole("status").filter({ hasText: "Story unpublished" })).toBeVisible();
+
+  // Gone from its page and the home page on the next request.
+  const response = await anonymous.goto(storyUrl);
+  expect(response?.status()).toBe(404);
+  await anonymous.goto("/");
+  await expect(anonymous.getByText(title)).toHaveCount(0);
+});
