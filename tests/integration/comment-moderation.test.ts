@@ -72,6 +72,18 @@ describe("hideComment", () => {
     expect(await commentCount(s.story.id)).toBe(1);
   });
 
+  it("a hidden reply keeps its place under its comment as a placeholder", async () => {
+    const s = await scene();
+    const first = await createComment(s.reader, s.story.id, { body: "Reply one.", parentId: s.comment.id });
+    const second = await createComment(s.reader, s.story.id, { body: "Reply two, nasty.", parentId: s.comment.id });
+    await hideComment(s.moderator, second.id, "Rude");
+    const { threads, count } = await listStoryComments(s.story.id);
+    expect(threads[0].replies).toEqual([expect.objectContaining({ id: first.id, status: "VISIBLE" }), { id: second.id, status: "HIDDEN", hiddenBy: "MODERATOR", createdAt: expect.any(Date) }]);
+    expect(JSON.stringify(threads)).not.toContain("nasty");
+    expect(count).toBe(2);
+    expect(await commentCount(s.story.id)).toBe(2);
+  });
+
   it("a COMMENT_BAN creator may still hide comments on their own story (it is not commenting)", async () => {
     const community = await makeCommunity();
     const banned = await restricted("COMMENT_BAN");

@@ -241,6 +241,23 @@ describe("resolveReports", () => {
     expect(await db.report.count({ where: { targetId: { in: [s.comment.id, second.id] }, status: "ACTIONED" } })).toBe(3);
   });
 
+  it("a bulk action that fails part-way leaves nothing behind: no hide, no audit entry, no notification, reports still open", async () => {
+    const s = await reported();
+    const doomed = await createComment(s.reader, s.story.id, { body: "Soon gone" });
+    await createReport(s.other, { targetType: "COMMENT", targetId: doomed.id, reason: "SPAM", details: "" });
+    // Deleted from the database under the moderator's feet (a cascade, say): hiding it fails.
+    await db.comment.delete({ where: { id: doomed.id } });
+    await expect(
+      resolveReports(s.moderator, { resolution: "HIDE_COMMENT", reason: "Spam", targets: [{ targetType: "COMMENT", targetId: s.comment.id }, { targetType: "COMMENT", targetId: doomed.id }] }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await db.comment.findUniqueOrThrow({ where: { id: s.comment.id } })).status).toBe("VISIBLE");
+    expect(await db.report.count({ where: { targetId: s.comment.id, status: "OPEN" } })).toBe(2);
+    expect(await db.moderationAction.count({ where: { targetId: s.comment.id } })).toBe(0);
+    expect(await db.notification.count({ where: { userId: s.commenter.id } })).toBe(0);
+    // Two comments were counted (the deleted row bypassed the data layer); the failed hide took none away.
+    expect((await db.story.findUniqueOrThrow({ where: { id: s.story.id } })).commentCount).toBe(2);
+  });
+
   it("refuses readers, creators, the signed-out and suspended staff, changing nothing", async () => {
     const s = await reported();
     const suspended = await makeUser({ role: "MODERATOR", status: "SUSPENDED" });
