@@ -217,6 +217,17 @@ test("reports on a story and an account; a moderator unpublishes the story from 
   await card.getByRole("button", { name: "Unpublish story" }).last().click();
   await expect(moderator.getByRole("status").filter({ hasText: "Story unpublished" })).toBeVisible();
 
+  // Bulk: tick the account's card and dismiss it with one reason (the reason is required).
+  await moderator.getByRole("article").filter({ hasText: "@copy-cat" }).getByRole("checkbox").check();
+  const bulk = moderator.getByRole("form", { name: "Bulk actions" });
+  await bulk.getByRole("button", { name: "Dismiss selected" }).click();
+  await expect(bulk.getByLabel("Reason for the selected")).toHaveAttribute("aria-invalid", "true");
+  await moderator.getByRole("article").filter({ hasText: "@copy-cat" }).getByRole("checkbox").check();
+  await bulk.getByLabel("Reason for the selected").fill("Not spam: a real account");
+  await bulk.getByRole("button", { name: "Dismiss selected" }).click();
+  await expect(moderator.getByRole("status").filter({ hasText: "Reports dismissed." })).toBeVisible();
+  await expect(moderator.getByRole("article").filter({ hasText: "@copy-cat" })).toHaveCount(0);
+
   // Gone from its page and the home page on the next request.
   const response = await anonymous.goto(storyUrl);
   expect(response?.status()).toBe(404);
