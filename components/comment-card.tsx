@@ -40,12 +40,17 @@ export function CommentCard({ author, createdAt, editedAt, children }: CommentCa
   );
 }
 
-/** Where a removed comment stood, kept so its replies stay in place. */
-export function RemovedCommentCard({ status }: { status: "DELETED" | "HIDDEN" }) {
+const removedLabels = { DELETED: "Comment deleted", MODERATOR: "This comment was hidden by a moderator", CREATOR: "This comment was hidden by the story's creator" } as const;
+
+/** Where a removed comment stood: deleted (kept so its replies stay in place) or hidden, and by whom. */
+export function RemovedCommentCard({ status, hiddenBy, children }: { status: "DELETED" | "HIDDEN"; hiddenBy?: "MODERATOR" | "CREATOR"; children?: ReactNode }) {
   return (
-    <div className="flex items-center gap-3">
+    <div className="flex gap-3">
       <span aria-hidden="true" className="size-9 shrink-0 rounded-full border border-dashed border-stone-300" />
-      <p className="text-sm italic text-stone-500">{status === "DELETED" ? "Comment deleted" : "Comment hidden"}</p>
+      <div className="min-w-0 flex-1 pt-2">
+        <p className="text-sm italic text-stone-500">{removedLabels[status === "DELETED" ? "DELETED" : (hiddenBy ?? "MODERATOR")]}</p>
+        {children}
+      </div>
     </div>
   );
 }

@@ -1,47 +1,55 @@
 import { cachedStoryComments } from "@/lib/cache/public";
-import type { CommentThread, VisibleComment } from "@/lib/data/comments";
+import type { CommentThread, ThreadReply } from "@/lib/data/comments";
 import { CommentBody, CommentCard, RemovedCommentCard } from "@/components/comment-card";
 import { CommentComposer } from "@/components/viewer/comment-composer";
 import { CommentControls } from "@/components/viewer/comment-controls";
 import { CommentThreadProvider } from "@/components/viewer/comment-thread-context";
+import { CommentModerationProvider } from "@/components/viewer/comment-moderation-context";
+import { CommentSettings } from "@/components/viewer/comment-settings";
+import { HiddenComment } from "@/components/viewer/hidden-comment";
 import { HiddenWhilePosting, PendingComments } from "@/components/viewer/pending-comments";
 import { pluralize } from "@/components/format";
 
-type CommentsSectionProps = { storyId: string; storyPath: string; commentsEnabled: boolean };
+type CommentsSectionProps = { storyId: string; storyPath: string; commentsEnabled: boolean; commentsLocked?: boolean };
 
 /** The thread is cached with the page; the controls and the composer (client-side) depend on who is reading. */
-export async function CommentsSection({ storyId, storyPath, commentsEnabled }: CommentsSectionProps) {
+export async function CommentsSection({ storyId, storyPath, commentsEnabled, commentsLocked = false }: CommentsSectionProps) {
   const { count, threads } = await cachedStoryComments(storyId);
   return (
     <section aria-labelledby="comments-heading" className="space-y-6">
       <h2 id="comments-heading" className="font-serif text-2xl font-bold">
         Comments <span className="text-base font-normal text-stone-500">({pluralize(count, "comment")})</span>
       </h2>
-      <CommentThreadProvider storyId={storyId} open={commentsEnabled}>
-        {threads.length === 0 ? (
-          <HiddenWhilePosting>
-            <div className="rounded-xl border border-dashed border-stone-300 p-6 text-center">
-              <p className="font-semibold text-stone-800">There are no comments for this story</p>
-              <p className="mt-1 text-stone-600">Be the first to respond and start the conversation.</p>
-            </div>
-          </HiddenWhilePosting>
-        ) : (
-          <ol className="space-y-6">
-            {threads.map((thread) => (
-              <li key={thread.id} id={`comment-${thread.id}`}>
-                <ThreadComment comment={thread} threadId={thread.id} />
-                <Replies thread={thread} />
-              </li>
-            ))}
-          </ol>
-        )}
-        <PendingComments threadId={null} className="space-y-6" />
-        {commentsEnabled ? (
-          <CommentComposer storyPath={storyPath} />
-        ) : (
-          <p className="rounded-xl bg-stone-50 p-4 text-stone-700">Comments are turned off for this story.</p>
-        )}
-      </CommentThreadProvider>
+      <CommentModerationProvider storyId={storyId} storyPath={storyPath}>
+        <CommentSettings storyId={storyId} commentsEnabled={commentsEnabled} commentsLocked={commentsLocked} />
+        <CommentThreadProvider storyId={storyId} open={commentsEnabled && !commentsLocked}>
+          {threads.length === 0 ? (
+            <HiddenWhilePosting>
+              <div className="rounded-xl border border-dashed border-stone-300 p-6 text-center">
+                <p className="font-semibold text-stone-800">There are no comments for this story</p>
+                <p className="mt-1 text-stone-600">Be the first to respond and start the conversation.</p>
+              </div>
+            </HiddenWhilePosting>
+          ) : (
+            <ol className="space-y-6">
+              {threads.map((thread) => (
+                <li key={thread.id} id={`comment-${thread.id}`}>
+                  <ThreadComment comment={thread} threadId={thread.id} />
+                  <Replies thread={thread} />
+                </li>
+              ))}
+            </ol>
+          )}
+          <PendingComments threadId={null} className="space-y-6" />
+          {!commentsEnabled ? (
+            <p className="rounded-xl bg-stone-50 p-4 text-stone-700">Comments are turned off for this story.</p>
+          ) : commentsLocked ? (
+            <p className="rounded-xl bg-stone-50 p-4 text-stone-700">This conversation has been locked by a moderator.</p>
+          ) : (
+            <CommentComposer storyPath={storyPath} />
+          )}
+        </CommentThreadProvider>
+      </CommentModerationProvider>
     </section>
   );
 }
@@ -64,7 +72,8 @@ function Replies({ thread }: { thread: CommentThread }) {
   );
 }
 
-function ThreadComment({ comment, threadId }: { comment: VisibleComment | CommentThread; threadId: string }) {
+function ThreadComment({ comment, threadId }: { comment: ThreadReply | CommentThread; threadId: string }) {
+  if (comment.status === "HIDDEN") return <HiddenComment id={comment.id} hiddenBy={comment.hiddenBy} />;
   if (comment.status !== "VISIBLE") return <RemovedCommentCard status={comment.status} />;
   return (
     <CommentCard author={comment.author} createdAt={comment.createdAt} editedAt={comment.editedAt}>

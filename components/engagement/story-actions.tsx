@@ -5,6 +5,7 @@ import { useViewerState } from "@/components/viewer/use-viewer-state";
 import { ToggleButton } from "@/components/engagement/toggle-button";
 import { FeatureControl } from "@/components/engagement/feature-control";
 import { ShareLinks } from "@/components/engagement/share-links";
+import { ReportButton } from "@/components/reports/report-button";
 
 function HeartIcon({ filled }: { filled: boolean }) {
   return (
@@ -22,8 +23,8 @@ function BookmarkIcon({ filled }: { filled: boolean }) {
   );
 }
 
-/** Hearts, bookmark, share and (for admins) featuring, under a story. Counts may lag a minute for signed-out readers. */
-export function StoryActions({ storyId, storyPath, title, heartCount }: { storyId: string; storyPath: string; title: string; heartCount: number }) {
+/** Hearts, bookmark, share, report and (for admins) featuring, under a story. Counts may lag a minute for signed-out readers. */
+export function StoryActions({ storyId, authorId, storyPath, title, heartCount }: { storyId: string; authorId: string; storyPath: string; title: string; heartCount: number }) {
   const server = useViewerState({ storyId });
   const [mine, setMine] = useState<{ hearted?: boolean; bookmarked?: boolean; heartCount?: number }>({});
   useEffect(() => setMine({}), [server]);
@@ -54,6 +55,14 @@ export function StoryActions({ storyId, storyPath, title, heartCount }: { storyI
         returnTo={storyPath}
       />
       <ShareLinks path={storyPath} title={title} />
+      <ReportButton
+        targetType="STORY"
+        targetId={storyId}
+        ownerId={authorId}
+        what="story"
+        returnTo={storyPath}
+        className="inline-flex items-center gap-1.5 rounded-full border border-stone-300 px-3 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100"
+      />
       <FeatureControl storyId={storyId} />
     </div>
   );

@@ -1,5 +1,5 @@
 "use client";
-import { liftRestrictionAction } from "@/lib/actions/moderation";
+import { liftRestrictionAction } from "@/lib/actions/accounts";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormMessage } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { markNotificationsReadAction } from "@/lib/actions/moderation";
+import { markNotificationsReadAction } from "@/lib/actions/accounts";
 import { formatDateTime } from "@/components/format";
 import { useViewer } from "@/components/viewer/viewer-provider";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { restrictUserAction } from "@/lib/actions/moderation";
+import { restrictUserAction } from "@/lib/actions/accounts";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, FormMessage } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";

@@ -1,5 +1,5 @@
 "use client";
-import { setRoleAction, setTrustAction } from "@/lib/actions/moderation";
+import { setRoleAction, setTrustAction } from "@/lib/actions/accounts";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, FormMessage } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";

@@ -5,10 +5,14 @@ import { CommentForm } from "@/components/comment-form";
 import { DeleteCommentForm } from "@/components/delete-comment-form";
 import { useCommentThread, usePostCommentAction } from "@/components/viewer/comment-thread-context";
 import { useViewer } from "@/components/viewer/viewer-provider";
+import { useCommentModeration } from "@/components/viewer/comment-moderation-context";
+import { ReasonForm } from "@/components/moderation/reason-form";
+import { ReportButton } from "@/components/reports/report-button";
+import { hideCommentAction, removeCommentAction } from "@/lib/actions/moderation";
 
-const MODES = ["reply", "edit", "delete"] as const;
+const MODES = ["reply", "edit", "delete", "hide", "remove"] as const;
 type Mode = (typeof MODES)[number];
-const labels: Record<Mode, string> = { reply: "Reply", edit: "Edit", delete: "Delete" };
+const labels: Record<Mode, string> = { reply: "Reply", edit: "Edit", delete: "Delete", hide: "Hide", remove: "Remove" };
 type CommentControlsProps = {
   comment: { id: string; authorId: string; authorName: string; body: string };
   /** The top-level comment a reply joins. */
@@ -40,9 +44,17 @@ export function CommentControls({ comment, threadId, children }: CommentControls
     setMode(null);
   }, [mode]);
 
+  const moderation = useCommentModeration();
   const mine = viewer?.id === comment.authorId;
-  // A closed story keeps its thread: authors may still delete, nobody replies or edits.
-  const may: Record<Mode, boolean> = { reply: Boolean(viewer) && open, edit: mine && open, delete: mine };
+  // A closed story keeps its thread: authors may still delete, nobody replies or edits. Staff hide
+  // or remove any comment; the story's creator hides comments on their story (the server checks).
+  const may: Record<Mode, boolean> = {
+    reply: Boolean(viewer) && open,
+    edit: mine && open,
+    delete: mine,
+    hide: moderation.isStaff || Boolean(moderation.state?.isCreator),
+    remove: moderation.isStaff,
+  };
   const allowed = MODES.filter((action) => may[action]);
 
   return (
@@ -62,8 +74,8 @@ export function CommentControls({ comment, threadId, children }: CommentControls
       ) : (
         children
       )}
-      {allowed.length && mode !== "edit" ? (
-        <div className="flex gap-4 text-sm">
+      {mode !== "edit" ? (
+        <div className="flex flex-wrap gap-x-4 text-sm empty:hidden">
           {allowed.map((action) => (
             <button
               key={action}
@@ -78,7 +90,37 @@ export function CommentControls({ comment, threadId, children }: CommentControls
               {labels[action]}
             </button>
           ))}
+          <ReportButton
+            targetType="COMMENT"
+            targetId={comment.id}
+            ownerId={comment.authorId}
+            what="comment"
+            returnTo={`${moderation.storyPath}#comment-${comment.id}`}
+            className="inline-flex items-center gap-1 py-1 font-semibold text-stone-500 hover:text-ink"
+          />
         </div>
+      ) : null}
+      {mode === "hide" ? (
+        <ReasonForm
+          id={`hide-${comment.id}`}
+          action={hideCommentAction.bind(null, comment.id)}
+          prompt={`Hide ${comment.authorName}'s comment? Readers will see a placeholder instead.`}
+          hint={`${comment.authorName} sees this reason.`}
+          submitLabel="Hide comment"
+          pendingLabel="Hiding…"
+          onClose={close}
+        />
+      ) : null}
+      {mode === "remove" ? (
+        <ReasonForm
+          id={`remove-${comment.id}`}
+          action={removeCommentAction.bind(null, comment.id)}
+          prompt={`Remove ${comment.authorName}'s comment for good?`}
+          hint={`${comment.authorName} sees this reason.`}
+          submitLabel="Remove comment"
+          pendingLabel="Removing…"
+          onClose={close}
+        />
       ) : null}
       {mode === "delete" ? <DeleteCommentForm commentId={comment.id} onClose={close} /> : null}
       {mode === "reply" ? (

@@ -1,109 +1,92 @@
 "use server";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/session";
-import { liftRestriction, restrictUser } from "@/lib/data/restrictions";
-import { answerAppeal, createAppeal } from "@/lib/data/appeals";
-import { setUserRole, setUserTrust } from "@/lib/data/admin-users";
-import { markMyNotificationsRead } from "@/lib/data/notifications";
-import { answerAppealSchema, appealSchema, liftSchema, restrictFormSchema, roleSchema, TRUST_CHOICES, trustSchema } from "@/lib/validation/moderation";
+import { hideComment, removeComment, restoreComment, setCommentsEnabled, setThreadLocked } from "@/lib/data/comment-moderation";
+import { moderatorUnpublishStory } from "@/lib/data/story-moderation";
+import { moderationReasonSchema } from "@/lib/validation/report";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/validation/form";
 import { formError } from "@/lib/actions/form-error";
-import { expireTags } from "@/lib/cache/tags";
-import { revalidatePath } from "next/cache";
+import { cacheTags, expireTags, storyTags } from "@/lib/cache/tags";
 
-const idSchema = z.string().min(1).max(64);
+// Moderation from the story page: small forms in client components (the page itself is static).
+// Each takes the target's id bound, a reason from the form, and expires what the public sees.
 
-/** Staff: restricts the account from /admin/users/[id]. */
-export async function restrictUserAction(userId: string, _prev: FormState, form: FormData): Promise<FormState> {
+const idSchema = z.string().trim().min(1).max(64);
+const reasonForm = z.object({ reason: moderationReasonSchema });
+
+type CommentMove = (viewer: Awaited<ReturnType<typeof getViewer>>, commentId: string, reason: string) => Promise<{ storyId: string }>;
+
+async function moderateComment(move: CommentMove, commentId: string, form: FormData, needsReason = true): Promise<FormState> {
   const values = formValues(form);
-  const input = restrictFormSchema.safeParse(values);
+  const id = idSchema.safeParse(commentId);
+  if (!id.success) return { message: "We couldn't find that comment.", values };
+  const input = needsReason ? reasonForm.safeParse(values) : { success: true as const, data: { reason: values.reason?.trim() || "Restored" } };
   if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
   try {
-    const { expire } = await restrictUser(await getViewer(), idSchema.parse(userId), input.data);
-    expireTags(...expire);
+    const { storyId } = await move(await getViewer(), id.data, input.data.reason);
+    expireTags(cacheTags.comments(storyId), cacheTags.story(storyId));
   } catch (error) {
     return formError(error, values);
   }
-  revalidatePath(`/admin/users/${userId}`);
-  return { ok: true, message: "Restriction applied. The user has been notified.", values: { kind: values.kind, expiry: values.expiry } };
-}
-
-/** Staff: ends a restriction early. */
-export async function liftRestrictionAction(restrictionId: string, userId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  const input = liftSchema.safeParse(values);
-  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
-  try {
-    const { expire } = await liftRestriction(await getViewer(), idSchema.parse(restrictionId), input.data.reason);
-    expireTags(...expire);
-  } catch (error) {
-    return formError(error, values);
-  }
-  revalidatePath(`/admin/users/${userId}`);
   return { ok: true };
 }
 
-/** Admins: changes someone's role. */
-export async function setRoleAction(userId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  const input = roleSchema.safeParse(values);
-  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
-  try {
-    await setUserRole(await getViewer(), idSchema.parse(userId), input.data.role, input.data.reason);
-  } catch (error) {
-    return formError(error, values);
-  }
-  revalidatePath(`/admin/users/${userId}`);
-  return { ok: true, message: "Role saved.", values: { role: input.data.role } };
+/** Moderators, or the story's creator on their own story: hides a comment with a reason its author sees. */
+export async function hideCommentAction(commentId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  return moderateComment(hideComment, commentId, form);
 }
 
-/** Admins: overrides someone's trust. */
-export async function setTrustAction(userId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  const input = trustSchema.safeParse(values);
-  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
-  const override = TRUST_CHOICES.find((c) => c.value === input.data.trust)!.override;
-  try {
-    await setUserTrust(await getViewer(), idSchema.parse(userId), override, input.data.reason);
-  } catch (error) {
-    return formError(error, values);
-  }
-  revalidatePath(`/admin/users/${userId}`);
-  return { ok: true, message: "Trust saved.", values: { trust: input.data.trust } };
+/** Moderators, or the creator for comments they hid: puts a hidden comment back. */
+export async function restoreCommentAction(commentId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  return moderateComment(restoreComment, commentId, form, false);
 }
 
-/** The subject of a moderation action: appeals it from /moderation/[actionId]. */
-export async function createAppealAction(actionId: string, _prev: FormState, form: FormData): Promise<FormState> {
+/** Moderators only: removes a comment for good, with a reason. */
+export async function removeCommentAction(commentId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  return moderateComment(removeComment, commentId, form);
+}
+
+/** Moderators only: locks or unlocks a story's conversation, with a reason. */
+export async function setThreadLockedAction(storyId: string, locked: boolean, _prev: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
-  const input = appealSchema.safeParse(values);
+  const id = idSchema.safeParse(storyId);
+  if (!id.success) return { message: "We couldn't find that story.", values };
+  const input = reasonForm.safeParse(values);
   if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
   try {
-    await createAppeal(await getViewer(), idSchema.parse(actionId), input.data.text);
+    const story = await setThreadLocked(await getViewer(), id.data, locked, input.data.reason);
+    expireTags(...storyTags(story), cacheTags.comments(story.id));
   } catch (error) {
     return formError(error, values);
   }
-  revalidatePath(`/moderation/${actionId}`);
   return { ok: true };
 }
 
-/** Admins: answers an appeal from /admin/appeals. */
-export async function answerAppealAction(appealId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  const input = answerAppealSchema.safeParse(values);
-  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
+/** The story's creator: turns comments on their story on or off. */
+export async function setCommentsEnabledAction(storyId: string, enabled: boolean): Promise<FormState> {
+  const id = idSchema.safeParse(storyId);
+  if (!id.success) return { message: "We couldn't find that story." };
   try {
-    const { expire } = await answerAppeal(await getViewer(), idSchema.parse(appealId), input.data);
-    expireTags(...expire);
+    const story = await setCommentsEnabled(await getViewer(), id.data, enabled);
+    expireTags(...storyTags(story), cacheTags.comments(story.id));
   } catch (error) {
-    return formError(error, values);
+    return formError(error);
   }
-  revalidatePath("/admin/appeals");
   return { ok: true };
 }
 
-/** The signed-in user: marks the notifications they have just seen as read. */
-export async function markNotificationsReadAction(ids: string[]): Promise<void> {
-  const parsed = z.array(idSchema).max(100).safeParse(ids);
-  if (!parsed.success) return;
-  await markMyNotificationsRead(await getViewer(), parsed.data).catch(() => undefined);
+/** Moderators: unpublishes a story with a reason its creator sees; it leaves every public list at once. */
+export async function moderatorUnpublishStoryAction(storyId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form);
+  const id = idSchema.safeParse(storyId);
+  if (!id.success) return { message: "We couldn't find that story.", values };
+  const input = reasonForm.safeParse(values);
+  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
+  try {
+    const story = await moderatorUnpublishStory(await getViewer(), id.data, input.data.reason);
+    expireTags(...storyTags(story), cacheTags.creator(story.authorId));
+  } catch (error) {
+    return formError(error, values);
+  }
+  return { ok: true };
 }

@@ -28,7 +28,7 @@ export async function cachedStoryComments(storyId: string) {
   const comments = await listStoryComments(storyId);
   // Commenters' names and avatars show here: a profile change expires the threads they are in.
   // (Next keeps at most 128 tags per entry; past that, the story's next comment refreshes the thread.)
-  const authors = new Set(comments.threads.flatMap((t) => [...("author" in t ? [t.author.id] : []), ...t.replies.map((r) => r.author.id)]));
+  const authors = new Set(comments.threads.flatMap((t) => [...("author" in t ? [t.author.id] : []), ...t.replies.flatMap((r) => ("author" in r ? [r.author.id] : []))]));
   const authorTags = [...authors].slice(0, 100).map(cacheTags.creator);
   if (authorTags.length) cacheTag(...authorTags);
   return comments;

@@ -11,44 +11,75 @@ import { notifyAboutComment } from "@/lib/data/comment-notifications";
 export type CommentAuthor = { id: string; name: string; handle: string; avatarUrl: string | null };
 /** `body` is the Markdown source, for the author's edit form; it is public like the HTML. */
 export type VisibleComment = { id: string; status: "VISIBLE"; author: CommentAuthor; body: string; bodyHtml: string; createdAt: Date; editedAt: Date | null };
-/** A removed top-level comment kept as a placeholder so its replies keep their place: no author, no text. */
-export type RemovedComment = { id: string; status: "DELETED" | "HIDDEN"; createdAt: Date };
-export type CommentThread = (VisibleComment | RemovedComment) & { replies: VisibleComment[] };
+/** A hidden comment's placeholder: who hid it, never its author or text (its author sees those via /api/stories/<id>/comments). */
+export type HiddenComment = { id: string; status: "HIDDEN"; hiddenBy: "MODERATOR" | "CREATOR"; createdAt: Date };
+/** A deleted top-level comment kept as a placeholder so its replies keep their place: no author, no text. */
+export type DeletedComment = { id: string; status: "DELETED"; createdAt: Date };
+export type RemovedComment = HiddenComment | DeletedComment;
+export type ThreadReply = VisibleComment | HiddenComment;
+export type CommentThread = (VisibleComment | RemovedComment) & { replies: ThreadReply[] };
 export type StoryComments = { count: number; threads: CommentThread[] };
 
 /** What the public sees: visible comments by active accounts. */
 const shownWhere = { status: "VISIBLE", author: { status: "ACTIVE" } } as const satisfies Prisma.CommentWhereInput;
 const oldestFirst = [{ createdAt: "asc" }, { id: "asc" }] as const satisfies Prisma.CommentOrderByWithRelationInput[];
 
-/** Public: a story's thread, top-level comments oldest first, each with its replies oldest first. */
+/** Hidden comments keep their place (as placeholders) while their author's account is active. */
+const hiddenWhere = { status: "HIDDEN", author: { status: "ACTIVE" } } as const satisfies Prisma.CommentWhereInput;
+
+function placeholder(c: { id: string; status: string; hiddenByCreator: boolean; createdAt: Date }): RemovedComment {
+  return c.status === "HIDDEN" ? { id: c.id, status: "HIDDEN", hiddenBy: c.hiddenByCreator ? "CREATOR" : "MODERATOR", createdAt: c.createdAt } : { id: c.id, status: "DELETED", createdAt: c.createdAt };
+}
+
+/**
+ * Public: a story's thread, top-level comments oldest first, each with its replies oldest first.
+ * Hidden comments show as placeholders (who hid them, never the text); deleted ones only while
+ * they have replies to hold in place.
+ */
 export async function listStoryComments(storyId: string): Promise<StoryComments> {
-  const shown = await db.comment.findMany({
-    where: { storyId, ...shownWhere },
-    orderBy: oldestFirst,
-    select: { id: true, parentId: true, body: true, bodyHtml: true, createdAt: true, editedAt: true, author: { select: { id: true, name: true, handle: true, avatarUrl: true } } },
-  });
-  // Only the removed comments that still have a reply shown under them, and never their text.
-  const shownIds = new Set(shown.map((c) => c.id));
-  const missingParents = [...new Set(shown.flatMap((c) => (c.parentId && !shownIds.has(c.parentId) ? [c.parentId] : [])))];
+  const [shown, hidden] = await Promise.all([
+    db.comment.findMany({
+      where: { storyId, ...shownWhere },
+      orderBy: oldestFirst,
+      select: { id: true, parentId: true, body: true, bodyHtml: true, createdAt: true, editedAt: true, author: { select: { id: true, name: true, handle: true, avatarUrl: true } } },
+    }),
+    // Never their text or author.
+    db.comment.findMany({ where: { storyId, ...hiddenWhere }, orderBy: oldestFirst, select: { id: true, parentId: true, status: true, hiddenByCreator: true, createdAt: true } }),
+  ]);
+  // Other removed comments (deleted ones) only while a reply still hangs under them: looked up by
+  // id, which stays on an index at any size (a "has replies" join would read every comment).
+  const present = new Set([...shown, ...hidden].map((c) => c.id));
+  const missingParents = [...new Set([...shown, ...hidden].flatMap((c) => (c.parentId && !present.has(c.parentId) ? [c.parentId] : [])))];
   const removedParents = missingParents.length
-    ? await db.comment.findMany({ where: { id: { in: missingParents }, storyId, parentId: null }, orderBy: oldestFirst, select: { id: true, status: true, createdAt: true } })
+    ? await db.comment.findMany({ where: { id: { in: missingParents }, storyId, parentId: null }, select: { id: true, parentId: true, status: true, hiddenByCreator: true, createdAt: true } })
     : [];
-  const threads: CommentThread[] = removedParents.map((c) => ({ ...c, status: c.status === "DELETED" ? "DELETED" : "HIDDEN", replies: [] }));
+  const removed = [...hidden, ...removedParents];
+  const threads: CommentThread[] = [];
+  for (const c of removed) if (!c.parentId) threads.push({ ...placeholder(c), replies: [] });
   for (const { parentId, ...c } of shown) if (!parentId) threads.push({ ...c, status: "VISIBLE", replies: [] });
   const byId = new Map(threads.map((thread) => [thread.id, thread]));
-  for (const { parentId, ...c } of shown) if (parentId) byId.get(parentId)?.replies.push({ ...c, status: "VISIBLE" });
-  threads.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
+  const replies: (ThreadReply & { parentId: string })[] = [];
+  for (const { parentId, ...c } of shown) if (parentId) replies.push({ ...c, status: "VISIBLE", parentId });
+  for (const c of removed) if (c.parentId && c.status === "HIDDEN") replies.push({ ...(placeholder(c) as HiddenComment), parentId: c.parentId });
+  replies.sort(byOldest);
+  for (const { parentId, ...reply } of replies) byId.get(parentId)?.replies.push(reply);
+  threads.sort(byOldest);
   return { count: shown.length, threads };
 }
 
-/** Where a story takes new comments: published, by an active creator, comments on. */
+function byOldest(a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }) {
+  return a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1);
+}
+
+/** Where a story takes new comments: published, by an active creator, comments on, thread not locked. */
 async function requireOpenStory(tx: Prisma.TransactionClient, storyId: string) {
   const story = await tx.story.findFirst({
     where: { id: storyId, status: "PUBLISHED", author: { status: "ACTIVE" } },
-    select: { commentsEnabled: true },
+    select: { commentsEnabled: true, commentsLocked: true },
   });
   if (!story) throw new AppError("NOT_FOUND", "That story isn't open for comments.");
   if (!story.commentsEnabled) throw new AppError("FORBIDDEN", "Comments are turned off for this story.");
+  if (story.commentsLocked) throw new AppError("FORBIDDEN", "This conversation is locked.");
 }
 
 /** Replies are one level deep: replying to a reply joins its top-level comment's thread. */

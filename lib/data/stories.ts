@@ -38,6 +38,7 @@ export type StoryPage = StoryCard & {
   updatedAt: Date;
   commentCount: number;
   commentsEnabled: boolean;
+  commentsLocked: boolean;
   author: { id: string; name: string; handle: string; bio: string; avatarUrl: string | null };
 };
 
@@ -237,6 +238,7 @@ export async function getPublishedStory(communitySlug: string, slug: string): Pr
       updatedAt: true,
       commentCount: true,
       commentsEnabled: true,
+      commentsLocked: true,
       author: { select: { id: true, name: true, handle: true, bio: true, avatarUrl: true } },
     },
   });
@@ -264,7 +266,7 @@ export async function getStoryForEditing(viewer: Viewer | null, storyId: string)
   return toDraft(story);
 }
 
-export type StoryPreview = Omit<StoryPage, "publishedAt" | "href" | "heartCount" | "commentCount" | "commentsEnabled" | "updatedAt" | "author"> & {
+export type StoryPreview = Omit<StoryPage, "publishedAt" | "href" | "heartCount" | "commentCount" | "commentsEnabled" | "commentsLocked" | "updatedAt" | "author"> & {
   publishedAt: Date | null;
   status: StoryStatus;
   author: { name: string; handle: string; avatarUrl: string | null };

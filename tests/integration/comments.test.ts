@@ -17,7 +17,7 @@ async function commentCount(storyId: string) {
 /** The thread as [author or placeholder, [reply authors]] pairs, easy to compare. */
 async function threadShape(storyId: string) {
   const { threads } = await listStoryComments(storyId);
-  return threads.map((t) => [t.status === "VISIBLE" ? t.author.name : t.status, t.replies.map((r) => r.author.name)]);
+  return threads.map((t) => [t.status === "VISIBLE" ? t.author.name : t.status, t.replies.map((r) => (r.status === "VISIBLE" ? r.author.name : r.status))]);
 }
 
 describe("comments", () => {
@@ -176,7 +176,7 @@ describe("comments", () => {
     expect(await commentCount(story.id)).toBe(1);
   });
 
-  it("a hidden comment never shows its text, and keeps its replies' place", async () => {
+  it("a hidden comment shows as a placeholder, never its text, and keeps its replies' place", async () => {
     const story = await publishedStory();
     const [ana, ben] = await Promise.all([makeUser({ name: "Ana" }), makeUser({ name: "Ben" })]);
     const hiddenAlone = await createComment(ana, story.id, { body: "Hidden, alone." });
@@ -184,7 +184,10 @@ describe("comments", () => {
     await createComment(ben, story.id, { body: "Answer.", parentId: hiddenWithReply.id });
     await db.comment.updateMany({ where: { id: { in: [hiddenAlone.id, hiddenWithReply.id] } }, data: { status: "HIDDEN" } });
     const listing = await listStoryComments(story.id);
-    expect(await threadShape(story.id)).toEqual([["HIDDEN", ["Ben"]]]);
+    expect(await threadShape(story.id)).toEqual([
+      ["HIDDEN", []],
+      ["HIDDEN", ["Ben"]],
+    ]);
     expect(JSON.stringify(listing)).not.toContain("Hidden,");
     expect(listing.count).toBe(1);
   });

@@ -32,11 +32,11 @@ export default async function StoryPage({ params }: Props) {
       <StoryJsonLd story={story} />
       <StoryArticle story={story} />
       <div className="mt-8">
-        <StoryActions storyId={story.id} storyPath={story.href} title={story.title} heartCount={counts.heartCount} />
+        <StoryActions storyId={story.id} authorId={story.author.id} storyPath={story.href} title={story.title} heartCount={counts.heartCount} />
       </div>
       <div className="mt-12 space-y-12">
         <AboutCreator author={story.author} storyPath={story.href} />
-        <CommentsSection storyId={story.id} storyPath={story.href} commentsEnabled={story.commentsEnabled} />
+        <CommentsSection storyId={story.id} storyPath={story.href} commentsEnabled={story.commentsEnabled} commentsLocked={story.commentsLocked} />
       </div>
     </article>
   );

@@ -9,6 +9,7 @@ import { ProfileLinks } from "@/components/profile-links";
 import { StoryList } from "@/components/story-list";
 import { formatDate, pluralize } from "@/components/format";
 import { FollowButton } from "@/components/engagement/follow-button";
+import { ReportButton } from "@/components/reports/report-button";
 
 type Props = { params: Promise<{ handle: string }> };
 
@@ -51,6 +52,14 @@ export default async function AuthorPage({ params }: Props) {
               <span className="font-semibold text-ink">{pluralize(profile.followerCount, "follower")}</span> · {pluralize(profile.storyCount, "story", "stories")}
             </p>
             <FollowButton creatorId={profile.id} creatorName={profile.name} returnTo={`/authors/${profile.handle}`} />
+            <ReportButton
+              targetType="USER"
+              targetId={profile.id}
+              ownerId={profile.id}
+              what="account"
+              returnTo={`/authors/${profile.handle}`}
+              className="inline-flex items-center gap-1 text-sm font-medium text-stone-500 hover:text-ink"
+            />
           </div>
         </div>
       </header>

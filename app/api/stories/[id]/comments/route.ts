@@ -1,6 +1,7 @@
 import { revalidateTag } from "next/cache";
 import { getViewer } from "@/lib/auth/session";
 import { createComment } from "@/lib/data/comments";
+import { getMyCommentsState } from "@/lib/data/comment-moderation";
 import { commentInputSchema } from "@/lib/validation/comment";
 import { fieldErrorsOf } from "@/lib/validation/form";
 import { errorResponse, jsonBody } from "@/lib/api/responses";
@@ -15,6 +16,16 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const comment = await createComment(await getViewer(), storyId, input.data);
     revalidateTag(cacheTags.comments(storyId), { expire: 0 });
     return Response.json({ id: comment.id }, { status: 201 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** The signed-in viewer's side of the story's comments: creator or not, its switches, their own hidden comments (never cached). */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id: storyId } = await params;
+  try {
+    return Response.json(await getMyCommentsState(await getViewer(), storyId.slice(0, 64)), { headers: { "cache-control": "private, no-store" } });
   } catch (error) {
     return errorResponse(error);
   }

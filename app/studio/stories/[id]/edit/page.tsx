@@ -10,6 +10,8 @@ import { DeleteStoryForm, UnpublishStoryForm } from "@/components/editor/manage-
 import { ChangesRequestedBanner, InReviewBanner } from "@/components/review/review-banners";
 import { FormMessage } from "@/components/forms/field";
 import { storyStatusLabel } from "@/components/review/status";
+import { getMyCommentsState } from "@/lib/data/comment-moderation";
+import { CommentsSwitch } from "@/components/moderation/comments-switch";
 
 export const metadata: Metadata = { title: "Edit story" };
 
@@ -30,7 +32,7 @@ const notices = {
 export default async function EditStoryPage({ params, searchParams }: Props) {
   const { id } = await params;
   const viewer = await requireViewer(`/studio/stories/${id}/edit`);
-  const [story, communities, publishMode, query] = await Promise.all([
+  const [story, communities, publishMode, query, comments] = await Promise.all([
     getStoryForEditing(viewer, id).catch((error) => {
       if (isAppError(error) && error.code === "NOT_FOUND") return null;
       throw error;
@@ -38,6 +40,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
     listCommunityRules(),
     getPublishingMode(viewer).catch(() => "submit" as const),
     searchParams,
+    getMyCommentsState(viewer, id).catch(() => null),
   ]);
   if (!story) notFound();
   const notice = (Object.keys(notices) as (keyof typeof notices)[]).find((key) => query[key] === "1");
@@ -85,6 +88,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
         <h2 id="manage-heading" className="font-sans text-lg font-semibold">
           Manage this story
         </h2>
+        {comments?.isCreator ? <CommentsSwitch storyId={storyId} enabled={comments.commentsEnabled} locked={comments.commentsLocked} /> : null}
         {href ? <UnpublishStoryForm storyId={storyId} /> : null}
         <DeleteStoryForm storyId={storyId} published={Boolean(href)} />
       </section>
