@@ -7,6 +7,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL (npm start sets it for the embedded database)" }),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  // Sign-ups allowed per network address per hour (the browser tests, all from one address, raise it).
+  SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(10),
   // Emit each SQL statement as a Prisma "query" event (the query-plan tests EXPLAIN them).
   DB_QUERY_EVENTS: z.stringbool().default(false),
   // npm start generates one into .data/; the fallback only serves tests and builds.

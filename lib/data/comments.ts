@@ -92,7 +92,7 @@ async function threadIdFor(tx: Prisma.TransactionClient, storyId: string, commen
 /** Signed-in users who may comment, on stories open for comments; keeps the story's count in step. */
 export async function createComment(viewer: Viewer | null, storyId: string, input: CommentInput): Promise<{ id: string }> {
   const me = requirePermission(viewer, "comment:write");
-  await checkCommentSpam(me.id, input.body);
+  await checkCommentSpam(me, input.body);
   return db.$transaction(async (tx) => {
     await requireOpenStory(tx, storyId);
     const parentId = input.parentId ? await threadIdFor(tx, storyId, input.parentId) : null;
@@ -116,7 +116,7 @@ const notFound = () => new AppError("NOT_FOUND", "We couldn't find that comment.
 /** Author only, while the story is open for comments: replaces the text and marks it edited. */
 export async function editComment(viewer: Viewer | null, commentId: string, input: CommentEdit): Promise<{ storyId: string }> {
   const me = requirePermission(viewer, "comment:write");
-  await checkCommentSpam(me.id, input.body, { countAttempt: false });
+  await checkCommentSpam(me, input.body, { countAttempt: false });
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.findFirst({ where: ownComment(me, commentId), select: { storyId: true } });
     if (!comment) throw notFound();

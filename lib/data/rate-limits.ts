@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
 
 export type RateRule = { limit: number; windowSeconds: number; message: string };
 
@@ -13,7 +14,9 @@ export const RATE_RULES = {
   commentNewAccount: { limit: 10, windowSeconds: HOUR, message: "New accounts can post 10 comments an hour. Please try again a little later." },
   report: { limit: 20, windowSeconds: HOUR, message: "You've sent a lot of reports in the last hour. Please wait before sending more." },
   reportNewAccount: { limit: 5, windowSeconds: HOUR, message: "New accounts can send 5 reports an hour. Please try again later." },
-  signUpPerIp: { limit: 10, windowSeconds: HOUR, message: "Too many accounts were created from your network. Please try again later." },
+  get signUpPerIp(): RateRule {
+    return { limit: env().SIGNUPS_PER_IP_PER_HOUR, windowSeconds: HOUR, message: "Too many accounts were created from your network. Please try again later." };
+  },
   /** Failed sign-ins only. */
   signInPerAccount: { limit: 10, windowSeconds: 15 * 60, message: "Too many attempts for this account. Please wait 15 minutes and try again." },
   signInPerIp: { limit: 50, windowSeconds: 15 * 60, message: "Too many sign-in attempts from your network. Please wait 15 minutes and try again." },

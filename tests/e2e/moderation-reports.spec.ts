@@ -108,6 +108,34 @@ test("a reader reports a comment; a moderator hides it from /admin/reports; read
   await commentsOf(moderator).screenshot({ path: shot("story-hidden-comment-moderator") });
   await spammer.setViewportSize({ width: 375, height: 800 });
   await commentsOf(spammer).screenshot({ path: shot("story-hidden-comment-author-375") });
+  await spammer.setViewportSize({ width: 1280, height: 720 });
+
+  // The author appeals from the link beside their hidden comment...
+  await mine.getByRole("link", { name: /appeal/ }).click();
+  await expect(spammer).toHaveURL(/\/moderation\/\w+$/);
+  await expect(spammer.getByRole("main")).toContainText("Spam links");
+  await spammer.getByLabel("Your appeal").fill("It was a joke between friends about a spam bot, not an advert.");
+  await spammer.getByRole("button", { name: "Send appeal" }).click();
+  await expect(spammer.getByTestId("appeal-status")).toContainText("Appeal pending");
+
+  // ...an admin answers in /admin/appeals and overturns it...
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, staff.admin);
+  await admin.goto("/admin/appeals");
+  const appeal = admin.getByRole("listitem", { name: "Appeal by Sam Spammer" });
+  await expect(appeal).toContainText("It was a joke between friends");
+  await appeal.getByLabel("Overturn (undo it)").check();
+  await appeal.getByLabel("Answer").fill("Fair enough: the link was not live. Restored.");
+  await appeal.getByRole("button", { name: "Send answer" }).click();
+  await expect(admin.getByRole("listitem", { name: "Appeal by Sam Spammer" })).toHaveCount(0);
+
+  // ...the author hears it through the bell, and the comment is back for everyone on the next request.
+  await spammer.goto("/");
+  await spammer.getByRole("link", { name: /Notifications \(\d+ unread\)/ }).click();
+  await expect(spammer.getByRole("list", { name: "Notifications" })).toContainText("Fair enough: the link was not live. Restored.");
+  await anonymous.reload();
+  await expect(commentBy(anonymous, "Sam Spammer")).toContainText("Buy followers cheap");
+  await expect(commentsOf(anonymous)).not.toContainText("This comment was hidden by a moderator");
 });
 
 test("the creator turns comments off; a moderator locks a conversation", async ({ browser }) => {

@@ -34,7 +34,7 @@ writeFileSync(path.join(root, "test-results", `e2e-database-url-${port}`), url);
 
 // Uploads go to a throw-away folder, like the database.
 const uploadsDir = mkdtempSync(path.join(tmpdir(), "storyhouse-e2e-uploads-"));
-const env = { ...process.env, UPLOADS_DIR: uploadsDir, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e", DATABASE_URL: url, AUTH_SECRET: "e2e-secret-not-for-production-0123456789", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), SWEEP_INTERVAL_SECONDS: "2" };
+const env = { ...process.env, UPLOADS_DIR: uploadsDir, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e", DATABASE_URL: url, AUTH_SECRET: "e2e-secret-not-for-production-0123456789", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), SWEEP_INTERVAL_SECONDS: "2", SIGNUPS_PER_IP_PER_HOUR: "100000" };
 buildIfChanged(env, (m) => console.log(`[e2e] ${m}`));
 const server = spawn(runBin("next"), ["start", "-p", String(port)], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
 

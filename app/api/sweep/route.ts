@@ -5,8 +5,9 @@ import { creatorTags, expireTagsFromRoute, storyTags } from "@/lib/cache/tags";
 
 /**
  * Time-based moderation work: restrictions that expired, the public pages of creators whose
- * suspension began or ended, and approved stories whose scheduled time has come. Only this process's own timer (instrumentation.ts) may call it; with
- * several processes each sweeps, which is safe.
+ * suspension began or ended, and approved stories whose scheduled time has come. Only this
+ * process's own timer (instrumentation.ts) may call it; with several processes each sweeps, which
+ * is safe.
  */
 export async function POST(request: Request) {
   if (!isSweepRequest(request)) return Response.json({ error: "Not allowed" }, { status: 403 });
