@@ -58,7 +58,7 @@ test("a new creator's story goes through review: changes requested, resubmitted,
   await row.getByRole("link", { name: title }).click();
   await expect(moderator).toHaveURL(new RegExp(`/admin/reviews/${storyId}$`));
   await expect(moderator.getByRole("article", { name: "Story preview" }).locator("h1")).toHaveText(title);
-  await expect(moderator.getByText(/Reserved for you until/)).toBeVisible();
+  await expect(moderator.locator("#main").getByText(/Reserved for you until/)).toBeVisible();
   await screenshots(moderator, "review-decision");
   await moderator.getByLabel("Reason").fill("The middle section needs a concrete example of the weather notes.");
   await moderator.getByLabel("Note on “What I learned”").fill("Quote one of the entries word for word.");
@@ -118,7 +118,7 @@ test("a submission opened by one moderator is shown as taken to another, and a c
   const mod = await modContext.newPage();
   await signIn(mod, staff.moderator);
   await mod.goto(`/admin/reviews/${storyId}`);
-  await expect(mod.getByText(/Reserved for you/)).toBeVisible();
+  await expect(mod.locator("#main").getByText(/Reserved for you/)).toBeVisible();
 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
