@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
+import { LoadMoreButton, useLoadMore } from "@/components/load-more";
 import { markNotificationsReadAction } from "@/lib/actions/accounts";
 import { formatDateTime } from "@/components/format";
 import { useViewer } from "@/components/viewer/viewer-provider";
@@ -9,9 +10,8 @@ export type NotificationDTO = { id: string; kind: string; message: string; href:
 
 /** Notifications newest first with "Load more"; whatever is shown unread is marked read (and the bell updates). */
 export function NotificationList({ initial, cursor }: { initial: NotificationDTO[]; cursor: string | null }) {
-  const [items, setItems] = useState(initial);
-  const [next, setNext] = useState(cursor);
-  const [state, setState] = useState<"idle" | "loading" | "error">("idle");
+  const list = useLoadMore<NotificationDTO>("/api/me/notifications", { items: initial, nextCursor: cursor });
+  const { items } = list;
   const { refresh } = useViewer();
 
   useEffect(() => {
@@ -21,21 +21,6 @@ export function NotificationList({ initial, cursor }: { initial: NotificationDTO
     markNotificationsReadAction(unread).then(refresh, () => undefined);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [items.length]);
-
-  const load = async () => {
-    if (!next) return;
-    setState("loading");
-    try {
-      const res = await fetch(`/api/me/notifications?cursor=${encodeURIComponent(next)}`, { cache: "no-store" });
-      if (!res.ok) throw new Error(String(res.status));
-      const page: { items: NotificationDTO[]; nextCursor: string | null } = await res.json();
-      setItems((current) => [...current, ...page.items]);
-      setNext(page.nextCursor);
-      setState("idle");
-    } catch {
-      setState("error");
-    }
-  };
 
   if (items.length === 0) {
     return (
@@ -67,18 +52,7 @@ export function NotificationList({ initial, cursor }: { initial: NotificationDTO
           </li>
         ))}
       </ul>
-      {next ? (
-        <div className="mt-4 flex items-center gap-3">
-          <button type="button" onClick={load} disabled={state === "loading"} className="btn-secondary">
-            {state === "loading" ? "Loading…" : "Load more"}
-          </button>
-          {state === "error" ? (
-            <span role="alert" className="text-sm text-red-700">
-              Couldn&apos;t load more. Try again.
-            </span>
-          ) : null}
-        </div>
-      ) : null}
+      <LoadMoreButton list={list} />
     </>
   );
 }
