@@ -13,6 +13,12 @@ import { searchStories } from "@/lib/data/search";
 import { listFollowingStories, listMyBookmarks, setBookmark, setFollow, setHeart } from "@/lib/data/engagement";
 import { getMyDailyReads } from "@/lib/data/studio";
 import { getCreatorProfile } from "@/lib/data/users";
+import { listReviewQueue } from "@/lib/data/review";
+import { createReport, listOpenReportGroups } from "@/lib/data/reports";
+import { listAuditLog } from "@/lib/data/audit-log";
+import { getUserForStaff, listUsersForStaff } from "@/lib/data/admin-users";
+import { listMyModerationActions, listOpenAppeals } from "@/lib/data/appeals";
+import { listMyNotifications } from "@/lib/data/notifications";
 import type { Viewer } from "@/lib/auth/permissions";
 
 import { db } from "@/lib/db";
@@ -34,6 +40,7 @@ function seqScans(node: PlanNode, found: string[] = []): string[] {
 let explainer: pg.Client;
 let author: Viewer;
 let reader: Viewer;
+let admin: Viewer;
 let community: { id: string; slug: string };
 let story: { id: string; href: string };
 
@@ -41,7 +48,7 @@ beforeAll(async () => {
   explainer = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await explainer.connect();
 
-  [author, reader] = await Promise.all([makeUser({ name: "Plan Author" }), makeUser({ name: "Plan Reader" })]);
+  [author, reader, admin] = await Promise.all([makeUser({ name: "Plan Author" }), makeUser({ name: "Plan Reader" }), makeUser({ name: "Plan Admin", role: "ADMIN" })]);
   community = await makeCommunity();
   story = await makePublishedStory(author, community.slug, { title: "Plans and indexes", tags: [{ name: "Databases", slug: "databases" }] });
   for (let i = 0; i < 3; i++) await makePublishedStory(author, community.slug, { title: `Filler ${i}` });
@@ -49,6 +56,7 @@ beforeAll(async () => {
   await setHeart(reader, story.id, true);
   await setBookmark(reader, story.id, true);
   await setFollow(reader, author.id, true);
+  await createReport(reader, { targetType: "STORY", targetId: story.id, reason: "SPAM", details: "" });
   await explainer.query(`
     insert into "User" (id, email, name, handle, "passwordHash", "updatedAt")
       select 'bulk-u' || i, 'bulk' || i || '@example.com', 'Bulk ' || i, 'bulk-' || i, 'x', now() from generate_series(1, 500) i;
@@ -103,6 +111,14 @@ const lists: [string, () => Promise<unknown>][] = [
   ["bookmarks", () => listMyBookmarks(reader)],
   ["studio list", () => listMyStories(author)],
   ["studio reads chart", () => getMyDailyReads(author)],
+  ["review queue", () => listReviewQueue(admin)],
+  ["report queue", () => listOpenReportGroups(admin)],
+  ["audit log", () => listAuditLog(admin, {})],
+  ["users list", () => listUsersForStaff(admin, {})],
+  ["a user's page for staff", () => getUserForStaff(admin, author.id)],
+  ["appeals queue", () => listOpenAppeals(admin)],
+  ["my moderation decisions", () => listMyModerationActions(author)],
+  ["notifications", () => listMyNotifications(author)],
 ];
 
 describe("every list is served by an index (no sequential scan of stories or comments)", () => {
