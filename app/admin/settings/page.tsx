@@ -41,8 +41,8 @@ export default async function AdminSettingsPage() {
           Spam limits in force
         </h2>
         <p className="mt-1 text-stone-600">
-          New accounts (under a day old, or with no story that went live) get the tighter limits and at most {NEW_ACCOUNT_LINKS_PER_COMMENT} links per comment. Counters live
-          in the database, so they hold across app processes.
+          New accounts (under a day old, or with no story that went live) get the tighter limits and at most {NEW_ACCOUNT_LINKS_PER_COMMENT} links per comment. Moderators and
+          admins are exempt from the comment limits. Counters live in the database, so they hold across app processes.
         </p>
         <dl className="mt-3 space-y-2">
           {limits.map(([label, rule]) => (
