@@ -15,6 +15,7 @@ import { setStoryTags, type TagView } from "@/lib/data/tags";
 import { rememberDeletedStoryUrl } from "@/lib/data/deleted-stories";
 import { refreshSearchVector } from "@/lib/data/search-vectors";
 import { afterKeyset } from "@/lib/data/keyset";
+import { notify } from "@/lib/data/notifications";
 import { isTrusted } from "@/lib/data/trust";
 
 export type StoryCard = {
@@ -512,10 +513,13 @@ export async function putStoryLive(storyId: string, options: GoLiveOptions): Pro
  * published. Safe when several processes run it at once: each story goes live once.
  */
 export async function publishDueStories(now = new Date()): Promise<(StoryLocation & { href: string })[]> {
-  const due = await db.story.findMany({ where: { status: "APPROVED", scheduledAt: { lte: now }, deletedAt: null }, orderBy: { scheduledAt: "asc" }, select: { id: true }, take: 100 });
+  const due = await db.story.findMany({ where: { status: "APPROVED", scheduledAt: { lte: now }, deletedAt: null }, orderBy: { scheduledAt: "asc" }, select: { id: true, title: true, authorId: true }, take: 100 });
   const published: (StoryLocation & { href: string })[] = [];
-  for (const { id } of due) {
-    const live = await putStoryLive(id, { where: { status: "APPROVED", scheduledAt: { lte: now }, deletedAt: null } });
+  for (const { id, title, authorId } of due) {
+    const live = await putStoryLive(id, {
+      where: { status: "APPROVED", scheduledAt: { lte: now }, deletedAt: null },
+      also: (tx, story) => notify(tx, authorId, { kind: "STORY_APPROVED", message: `Your scheduled story “${title}” is now live.`, href: story.href }),
+    });
     if (live) published.push(live);
   }
   return published;

@@ -199,6 +199,8 @@ describe("scheduling", () => {
     expect([...a, ...b].filter((s) => s.id === id)).toEqual([{ id, href: `/${community.slug}/a-walk-by-the-river`, authorHandle: author.handle, communitySlug: community.slug }]);
     expect(await storyRow(id)).toMatchObject({ status: "PUBLISHED", slug: "a-walk-by-the-river" });
     expect(await db.storyRevision.count({ where: { storyId: id, kind: "PUBLISH" } })).toBe(1);
+    // The creator hears it went live, once.
+    expect(await db.notification.findMany({ where: { userId: author.id }, select: { message: true, href: true } })).toEqual([{ message: "Your scheduled story “A walk by the river” is now live.", href: `/${community.slug}/a-walk-by-the-river` }]);
   });
 
   it("refuses a time in the past or more than a year ahead, changing nothing", async () => {
