@@ -5,7 +5,6 @@ import { requirePermission } from "@/lib/auth/guard";
 import type { RestrictionKind, Viewer } from "@/lib/auth/permissions";
 import { recordAction } from "@/lib/data/audit";
 import { notify } from "@/lib/data/notifications";
-import { restrictionLabel } from "@/lib/data/sweep";
 import { activeRestrictionWhere } from "@/lib/data/users";
 import { storyHref } from "@/lib/data/stories";
 import { cacheTags, creatorTags, storyTags } from "@/lib/cache/tags";
@@ -156,4 +155,9 @@ export async function listMyActiveRestrictions(viewer: Viewer | null): Promise<M
   const actions = await db.moderationAction.findMany({ where: { restrictionId: { in: rows.map((r) => r.id) }, action: "RESTRICT" }, select: { id: true, restrictionId: true } });
   const actionOf = new Map(actions.map((a) => [a.restrictionId, a.id]));
   return rows.map(({ id, ...r }) => ({ ...r, actionId: actionOf.get(id) ?? null }));
+}
+
+/** A restriction kind in words, for messages. */
+export function restrictionLabel(kind: string): string {
+  return { WARNING: "warning", COMMENT_BAN: "comment ban", PUBLISH_BAN: "publishing ban", SUSPENSION: "suspension", CONTENT_REMOVAL: "content removal" }[kind] ?? kind.toLowerCase();
 }

@@ -4,11 +4,14 @@ import { recordAction } from "@/lib/data/audit";
 import { notify } from "@/lib/data/notifications";
 import { activeRestrictionWhere } from "@/lib/data/users";
 import { deleteOldRateLimits } from "@/lib/data/rate-limits";
+import { creatorPresenceTags, restrictionLabel } from "@/lib/data/restrictions";
 
 export type SweepResult = {
   liftedRestrictions: number;
-  /** Creators whose public presence changed (suspension began or ended): their pages need expiring. */
+  /** Creators whose public presence changed (suspension began or ended). */
   changedCreators: { id: string; handle: string }[];
+  /** The cache tags of every public page showing them: profile, stories, comment threads. */
+  expire: string[];
 };
 
 /**
@@ -36,8 +39,9 @@ export async function sweepRestrictions(now = new Date()): Promise<SweepResult> 
     });
   }
   const changedCreators = await syncSuspendedStatus(now);
+  const expire = (await Promise.all(changedCreators.map((c) => creatorPresenceTags(db, c.id)))).flat();
   await deleteOldRateLimits();
-  return { liftedRestrictions: lifted, changedCreators };
+  return { liftedRestrictions: lifted, changedCreators, expire };
 }
 
 /** Sets User.status from the suspensions in force; returns the users whose status changed. */
@@ -50,8 +54,4 @@ export async function syncSuspendedStatus(now = new Date()) {
   if (toActivate.length) await db.user.updateMany({ where: { id: { in: toActivate.map((u) => u.id) } }, data: { status: "ACTIVE" } });
   if (toSuspend.length) await db.user.updateMany({ where: { id: { in: toSuspend.map((u) => u.id) } }, data: { status: "SUSPENDED" } });
   return [...toActivate, ...toSuspend];
-}
-
-export function restrictionLabel(kind: string): string {
-  return { WARNING: "warning", COMMENT_BAN: "comment ban", PUBLISH_BAN: "publishing ban", SUSPENSION: "suspension", CONTENT_REMOVAL: "content removal" }[kind] ?? kind.toLowerCase();
 }

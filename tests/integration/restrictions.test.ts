@@ -83,8 +83,9 @@ describe("restrictUser", () => {
     expect((await auditAbout(creator.id)).map((a) => a.action)).toEqual(["RESTRICT", "RESTRICTION_LIFT"]);
   });
 
-  it("a suspension expires through the sweep, which puts the status back", async () => {
+  it("a suspension expires through the sweep, which puts the status back and names every cached page to expire", async () => {
     const [mod, reader] = await Promise.all([makeUser({ role: "MODERATOR" }), makeUser()]);
+    const story = await makePublishedStory(reader, (await makeCommunity()).slug);
     const { restrictionId } = await restrictUser(mod, reader.id, { kind: "SUSPENSION", reason: "Time out", expiresAt: inAnHour() });
     await db.restriction.update({ where: { id: restrictionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     // Even before the sweep, the viewer is no longer suspended: findViewer reads the expiry.
@@ -92,6 +93,8 @@ describe("restrictUser", () => {
     const swept = await sweepRestrictions();
     expect(swept.changedCreators.map((c) => c.id)).toContain(reader.id);
     expect((await db.user.findUniqueOrThrow({ where: { id: reader.id } })).status).toBe("ACTIVE");
+    // Their story page (cached as a 404 while they were suspended) comes back on the next request.
+    expect(swept.expire).toEqual(expect.arrayContaining([`story:${story.id}`, `story-url:${story.href.slice(1)}`, `creator:${reader.id}`]));
   });
 
   it("a content removal takes down published stories and visible comments, keeping comment counts exact, and records the ids", async () => {

@@ -1,7 +1,7 @@
 import { isSweepRequest } from "@/lib/sweep-token";
 import { sweepRestrictions } from "@/lib/data/sweep";
 import { publishDueStories } from "@/lib/data/stories";
-import { creatorTags, expireTagsFromRoute, storyTags } from "@/lib/cache/tags";
+import { expireTagsFromRoute, storyTags } from "@/lib/cache/tags";
 
 /**
  * Time-based moderation work: restrictions that expired, the public pages of creators whose
@@ -12,7 +12,7 @@ import { creatorTags, expireTagsFromRoute, storyTags } from "@/lib/cache/tags";
 export async function POST(request: Request) {
   if (!isSweepRequest(request)) return Response.json({ error: "Not allowed" }, { status: 403 });
   const swept = await sweepRestrictions();
-  expireTagsFromRoute(...swept.changedCreators.flatMap((c) => creatorTags(c)));
+  expireTagsFromRoute(...swept.expire);
   const published = await publishDueStories();
   expireTagsFromRoute(...published.flatMap((story) => storyTags(story)));
   return Response.json({ liftedRestrictions: swept.liftedRestrictions, changedCreators: swept.changedCreators.length, publishedStories: published.length }, { headers: { "cache-control": "no-store" } });
