@@ -214,6 +214,14 @@ test("reports on a story and an account; a moderator unpublishes the story from 
 
   // Signed out: the Report control is a way to sign in that comes back.
   const anonymous = await (await browser.newContext()).newPage();
+  // The site feed, the community feed and search have it (and now hold it in their caches).
+  const searchFor = `/api/search?q=${encodeURIComponent(title)}`;
+  const listed = async () => ({
+    feed: (await (await anonymous.request.get("/feed.xml")).text()).includes(title),
+    communityFeed: (await (await anonymous.request.get("/journal/feed.xml")).text()).includes(title),
+    search: (await (await anonymous.request.get(searchFor)).text()).includes(title),
+  });
+  expect(await listed()).toEqual({ feed: true, communityFeed: true, search: true });
   await anonymous.goto(storyUrl);
   await expect(anonymous.getByRole("link", { name: "Report" })).toHaveAttribute("href", `/signin?callbackUrl=${encodeURIComponent(new URL(storyUrl).pathname)}`);
   // The creator is not offered a report of their own story.
@@ -261,4 +269,5 @@ test("reports on a story and an account; a moderator unpublishes the story from 
   expect(response?.status()).toBe(404);
   await anonymous.goto("/");
   await expect(anonymous.getByText(title)).toHaveCount(0);
+  expect(await listed()).toEqual({ feed: false, communityFeed: false, search: false });
 });
