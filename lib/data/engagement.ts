@@ -1,4 +1,5 @@
 import "server-only";
+import { afterKeyset } from "@/lib/data/keyset";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requirePermission } from "@/lib/auth/guard";
@@ -82,11 +83,11 @@ export async function getStoryCounts(storyId: string): Promise<StoryCounts> {
 /** The signed-in reader: their bookmarked stories, most recently saved first. */
 export async function listMyBookmarks(viewer: Viewer | null, cursor?: string, limit = 20): Promise<Page<StoryCard>> {
   const me = requirePermission(viewer, "story:react");
+  const cursorRow = cursor ? await db.bookmark.findUnique({ where: { userId_storyId: { userId: me.id, storyId: cursor } }, select: { createdAt: true, storyId: true } }) : null;
   const rows = await db.bookmark.findMany({
-    where: { userId: me.id, story: publicWhere },
+    where: { userId: me.id, story: publicWhere, ...(cursorRow ? afterKeyset(["createdAt", "storyId"], cursorRow) : {}) },
     orderBy: [{ createdAt: "desc" }, { storyId: "desc" }],
     take: limit + 1,
-    ...(cursor ? { cursor: { userId_storyId: { userId: me.id, storyId: cursor } }, skip: 1 } : {}),
     select: { story: { select: cardSelect } },
   });
   const items = rows.slice(0, limit).map((row) => toCard(row.story));
