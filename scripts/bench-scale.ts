@@ -10,6 +10,7 @@
 import autocannon from "autocannon";
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
+import http from "node:http";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { startTestCluster, TEMPLATE_DB } from "../tests/helpers/test-database";
@@ -27,7 +28,7 @@ const coldRuns = Number(process.env.BENCH_COLD_RUNS ?? 50);
 const warmEnabled = process.env.BENCH_WARM !== "0";
 
 type WarmRow = { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number };
-type ScaleResult = { stories: number; seedSeconds: number | null; cold: ColdRow[]; warm: WarmRow[]; peakRssMb: number | null };
+type ScaleResult = { stories: number; seedSeconds: number | null; cold: ColdRow[]; warm: WarmRow[]; peakRssMb: number | null; ghostRssMb: number | null };
 
 function cannon(name: string, options: autocannon.Options): Promise<WarmRow> {
   return new Promise((resolve, reject) => {
@@ -140,9 +141,19 @@ async function measureWarm(url: string, stories: number) {
     if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
     await new Promise((r) => setTimeout(r, 500));
   }
+  let bare: http.Server | undefined;
   try {
     const cookie = await signIn(base, creator.email, "storyhouse-demo");
+    // The runtime's ceiling on this machine right now: the story page's own HTML from memory.
+    const storyHtml = await (await fetch(base + story.path)).text();
+    bare = http.createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(storyHtml);
+    });
+    const barePort = await freePort();
+    await new Promise<void>((resolve) => bare!.listen(barePort, "127.0.0.1", resolve));
     const targets: [string, autocannon.Options][] = [
+      ["bare node (story HTML from memory)", { url: `http://127.0.0.1:${barePort}/` }],
       ["story page", { url: base + story.path }],
       ["home", { url: `${base}/` }],
       ["community page", { url: `${base}/${community.slug}` }],
@@ -152,15 +163,25 @@ async function measureWarm(url: string, stories: number) {
       ["search results (/api/search)", { url: `${base}/api/search?q=${encodeURIComponent("council budget")}` }],
       ["studio list (signed in)", { url: `${base}/studio`, headers: { cookie } }],
     ];
-    const stopSampling = sampleRss(app.pid!);
     const rows: WarmRow[] = [];
-    for (const [name, options] of targets) {
+    const measure = async (name: string, options: autocannon.Options) => {
       await warmUp(options);
       rows.push(await cannon(name, options));
       console.log(`[bench:scale] ${stories}: ${name} ${rows.at(-1)!.rps.toFixed(0)} req/s, p99 ${rows.at(-1)!.p99} ms`);
+    };
+    const stopSampling = sampleRss(app.pid!);
+    for (const [name, options] of targets) await measure(name, options);
+    const peakRssMb = stopSampling();
+    // Ghost, when one is running (docs/performance.md): a post of the same length, same settings.
+    let ghostRssMb: number | null = null;
+    if (process.env.GHOST_URL) {
+      const stopGhost = process.env.GHOST_PID ? sampleRss(Number(process.env.GHOST_PID)) : null;
+      await measure("ghost post (GHOST_URL)", { url: process.env.GHOST_URL });
+      ghostRssMb = stopGhost?.() ?? null;
     }
-    return { rows, peakRssMb: stopSampling(), paths: { story: story.path, community: community.slug, profile: creator.handle, tag: tag.slug } };
+    return { rows, peakRssMb, ghostRssMb, paths: { story: story.path, community: community.slug, profile: creator.handle, tag: tag.slug } };
   } finally {
+    bare?.close();
     app.kill("SIGTERM");
     await new Promise((resolve) => app.on("exit", resolve));
   }
@@ -198,9 +219,9 @@ async function main() {
       }
       console.log(`[bench:scale] ${stories}: cold data work, ${coldRuns} runs each`);
       const cold = await measureCold(url);
-      const warm = warmEnabled ? await measureWarm(url, stories) : { rows: [], peakRssMb: null, paths: null };
+      const warm = warmEnabled ? await measureWarm(url, stories) : { rows: [], peakRssMb: null, ghostRssMb: null, paths: null };
       if (warm.paths) console.log(`[bench:scale] ${stories}: targets ${JSON.stringify(warm.paths)}`);
-      results.push({ stories, seedSeconds, cold, warm: warm.rows, peakRssMb: warm.peakRssMb });
+      results.push({ stories, seedSeconds, cold, warm: warm.rows, peakRssMb: warm.peakRssMb, ghostRssMb: warm.ghostRssMb });
     }
   } finally {
     await cluster?.stop();
@@ -215,6 +236,12 @@ async function main() {
       console.log(`WARM (${connections} connections, ${seconds} s each)`.padEnd(60) + "req/s".padStart(9) + "p50 ms".padStart(9) + "p99 ms".padStart(9) + "errors".padStart(8) + "non2xx".padStart(8));
       for (const w of r.warm) console.log(w.name.padEnd(60) + w.rps.toFixed(0).padStart(9) + String(w.p50).padStart(9) + String(w.p99).padStart(9) + String(w.errors).padStart(8) + String(w.non2xx).padStart(8));
       console.log(`peak RSS of the app process tree under load: ${r.peakRssMb!.toFixed(0)} MB`);
+      if (r.ghostRssMb != null) console.log(`peak RSS of Ghost's process tree (VmHWM since it started): ${r.ghostRssMb.toFixed(0)} MB`);
+      const story = r.warm.find((w) => w.name === "story page");
+      const bare = r.warm.find((w) => w.name.startsWith("bare node"));
+      const ghost = r.warm.find((w) => w.name.startsWith("ghost"));
+      if (story && bare) console.log(`story page: ${((story.rps / bare.rps) * 100).toFixed(1)}% of the bare server's req/s (same run), p99 ${story.p99} ms (target < 100 ms)`);
+      if (story && ghost) console.log(`story page vs Ghost: ${(story.rps / ghost.rps).toFixed(1)}× Ghost's req/s (target ≥ 30×)`);
     }
   }
   if (results.length >= 2) {
