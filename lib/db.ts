@@ -6,7 +6,14 @@ import { env } from "@/lib/env";
 function createClient() {
   const { DATABASE_URL, DB_POOL_MAX, DB_QUERY_EVENTS } = env();
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: DATABASE_URL, max: DB_POOL_MAX }),
+    adapter: new PrismaPg({
+      connectionString: DATABASE_URL,
+      max: DB_POOL_MAX,
+      // No parallel query: the site's reads are short LIMIT queries, and a parallel plan's worker
+      // start-up and read-ahead cost more than they save (a tag page at 100,000 stories: 90 ms with
+      // workers, 13 ms without; docs/performance.md). Many requests at once use the cores anyway.
+      options: "-c max_parallel_workers_per_gather=0",
+    }),
     log: DB_QUERY_EVENTS ? [{ emit: "event", level: "query" }] : [],
     // A password hash never leaves the data layer unless a query asks for it by name.
     omit: { user: { passwordHash: true } },

@@ -205,6 +205,10 @@ export async function listPublishedStories(options: StoryListOptions = {}): Prom
   // The cursor is the last story's id; its sort values make the keyset condition (lib/data/keyset.ts).
   const cursorRow = options.cursor ? await db.story.findUnique({ where: { id: options.cursor }, select: { id: true, publishedAt: true, heartCount: true } }) : null;
   if (options.cursor && !cursorRow) return { items: [], nextCursor: null };
+  // A tag's stories come from the tag first while it holds few of them (StoryTag by tagId): left
+  // to itself PostgreSQL walks every story newest first checking each one's tags, which reads the
+  // whole table for a rare tag (a tag with one story at 100,000 stories: 370 ms; docs/performance.md).
+  const taggedIds = options.tagSlug ? await fewTaggedStoryIds(options.tagSlug) : null;
   const author = {
     ...publicWhere.author,
     ...(options.authorHandle ? { handle: options.authorHandle } : {}),
@@ -215,7 +219,7 @@ export async function listPublishedStories(options: StoryListOptions = {}): Prom
       ...publicWhere,
       author,
       ...(options.communitySlug ? { community: { slug: options.communitySlug } } : {}),
-      ...(options.tagSlug ? { tags: { some: { tag: { slug: options.tagSlug } } } } : {}),
+      ...(options.tagSlug ? (taggedIds ? { id: { in: taggedIds } } : { tags: { some: { tag: { slug: options.tagSlug } } } }) : {}),
       ...(cursorRow ? afterKeyset(sortKeys, cursorRow) : {}),
     },
     orderBy: sortKeys.map((key) => ({ [key]: "desc" as const })),
@@ -224,6 +228,15 @@ export async function listPublishedStories(options: StoryListOptions = {}): Prom
   });
   const items = rows.slice(0, limit).map(toCard);
   return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+}
+
+/** Up to this many stories, a tag's list is looked up from the tag; past it, from the newest stories. */
+const TAG_LOOKUP_LIMIT = 2000;
+
+/** The ids of the stories carrying a tag, or null when there are more than TAG_LOOKUP_LIMIT (then common enough that the newest stories hold a page of them soon). */
+async function fewTaggedStoryIds(tagSlug: string): Promise<string[] | null> {
+  const rows = await db.storyTag.findMany({ where: { tag: { slug: tagSlug } }, select: { storyId: true }, take: TAG_LOOKUP_LIMIT + 1 });
+  return rows.length > TAG_LOOKUP_LIMIT ? null : rows.map((row) => row.storyId);
 }
 
 /** Public: a published story by its URL, or null. */

@@ -67,6 +67,9 @@ beforeAll(async () => {
       from generate_series(1, 20000) i;
     insert into "Comment" (id, "storyId", "authorId", body, "bodyHtml", "createdAt")
       select 'bulk-m' || i, 'bulk-s' || (i % 20000 + 1), 'bulk-u' || (i % 500 + 1), 'Hi', '<p>Hi</p>', now() - (i * 2600 || ' seconds')::interval from generate_series(1, 60000) i;
+    -- A common tag (on every eighth bulk story: 2,500, past the tag-first lookup's limit).
+    insert into "Tag" (id, slug, name) values ('bulk-tag', 'bulk-common', 'Bulk common');
+    insert into "StoryTag" ("storyId", "tagId") select 'bulk-s' || i, 'bulk-tag' from generate_series(8, 20000, 8) i;
     -- Every tenth comment a reply to the one before it.
     update "Comment" set "parentId" = 'bulk-m' || (substr(id, 7)::int - 1) where id like 'bulk-m%' and substr(id, 7)::int % 10 = 0;
     analyze;`);
@@ -99,6 +102,7 @@ const lists: [string, () => Promise<unknown>][] = [
   ["profile page", () => listPublishedStories({ authorHandle: author.handle })],
   ["profile header", () => getCreatorProfile(author.handle)],
   ["tag page", () => listPublishedStories({ tagSlug: "databases" })],
+  ["tag page, a tag on 2,500 stories", () => listPublishedStories({ tagSlug: "bulk-common" })],
   ["story page", () => getPublishedStory(community.slug, story.href.split("/")[2])],
   ["story comments", () => listStoryComments(story.id)],
   ["staff picks", () => listFeaturedStories()],
@@ -129,6 +133,21 @@ describe("every list is served by an index (no sequential scan of stories or com
       expect(found, JSON.stringify(found, null, 1)).toEqual([]);
     });
   }
+
+  it("a tag's list is the same whether it starts from the tag (few stories) or from the newest stories (many)", async () => {
+    // "bulk-common" is past the tag-first limit; "databases" (one story) is under it.
+    const common = await listPublishedStories({ tagSlug: "bulk-common" });
+    expect(common.items).toHaveLength(20);
+    const expected = await explainer.query<{ id: string }>(
+      `select s.id from "Story" s join "StoryTag" st on st."storyId" = s.id where st."tagId" = 'bulk-tag' and s.status = 'PUBLISHED' order by s."publishedAt" desc, s.id desc limit 20`,
+    );
+    expect(common.items.map((s) => s.id)).toEqual(expected.rows.map((r) => r.id));
+    const next = await listPublishedStories({ tagSlug: "bulk-common", cursor: common.nextCursor! });
+    expect(next.items[0].id).not.toBe(common.items[19].id);
+    const rare = await listPublishedStories({ tagSlug: "databases" });
+    expect(rare.items.map((s) => s.id)).toEqual([story.id]);
+    expect(await listPublishedStories({ tagSlug: "no-such-tag" })).toEqual({ items: [], nextCursor: null });
+  });
 
   it("the check itself notices a sequential scan", async () => {
     // A filter no index covers: the planner has no choice, and the helper must report it.
