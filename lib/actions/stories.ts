@@ -4,7 +4,7 @@ import { getViewer } from "@/lib/auth/session";
 import { createDraft, deleteStory, getStoryForEditing, publishStory, unpublishStory, updateStory, withdrawSubmission, type PublishOutcome, type StoryDraft } from "@/lib/data/stories";
 import { restoreRevision } from "@/lib/data/revisions";
 import { publishAtSchema, revisionIdSchema, storyInputSchema, storyIntentSchema, storyVersionSchema } from "@/lib/validation/story";
-import { fieldErrorsOf, type FormState } from "@/lib/validation/form";
+import { fieldErrorsOf, withoutNul, type FormState } from "@/lib/validation/form";
 import { formError } from "@/lib/actions/form-error";
 import { expireTags, storyTags } from "@/lib/cache/tags";
 import { isAppError } from "@/lib/errors";
@@ -25,7 +25,7 @@ export type SaveStoryState = FormState & {
   outcome?: PublishOutcome;
 };
 
-const fieldsSchema = z.record(z.string(), z.string().max(200_000));
+const fieldsSchema = z.record(z.string(), z.string().max(200_000).transform(withoutNul));
 
 /**
  * Saves the editor's fields: "autosave" (no revision), "save" (keeps a revision) or "publish"
