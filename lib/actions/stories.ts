@@ -4,6 +4,7 @@ import { getViewer } from "@/lib/auth/session";
 import { createDraft, deleteStory, getStoryForEditing, publishStory, unpublishStory, updateStory, withdrawSubmission, type PublishOutcome, type StoryDraft } from "@/lib/data/stories";
 import { restoreRevision } from "@/lib/data/revisions";
 import { publishAtSchema, revisionIdSchema, storyInputSchema, storyIntentSchema, storyVersionSchema } from "@/lib/validation/story";
+import { idSchema } from "@/lib/validation/ids";
 import { fieldErrorsOf, withoutNul, type FormState } from "@/lib/validation/form";
 import { formError } from "@/lib/actions/form-error";
 import { expireTags, storyTags } from "@/lib/cache/tags";
@@ -83,7 +84,7 @@ export async function saveStoryAction(storyId: string | null, fields: StoryField
   return { ok: true, id, version, savedAt: new Date().toISOString(), ...(next ?? {}) };
 }
 
-const storyIdSchema = z.string().trim().min(1).max(64);
+const storyIdSchema = idSchema;
 
 /** Takes the creator's story out of review (or off its schedule) so they can edit it again. */
 export async function withdrawSubmissionAction(storyId: string, _prev: FormState, _form: FormData): Promise<FormState> {

@@ -9,7 +9,7 @@ const body = z.string().transform(withoutNul).pipe(z.string().trim().min(1, "Wri
 /** A new comment; `parentId` makes it a reply (the data layer decides which thread it joins). */
 export const commentInputSchema = z.object({
   body,
-  parentId: z.string().max(64).transform((id) => id || undefined).optional(),
+  parentId: z.string().max(64).regex(/^[\w-]*$/, "Reply to a comment on this story").transform((id) => id || undefined).optional(),
 });
 export type CommentInput = z.infer<typeof commentInputSchema>;
 

@@ -389,7 +389,7 @@ const ROWS: Row[] = [
     via: "isSweepRequest (per-process token; nobody's session counts)",
     setup: async () => null,
     run: async () => {
-      for (const headers of [{}, { "x-sweep-token": "guess" }, { "x-sweep-token": "a".repeat(43) }]) {
+      for (const headers of [{}, { "x-sweep-token": "guess" }, { "x-sweep-token": "a".repeat(43) }] as Record<string, string>[]) {
         if (isSweepRequest(new Request("http://localhost/api/sweep", { method: "POST", headers }))) return;
       }
       throw new AppError("FORBIDDEN");
