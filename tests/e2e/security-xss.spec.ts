@@ -74,7 +74,8 @@ async function seed(): Promise<Seeded> {
 
 /** Everything a payload could have left behind in the rendered page. */
 async function assertInert(page: Page, url: string) {
-  await page.waitForLoadState("networkidle").catch(() => undefined);
+  // Client parts (comments state, search results) render after a fetch; give them a moment.
+  await page.waitForTimeout(400);
   const found = await page.evaluate(() => {
     const problems: string[] = [];
     if ((window as unknown as { __xss?: unknown }).__xss !== undefined) problems.push("window.__xss was set");
@@ -83,7 +84,9 @@ async function assertInert(page: Page, url: string) {
         const name = attr.name.toLowerCase();
         const value = attr.value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
         if (name.startsWith("on")) problems.push(`<${el.tagName.toLowerCase()} ${name}="${attr.value.slice(0, 60)}">`);
-        if (["href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"].includes(name) && /^(javascript|vbscript|data:text)/.test(value)) {
+        // React renders server-action forms with a placeholder action that only throws (its own markup, not content).
+        const reactPlaceholder = attr.value.startsWith("javascript:throw new Error('A React form was unexpectedly submitted");
+        if (["href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"].includes(name) && /^(javascript|vbscript|data:text)/.test(value) && !reactPlaceholder) {
           problems.push(`<${el.tagName.toLowerCase()} ${name}="${attr.value.slice(0, 60)}">`);
         }
         if (name === "srcdoc") problems.push(`<${el.tagName.toLowerCase()} srcdoc>`);
@@ -118,7 +121,7 @@ test("130 XSS payloads in every user-entered field stay inert on every page that
   for (const slug of seeded.tagSlugs) await visit(`/tags/${slug}`);
   await visit("/search?q=xssprobe");
   await expect(page.getByRole("main").locator("a[href^='/journal/xss-']").first()).toBeVisible();
-  for (const payload of payloads.filter((p) => p.length <= 200).slice(0, 20)) await visit(`/search?q=${encodeURIComponent(payload)}`);
+  for (const payload of payloads.filter((p) => p.length <= 200).filter((_, i) => i % 8 === 0)) await visit(`/search?q=${encodeURIComponent(payload)}`);
 
   // Staff pages and notifications, as the admin.
   await signIn(page, staff.admin);
