@@ -12,3 +12,9 @@ export const optionalIdSchema = z.string().max(64).regex(/^[\w-]*$/, "Unknown id
 
 /** True if `value` could be an id (see idSchema). */
 export const isId = (value: unknown): value is string => idSchema.safeParse(value).success;
+
+/**
+ * True if `value` could be a slug or handle from a URL (`[a-z0-9-]`, up to 200 characters). Public
+ * lookups answer "not found" for anything else without asking the database.
+ */
+export const isSlug = (value: unknown): value is string => typeof value === "string" && /^[\w-]{1,200}$/.test(value);

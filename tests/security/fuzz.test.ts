@@ -36,6 +36,13 @@ import { listUsersForStaff } from "@/lib/data/admin-users";
 import { listAuditLog } from "@/lib/data/audit-log";
 import { getMyCommentsState } from "@/lib/data/comment-moderation";
 import { getViewerState } from "@/lib/data/engagement";
+import { getPublishedStory, listPublishedStories } from "@/lib/data/stories";
+import { getCommunity } from "@/lib/data/communities";
+import { getTag } from "@/lib/data/tags";
+import { findHandleRedirect, getCreatorProfile } from "@/lib/data/users";
+import { listTopCreators } from "@/lib/data/discovery";
+import { isDeletedStoryUrl } from "@/lib/data/deleted-stories";
+import { listFeedStories } from "@/lib/data/feeds";
 import { changedTables, comment as makeComment, community, fingerprint, publishedStory, quickUser } from "./world";
 
 const SCHEMA_RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
@@ -219,6 +226,16 @@ const DB_CASES: DbCase[] = [
     call: (input, c) => {
       const filter = studio.studioFilterSchema.parse(input);
       return listMyStories(c.author, { query: filter.q, status: filter.status && studio.STUDIO_STATUSES[filter.status].status });
+    },
+  },
+  {
+    // Public pages and feeds look these up straight from the URL's (decoded) segments.
+    name: "public pages and feeds: lookups by community, story slug, handle, tag (any string)",
+    input: fc.tuple(hostileString, hostileString),
+    call: async ([a, b]) => {
+      await Promise.all([getPublishedStory(a, b), getCommunity(a), getTag(a), getCreatorProfile(a), findHandleRedirect(a), listTopCreators(a), isDeletedStoryUrl(a, b)]);
+      await listPublishedStories({ communitySlug: a, authorHandle: b, tagSlug: a, cursor: b });
+      await listFeedStories({ communitySlug: a });
     },
   },
   // Route handlers check ids with lib/validation/ids.ts first (404 / 400), as here.
