@@ -1,4 +1,4 @@
-// `npm test`: every test. Unit and integration (vitest, real embedded PostgreSQL), then browser
+// `npm test`: every test. Unit, integration and security (vitest, real embedded PostgreSQL), then browser
 // tests (Playwright driving Chromium against `next build && next start`). Exits non-zero if any
 // failed, or if the browser tests did not actually run.
 import { spawnSync } from "node:child_process";
@@ -27,7 +27,7 @@ const counts = {
   skipped: (vitest?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0),
 };
 const browserRan = (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0) + (e2e?.stats?.unexpected ?? 0);
-console.log(`\nunit+integration: ${vitest?.numPassedTests ?? 0} passed, ${vitest?.numFailedTests ?? 0} failed; browser: ${e2e?.stats?.expected ?? 0} passed, ${e2e?.stats?.unexpected ?? 0} failed, ${e2e?.stats?.flaky ?? 0} flaky`);
+console.log(`\nunit+integration+security: ${vitest?.numPassedTests ?? 0} passed, ${vitest?.numFailedTests ?? 0} failed; browser: ${e2e?.stats?.expected ?? 0} passed, ${e2e?.stats?.unexpected ?? 0} failed, ${e2e?.stats?.flaky ?? 0} flaky`);
 if (!browserRan) console.error("no browser test ran: that is a failure, not a pass");
 console.log(`tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 process.exit(vitestStatus === 0 && playwrightStatus === 0 && browserRan > 0 && counts.passed > 0 ? 0 : 1);

@@ -7,12 +7,12 @@ import { answerAppeal, createAppeal } from "@/lib/data/appeals";
 import { setUserRole, setUserTrust } from "@/lib/data/admin-users";
 import { markMyNotificationsRead } from "@/lib/data/notifications";
 import { answerAppealSchema, appealSchema, liftSchema, restrictFormSchema, roleSchema, TRUST_CHOICES, trustSchema } from "@/lib/validation/moderation";
+import { idSchema } from "@/lib/validation/ids";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/validation/form";
 import { formError } from "@/lib/actions/form-error";
 import { expireTags } from "@/lib/cache/tags";
 import { revalidatePath } from "next/cache";
 
-const idSchema = z.string().min(1).max(64);
 
 /** Staff: restricts the account from /admin/users/[id]. */
 export async function restrictUserAction(userId: string, _prev: FormState, form: FormData): Promise<FormState> {

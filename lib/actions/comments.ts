@@ -5,10 +5,12 @@ import { commentEditSchema, commentInputSchema } from "@/lib/validation/comment"
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/validation/form";
 import { formError } from "@/lib/actions/form-error";
 import { cacheTags, expireTags } from "@/lib/cache/tags";
+import { isId } from "@/lib/validation/ids";
 
 /** Posts a comment, or a reply when the form carries `parentId`. */
 export async function postCommentAction(storyId: string, _prev: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
+  if (!isId(storyId)) return { message: "We couldn't find that story.", values };
   const input = commentInputSchema.safeParse(values);
   if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
   try {
@@ -22,6 +24,7 @@ export async function postCommentAction(storyId: string, _prev: FormState, form:
 
 export async function editCommentAction(commentId: string, _prev: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
+  if (!isId(commentId)) return { message: "We couldn't find that comment.", values };
   const input = commentEditSchema.safeParse(values);
   if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
   try {
@@ -34,6 +37,7 @@ export async function editCommentAction(commentId: string, _prev: FormState, for
 }
 
 export async function deleteCommentAction(commentId: string): Promise<FormState> {
+  if (!isId(commentId)) return { message: "We couldn't find that comment." };
   try {
     const { storyId } = await deleteComment(await getViewer(), commentId);
     expireTags(cacheTags.comments(storyId));

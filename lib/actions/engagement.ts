@@ -3,13 +3,14 @@ import { z } from "zod";
 import { getViewer } from "@/lib/auth/session";
 import { setBookmark, setFollow, setHeart } from "@/lib/data/engagement";
 import { setFeatured } from "@/lib/data/discovery";
+import { idSchema } from "@/lib/validation/ids";
 import { formError } from "@/lib/actions/form-error";
 import { cacheTags, expireTags } from "@/lib/cache/tags";
 
 // Small toggles called from client buttons with optimistic UI; each returns the server's truth
 // or a message, and the button rolls back on failure.
 
-const id = z.string().min(1).max(64);
+const id = idSchema;
 type Result<T> = ({ ok: true } & T) | { ok: false; message: string };
 
 async function attempt<T>(run: () => Promise<T>): Promise<Result<T>> {

@@ -4,6 +4,7 @@ import { getViewer } from "@/lib/auth/session";
 import { hideComment, removeComment, restoreComment, setCommentsEnabled, setThreadLocked } from "@/lib/data/comment-moderation";
 import { moderatorUnpublishStory } from "@/lib/data/story-moderation";
 import { moderationReasonSchema } from "@/lib/validation/report";
+import { idSchema } from "@/lib/validation/ids";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/validation/form";
 import { formError } from "@/lib/actions/form-error";
 import { cacheTags, expireTags, storyTags } from "@/lib/cache/tags";
@@ -11,7 +12,6 @@ import { cacheTags, expireTags, storyTags } from "@/lib/cache/tags";
 // Moderation from the story page: small forms in client components (the page itself is static).
 // Each takes the target's id bound, a reason from the form, and expires what the public sees.
 
-const idSchema = z.string().trim().min(1).max(64);
 const reasonForm = z.object({ reason: moderationReasonSchema });
 
 type CommentMove = (viewer: Awaited<ReturnType<typeof getViewer>>, commentId: string, reason: string) => Promise<{ storyId: string }>;

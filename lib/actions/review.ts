@@ -3,12 +3,13 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/session";
 import { approveSubmission, requestChanges } from "@/lib/data/review";
+import { idSchema } from "@/lib/validation/ids";
 import { approveSubmissionSchema, requestChangesFields, requestChangesSchema } from "@/lib/validation/review";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/validation/form";
 import { formError } from "@/lib/actions/form-error";
 import { expireTags, storyTags } from "@/lib/cache/tags";
 
-const storyIdSchema = z.string().trim().min(1).max(64);
+const storyIdSchema = idSchema;
 
 /** Approves a submission (live now, or at its scheduled time), then back to the queue. */
 export async function approveSubmissionAction(storyId: string, _prev: FormState, form: FormData): Promise<FormState> {

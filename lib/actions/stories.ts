@@ -4,7 +4,8 @@ import { getViewer } from "@/lib/auth/session";
 import { createDraft, deleteStory, getStoryForEditing, publishStory, unpublishStory, updateStory, withdrawSubmission, type PublishOutcome, type StoryDraft } from "@/lib/data/stories";
 import { restoreRevision } from "@/lib/data/revisions";
 import { publishAtSchema, revisionIdSchema, storyInputSchema, storyIntentSchema, storyVersionSchema } from "@/lib/validation/story";
-import { fieldErrorsOf, type FormState } from "@/lib/validation/form";
+import { idSchema } from "@/lib/validation/ids";
+import { fieldErrorsOf, withoutNul, type FormState } from "@/lib/validation/form";
 import { formError } from "@/lib/actions/form-error";
 import { expireTags, storyTags } from "@/lib/cache/tags";
 import { isAppError } from "@/lib/errors";
@@ -25,7 +26,7 @@ export type SaveStoryState = FormState & {
   outcome?: PublishOutcome;
 };
 
-const fieldsSchema = z.record(z.string(), z.string().max(200_000));
+const fieldsSchema = z.record(z.string(), z.string().max(200_000).transform(withoutNul));
 
 /**
  * Saves the editor's fields: "autosave" (no revision), "save" (keeps a revision) or "publish"
@@ -83,7 +84,7 @@ export async function saveStoryAction(storyId: string | null, fields: StoryField
   return { ok: true, id, version, savedAt: new Date().toISOString(), ...(next ?? {}) };
 }
 
-const storyIdSchema = z.string().trim().min(1).max(64);
+const storyIdSchema = idSchema;
 
 /** Takes the creator's story out of review (or off its schedule) so they can edit it again. */
 export async function withdrawSubmissionAction(storyId: string, _prev: FormState, _form: FormData): Promise<FormState> {

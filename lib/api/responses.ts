@@ -2,6 +2,7 @@ import "server-only";
 import { isAppError, type AppErrorCode } from "@/lib/errors";
 import { getViewer } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/permissions";
+import { isId } from "@/lib/validation/ids";
 
 const statusByCode: Record<AppErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID: 422, RATE_LIMITED: 429 };
 
@@ -27,9 +28,11 @@ export async function jsonBody(request: Request): Promise<unknown> {
  */
 export function viewerListRoute<T>(list: (viewer: Viewer | null, cursor?: string) => Promise<T>) {
   return async (request: Request) => {
-    const cursor = new URL(request.url).searchParams.get("cursor")?.slice(0, 64) || undefined;
+    // Cursors are ids; anything else (a NUL would fail in the database) starts from the top.
+    const cursor = new URL(request.url).searchParams.get("cursor") ?? undefined;
+    const validCursor = isId(cursor) ? cursor : undefined;
     try {
-      return Response.json(await list(await getViewer(), cursor), { headers: { "cache-control": "private, no-store" } });
+      return Response.json(await list(await getViewer(), validCursor), { headers: { "cache-control": "private, no-store" } });
     } catch (error) {
       return errorResponse(error);
     }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isSlug } from "@/lib/validation/ids";
 
 export type CommunityOption = { slug: string; name: string };
 export type CommunityPage = { id: string; slug: string; name: string; description: string; requireSubtitle: boolean; requireHero: boolean; minWords: number };
@@ -11,6 +12,7 @@ export async function listCommunities(): Promise<CommunityOption[]> {
 
 /** Public: one community with its rules, or null. */
 export async function getCommunity(slug: string): Promise<CommunityPage | null> {
+  if (!isSlug(slug)) return null;
   return db.community.findUnique({
     where: { slug: slug.toLowerCase() },
     select: { id: true, slug: true, name: true, description: true, requireSubtitle: true, requireHero: true, minWords: true },

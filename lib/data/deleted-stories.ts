@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isSlug } from "@/lib/validation/ids";
 
 // Story URLs whose creator deleted the story answer 410 Gone (proxy.ts asks here). Deletion is
 // permanent and a deleted story keeps its slug, so a "gone" answer never changes and is kept for
@@ -14,6 +15,7 @@ const memo = (shared.storyhouseDeletedUrls ??= new Map());
 
 /** Public: whether a story once lived at this URL and its creator deleted it. */
 export async function isDeletedStoryUrl(communitySlug: string, slug: string): Promise<boolean> {
+  if (!isSlug(communitySlug) || !isSlug(slug)) return false;
   const key = `${communitySlug}/${slug}`;
   const known = memo.get(key);
   if (known && (known.gone || known.until > Date.now())) return known.gone;

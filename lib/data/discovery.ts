@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isSlug } from "@/lib/validation/ids";
 import { AppError } from "@/lib/errors";
 import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
@@ -67,6 +68,7 @@ export type TopCreator = { name: string; handle: string; avatarUrl: string | nul
 
 /** Public: a community's creators with the most hearts on their published stories there. */
 export async function listTopCreators(communitySlug: string, limit = 5): Promise<TopCreator[]> {
+  if (!isSlug(communitySlug)) return [];
   const ranked = await db.story.groupBy({
     by: ["authorId"],
     where: { ...publicWhere, community: { slug: communitySlug } },

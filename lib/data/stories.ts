@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isSlug } from "@/lib/validation/ids";
 import { AppError } from "@/lib/errors";
 import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
@@ -200,6 +201,8 @@ export type StoryListOptions = { communitySlug?: string; authorHandle?: string; 
  * tag, or by the creators a user follows; or most-hearted first ("top"). Keyset-paginated.
  */
 export async function listPublishedStories(options: StoryListOptions = {}): Promise<Page<StoryCard>> {
+  // A filter or cursor no row could match (from a URL): nothing, without asking the database.
+  if ([options.cursor, options.communitySlug, options.authorHandle, options.tagSlug].some((key) => key !== undefined && !isSlug(key))) return { items: [], nextCursor: null };
   const limit = Math.min(options.limit ?? 20, 50);
   const sortKeys = options.sort === "top" ? (["heartCount", "publishedAt", "id"] as const) : (["publishedAt", "id"] as const);
   // The cursor is the last story's id; its sort values make the keyset condition (lib/data/keyset.ts).
@@ -241,6 +244,7 @@ async function fewTaggedStoryIds(tagSlug: string): Promise<string[] | null> {
 
 /** Public: a published story by its URL, or null. */
 export async function getPublishedStory(communitySlug: string, slug: string): Promise<StoryPage | null> {
+  if (!isSlug(communitySlug) || !isSlug(slug)) return null;
   const row = await db.story.findFirst({
     where: { ...publicWhere, slug, community: { slug: communitySlug } },
     select: {

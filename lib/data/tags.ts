@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isSlug } from "@/lib/validation/ids";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type TagInput = { slug: string; name: string };
@@ -18,6 +19,7 @@ export async function setStoryTags(tx: Prisma.TransactionClient, storyId: string
 
 /** Public: a tag by slug, or null. */
 export async function getTag(slug: string): Promise<TagView | null> {
+  if (!isSlug(slug)) return null;
   return db.tag.findUnique({ where: { slug }, select: { slug: true, name: true } });
 }
 

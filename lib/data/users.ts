@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isSlug } from "@/lib/validation/ids";
 import { AppError, isAppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { requirePermission } from "@/lib/auth/guard";
@@ -115,6 +116,7 @@ export async function verifyCredentials(email: string, password: string, { ip }:
 
 /** Public: a creator's profile by handle. */
 export async function getCreatorProfile(handle: string): Promise<CreatorProfile | null> {
+  if (!isSlug(handle)) return null;
   const user = await db.user.findUnique({
     where: { handle: handle.toLowerCase() },
     select: {
@@ -138,6 +140,7 @@ export async function getCreatorProfile(handle: string): Promise<CreatorProfile 
 
 /** Public: the creator who used to go by `oldHandle` and their current handle, or null. */
 export async function findHandleRedirect(oldHandle: string): Promise<{ userId: string; handle: string } | null> {
+  if (!isSlug(oldHandle)) return null;
   const redirect = await db.handleRedirect.findUnique({ where: { oldHandle: oldHandle.toLowerCase() }, select: { userId: true, user: { select: { handle: true, status: true } } } });
   return redirect && redirect.user.status !== "SUSPENDED" ? { userId: redirect.userId, handle: redirect.user.handle } : null;
 }

@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { COMMENT_MAX } from "@/lib/validation/limits";
+import { withoutNul } from "@/lib/validation/form";
 
 export { COMMENT_MAX };
 
-const body = z.string().trim().min(1, "Write a comment first").max(COMMENT_MAX, `Comments can be at most ${COMMENT_MAX.toLocaleString("en")} characters`);
+const body = z.string().transform(withoutNul).pipe(z.string().trim().min(1, "Write a comment first").max(COMMENT_MAX, `Comments can be at most ${COMMENT_MAX.toLocaleString("en")} characters`));
 
 /** A new comment; `parentId` makes it a reply (the data layer decides which thread it joins). */
 export const commentInputSchema = z.object({
   body,
-  parentId: z.string().max(64).transform((id) => id || undefined).optional(),
+  parentId: z.string().max(64).regex(/^[\w-]*$/, "Reply to a comment on this story").transform((id) => id || undefined).optional(),
 });
 export type CommentInput = z.infer<typeof commentInputSchema>;
 

@@ -9,11 +9,19 @@ export type FormState = {
   savedAt?: string;
 };
 
-/** FormData as plain strings (files and Next's internal `$ACTION` fields dropped). */
+/**
+ * PostgreSQL text cannot hold U+0000 (saving it fails with a database error, a 500), and nobody
+ * types it on purpose: it is dropped wherever text comes in.
+ */
+export function withoutNul(text: string): string {
+  return text.replaceAll("\u0000", "");
+}
+
+/** FormData as plain strings (files and Next's internal `$ACTION` fields dropped; see withoutNul). */
 export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
-    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = withoutNul(value);
   }
   return values;
 }

@@ -1,9 +1,13 @@
 import { z } from "zod";
+import { withoutNul } from "@/lib/validation/form";
 
 export const SEARCH_QUERY_MAX = 200;
 
-/** A repeated URL parameter (`?q=a&q=b`) counts once: the first value wins. */
-const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+/** A repeated URL parameter (`?q=a&q=b`) counts once: the first value wins (without NULs, see withoutNul). */
+const firstValue = (value: unknown) => {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === "string" ? withoutNul(first) : first;
+};
 
 /** A filter slug; anything unusable means "no filter" rather than an error. */
 const filterSlug = z.preprocess(firstValue, z.string().trim().max(64).optional()).transform((slug) => slug || undefined).catch(undefined);

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { cachedStoryList } from "@/lib/cache/public";
+import { optionalIdSchema } from "@/lib/validation/ids";
 
 const querySchema = z.object({
-  cursor: z.string().max(64).optional(),
-  community: z.string().max(64).optional(),
-  author: z.string().max(64).optional(),
-  tag: z.string().max(64).optional(),
+  cursor: z.string().max(64).regex(/^[^\u0000]*$/).optional(),
+  community: optionalIdSchema,
+  author: optionalIdSchema,
+  tag: optionalIdSchema,
 });
 
 /** The next page of a public story list ("Load more"). Same cache as the pages themselves. */

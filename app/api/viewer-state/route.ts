@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/session";
 import { getViewerState } from "@/lib/data/engagement";
+import { optionalIdSchema } from "@/lib/validation/ids";
 
-const querySchema = z.object({ story: z.string().max(64).optional(), creator: z.string().max(64).optional() });
+const querySchema = z.object({ story: optionalIdSchema, creator: optionalIdSchema });
 
 /** The reader's own heart, bookmark and follow state for a story and/or creator, with fresh counts. */
 export async function GET(request: Request) {

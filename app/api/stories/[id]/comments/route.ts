@@ -6,10 +6,14 @@ import { commentInputSchema } from "@/lib/validation/comment";
 import { fieldErrorsOf } from "@/lib/validation/form";
 import { errorResponse, jsonBody } from "@/lib/api/responses";
 import { cacheTags } from "@/lib/cache/tags";
+import { isId } from "@/lib/validation/ids";
+
+const notFound = () => Response.json({ error: "We couldn't find that story." }, { status: 404 });
 
 /** Posts a comment as the signed-in user (JSON: { body, parentId? }); the same rules as the form. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id: storyId } = await params;
+  if (!isId(storyId)) return notFound();
   const input = commentInputSchema.safeParse(await jsonBody(request));
   if (!input.success) return Response.json({ error: "Check the comment.", fieldErrors: fieldErrorsOf(input.error) }, { status: 422 });
   try {
@@ -24,8 +28,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
 /** The signed-in viewer's side of the story's comments: creator or not, its switches, their own hidden comments (never cached). */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id: storyId } = await params;
+  if (!isId(storyId)) return notFound();
   try {
-    return Response.json(await getMyCommentsState(await getViewer(), storyId.slice(0, 64)), { headers: { "cache-control": "private, no-store" } });
+    return Response.json(await getMyCommentsState(await getViewer(), storyId), { headers: { "cache-control": "private, no-store" } });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,11 +1,12 @@
 import { getViewer } from "@/lib/auth/session";
 import { recordRead } from "@/lib/data/reads";
+import { isId } from "@/lib/validation/ids";
 import { readerKey, utcDay } from "@/lib/analytics/reader-key";
 
 /** The read beacon: sent by the story page after it has loaded, so counting never slows the page. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (id.length > 64) return new Response(null, { status: 400 });
+  if (!isId(id)) return new Response(null, { status: 400 });
   const viewer = await getViewer();
   const day = utcDay();
   const key = viewer
