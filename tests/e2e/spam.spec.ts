@@ -49,6 +49,8 @@ test("after 10 wrong passwords the account is locked for a while, with a clear m
     await Promise.all([page.waitForResponse((res) => res.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
   };
   await page.goto("/signin");
+  // Typed before the form hydrates, a value can be reset under the test: wait for the page first.
+  await page.waitForLoadState("networkidle");
   for (let i = 0; i < 10; i++) {
     await attempt(`wrong password ${i}`);
     await expect(formAlert).toContainText("don't match");
