@@ -16,6 +16,8 @@ function createClient() {
       query_timeout: DB_QUERY_TIMEOUT_MS,
       statement_timeout: DB_QUERY_TIMEOUT_MS,
     }),
+    // An interactive transaction waits for its connection as long as any query does.
+    transactionOptions: { maxWait: DB_CONNECT_TIMEOUT_MS, timeout: DB_QUERY_TIMEOUT_MS },
     log: DB_QUERY_EVENTS ? [{ emit: "event", level: "query" }] : [],
     // A password hash never leaves the data layer unless a query asks for it by name.
     omit: { user: { passwordHash: true } },

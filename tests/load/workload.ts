@@ -13,18 +13,23 @@ function failure(who: string, what: string, reply: Reply): Failure {
 // ---------------------------------------------------------------------------------------------
 // Readers: the story page, home, a community page and the search API, back to back.
 
-export type ReaderStats = { requests: number; latencies: number[]; failures: Failure[] };
+/** When each request started and ended (epoch ms) and how it ended. */
+export type Span = { start: number; end: number; status: number; error?: string; html?: boolean };
+
+export type ReaderStats = { requests: number; latencies: number[]; failures: Failure[]; spans: Span[] };
 
 export function startReaders(base: string, count: number, readPaths: string[], stop: Stop, thinkMs = 0): Promise<ReaderStats> {
   const agent = makeAgent(count);
-  const stats: ReaderStats = { requests: 0, latencies: [], failures: [] };
+  const stats: ReaderStats = { requests: 0, latencies: [], failures: [], spans: [] };
   const paths = (i: number) => [readPaths[i % readPaths.length], "/", "/journal", `/api/search?q=${encodeURIComponent(["harbor lights", "ferries night", "walks"][i % 3])}`];
   return Promise.all(
     Array.from({ length: count }, async (_, r) => {
       for (let i = r; !stop.stopped; i++) {
         for (const path of paths(i)) {
           if (stop.stopped) break;
+          const start = Date.now();
           const reply = await request(agent, base, "GET", path, { timeoutMs: 30_000 });
+          stats.spans.push({ start, end: Date.now(), status: reply.status, error: reply.error, html: reply.body.includes("data-error-page") });
           stats.requests++;
           stats.latencies.push(reply.ms);
           if (reply.status !== 200) stats.failures.push(failure(`reader ${r}`, `GET ${path}`, reply));
@@ -42,7 +47,7 @@ export function startReaders(base: string, count: number, readPaths: string[], s
 // Commenters: POST /api/stories/<id>/comments with a session cookie, as fast as answered.
 
 export type AckedComment = { id: string; storyId: string; authorId: string; body: string };
-export type CommenterStats = { attempts: number; acked: AckedComment[]; latencies: number[]; failures: Failure[]; ackTimes: number[]; exhausted: number };
+export type CommenterStats = { attempts: number; acked: AckedComment[]; latencies: number[]; failures: Failure[]; ackTimes: number[]; exhausted: number; spans: Span[] };
 
 // The everyone-limit is 60 comments per 5-minute window (lib/data/rate-limits.ts); a commenter
 // switches to their next account before it, as a person with several accounts would not, but
@@ -58,7 +63,7 @@ const used = new Map<string, number>();
  */
 export function startCommenters(base: string, count: number, accounts: { userId: string; cookie: string }[], storyIds: string[], stop: Stop, opts: { allowUnavailable?: boolean; pauseMs?: number; timeoutMs?: number } = {}): Promise<CommenterStats & { unavailable: Reply[] }> {
   const agent: http.Agent = makeAgent(count);
-  const stats: CommenterStats & { unavailable: Reply[] } = { attempts: 0, acked: [], latencies: [], failures: [], ackTimes: [], exhausted: 0, unavailable: [] };
+  const stats: CommenterStats & { unavailable: Reply[] } = { attempts: 0, acked: [], latencies: [], failures: [], ackTimes: [], exhausted: 0, unavailable: [], spans: [] };
   return Promise.all(
     Array.from({ length: count }, async (_, c) => {
       const mine = accounts.filter((_, i) => i % count === c);
@@ -78,12 +83,14 @@ export function startCommenters(base: string, count: number, accounts: { userId:
         const body = `Comment ${seq} from commenter ${c} (${account.userId}): the *ferry* part ✨ got me. #${Math.random().toString(36).slice(2, 10)}`;
         seq++;
         stats.attempts++;
+        const start = Date.now();
         const reply = await request(agent, base, "POST", `/api/stories/${storyId}/comments`, {
           headers: { "content-type": "application/json", cookie: account.cookie },
           body: JSON.stringify({ body }),
           timeoutMs: opts.timeoutMs ?? 30_000,
         });
         stats.latencies.push(reply.ms);
+        stats.spans.push({ start, end: Date.now(), status: reply.status, error: reply.error });
         const id = reply.status === 201 ? (JSON.parse(reply.body) as { id?: string }).id : undefined;
         if (id) {
           stats.acked.push({ id, storyId, authorId: account.userId, body });

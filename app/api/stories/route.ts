@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cachedStoryList } from "@/lib/cache/public";
+import { errorResponse } from "@/lib/api/responses";
 
 const querySchema = z.object({
   cursor: z.string().max(64).optional(),
@@ -13,6 +14,9 @@ export async function GET(request: Request) {
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return Response.json({ error: "Bad query" }, { status: 400 });
   const { cursor, community, author, tag } = query.data;
-  const page = await cachedStoryList({ cursor, communitySlug: community, authorHandle: author, tagSlug: tag, limit: 10 });
-  return Response.json(page);
+  try {
+    return Response.json(await cachedStoryList({ cursor, communitySlug: community, authorHandle: author, tagSlug: tag, limit: 10 }));
+  } catch (error) {
+    return errorResponse(error); // a 503 "try again" while the database is down or too slow
+  }
 }
