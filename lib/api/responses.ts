@@ -24,6 +24,17 @@ export function errorResponse(error: unknown): Response {
 }
 
 /**
+ * For a route answering from a `'use cache'` read: Next strips such errors' messages in production
+ * builds, so anything but an AppError is taken to be the one thing such a read can fail on, the
+ * database being down or too slow: 503 "try again" (logged).
+ */
+export function cachedReadErrorResponse(error: unknown): Response {
+  if (isAppError(error) || isDatabaseUnavailable(error)) return errorResponse(error);
+  console.error("[api] cached read failed (database down or too slow?)", error);
+  return Response.json({ error: "We couldn't load this just now. Please try again in a moment." }, { status: 503, headers: { "retry-after": String(RETRY_AFTER_SECONDS) } });
+}
+
+/**
  * The JSON body of a request, refusing anything not sent as application/json: a cross-site form
  * cannot send that content type without a CORS preflight, which these routes never grant.
  */

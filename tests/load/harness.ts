@@ -215,8 +215,24 @@ export function makeAgent(maxSockets: number) {
   return new http.Agent({ keepAlive: true, maxSockets });
 }
 
-/** One request; never throws: a network failure is status 0 with `error`. `timeoutMs` bounds it. */
-export function request(agent: http.Agent, base: string, method: string, path: string, { headers = {}, body, timeoutMs = 30_000 }: { headers?: Record<string, string>; body?: string; timeoutMs?: number } = {}): Promise<Reply> {
+/** Requests sent again because a kept-alive connection was closed by the server as they went out. */
+export const retried = { count: 0 };
+
+/**
+ * One request; never throws: a network failure is status 0 with `error`. `timeoutMs` bounds it.
+ * Like a browser, it sends a request again once when the kept-alive connection it went out on
+ * turns out to have been closed by the server (reset before any answer): the server never read
+ * it. Any other failure is returned as is.
+ */
+export async function request(agent: http.Agent, base: string, method: string, path: string, options: { headers?: Record<string, string>; body?: string; timeoutMs?: number } = {}): Promise<Reply> {
+  const first = await requestOnce(agent, base, method, path, options);
+  if (!first.staleSocket) return first;
+  retried.count++;
+  const second = await requestOnce(agent, base, method, path, options);
+  return { ...second, ms: first.ms + second.ms };
+}
+
+function requestOnce(agent: http.Agent, base: string, method: string, path: string, { headers = {}, body, timeoutMs = 30_000 }: { headers?: Record<string, string>; body?: string; timeoutMs?: number }): Promise<Reply & { staleSocket?: boolean }> {
   const t0 = performance.now();
   return new Promise((resolve) => {
     const req = http.request(base + path, { method, agent, headers: body ? { "content-length": Buffer.byteLength(body).toString(), ...headers } : headers }, (res) => {
@@ -226,7 +242,10 @@ export function request(agent: http.Agent, base: string, method: string, path: s
       res.on("error", (e) => resolve({ status: 0, body: "", ms: performance.now() - t0, error: e.message }));
     });
     req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer in ${timeoutMs} ms`)));
-    req.on("error", (e) => resolve({ status: 0, body: "", ms: performance.now() - t0, error: (e as NodeJS.ErrnoException).code ?? e.message }));
+    req.on("error", (e) => {
+      const code = (e as NodeJS.ErrnoException).code ?? e.message;
+      resolve({ status: 0, body: "", ms: performance.now() - t0, error: code, staleSocket: req.reusedSocket && (code === "ECONNRESET" || code === "EPIPE") });
+    });
     req.end(body);
   });
 }

@@ -1,6 +1,6 @@
 import { cachedSearch } from "@/lib/cache/search";
 import { searchParamsSchema } from "@/lib/validation/search";
-import { errorResponse } from "@/lib/api/responses";
+import { cachedReadErrorResponse } from "@/lib/api/responses";
 
 /** Search results as JSON for the search page. Each distinct query is cached until a story list changes. */
 export async function GET(request: Request) {
@@ -10,6 +10,6 @@ export async function GET(request: Request) {
   try {
     return Response.json(await cachedSearch(parsed.data));
   } catch (error) {
-    return errorResponse(error); // a 503 "try again" while the database is down or too slow
+    return cachedReadErrorResponse(error); // a 503 "try again" while the database is down or too slow
   }
 }

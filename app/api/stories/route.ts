@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cachedStoryList } from "@/lib/cache/public";
-import { errorResponse } from "@/lib/api/responses";
+import { cachedReadErrorResponse } from "@/lib/api/responses";
 
 const querySchema = z.object({
   cursor: z.string().max(64).optional(),
@@ -17,6 +17,6 @@ export async function GET(request: Request) {
   try {
     return Response.json(await cachedStoryList({ cursor, communitySlug: community, authorHandle: author, tagSlug: tag, limit: 10 }));
   } catch (error) {
-    return errorResponse(error); // a 503 "try again" while the database is down or too slow
+    return cachedReadErrorResponse(error); // a 503 "try again" while the database is down or too slow
   }
 }
