@@ -3,7 +3,7 @@
 // deterministic content, the app built into .next-load and `next start` on free loopback ports.
 // Everything here talks to 127.0.0.1 only.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import http from "node:http";
 import net from "node:net";
@@ -239,7 +239,10 @@ function requestOnce(agent: http.Agent, base: string, method: string, path: stri
       const chunks: Buffer[] = [];
       res.on("data", (c) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), ms: performance.now() - t0 }));
-      res.on("error", (e) => resolve({ status: 0, body: "", ms: performance.now() - t0, error: e.message }));
+      // An answer that started but did not finish: the one failure a graceful stop must never cause.
+      const cutOff = (why: string) => resolve({ status: 0, body: "", ms: performance.now() - t0, error: `cut off (${why})` });
+      res.on("aborted", () => cutOff("aborted"));
+      res.on("error", (e) => cutOff(e.message));
     });
     req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer in ${timeoutMs} ms`)));
     req.on("error", (e) => {
@@ -295,5 +298,3 @@ export function countBy<T>(items: T[], key: (item: T) => string | number): Recor
   for (const item of items) out[String(key(item))] = (out[String(key(item))] ?? 0) + 1;
   return out;
 }
-
-export const exists = existsSync;

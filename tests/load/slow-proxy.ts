@@ -21,7 +21,10 @@ export async function startSlowProxy(targetPort: number): Promise<SlowProxy> {
   };
   const server = net.createServer((client) => {
     const upstream = net.connect(targetPort, "127.0.0.1");
-    for (const s of [client, upstream]) sockets.add(s).size && s.on("close", () => sockets.delete(s));
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+    }
     forward(client, upstream);
     forward(upstream, client);
   });

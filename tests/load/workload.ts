@@ -18,12 +18,21 @@ export type Span = { start: number; end: number; status: number; error?: string;
 
 export type ReaderStats = { requests: number; latencies: number[]; failures: Failure[]; spans: Span[] };
 
+/** Each page once, one at a time: the cache a site that has been up for a while would have. */
+export async function warmUp(base: string, readPaths: string[]) {
+  const agent = makeAgent(1);
+  for (const path of [...readPaths, "/", "/journal", "/the-swamp", "/api/search?q=harbor%20lights", "/api/search?q=ferries%20night", "/api/search?q=walks"]) await request(agent, base, "GET", path);
+  agent.destroy();
+}
+
 export function startReaders(base: string, count: number, readPaths: string[], stop: Stop, thinkMs = 0): Promise<ReaderStats> {
   const agent = makeAgent(count);
   const stats: ReaderStats = { requests: 0, latencies: [], failures: [], spans: [] };
   const paths = (i: number) => [readPaths[i % readPaths.length], "/", "/journal", `/api/search?q=${encodeURIComponent(["harbor lights", "ferries night", "walks"][i % 3])}`];
   return Promise.all(
     Array.from({ length: count }, async (_, r) => {
+      // People arrive over the first pause, not all in the same millisecond.
+      await sleep(Math.random() * thinkMs);
       for (let i = r; !stop.stopped; i++) {
         for (const path of paths(i)) {
           if (stop.stopped) break;
