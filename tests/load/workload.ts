@@ -14,7 +14,7 @@ function failure(who: string, what: string, reply: Reply): Failure {
 // Readers: the story page, home, a community page and the search API, back to back.
 
 /** When each request started and ended (epoch ms) and how it ended. */
-export type Span = { start: number; end: number; status: number; error?: string; html?: boolean };
+export type Span = { start: number; end: number; status: number; error?: string };
 
 export type ReaderStats = { requests: number; latencies: number[]; failures: Failure[]; spans: Span[] };
 
@@ -38,7 +38,7 @@ export function startReaders(base: string, count: number, readPaths: string[], s
           if (stop.stopped) break;
           const start = Date.now();
           const reply = await request(agent, base, "GET", path, { timeoutMs: 30_000 });
-          stats.spans.push({ start, end: Date.now(), status: reply.status, error: reply.error, html: reply.body.includes("data-error-page") });
+          stats.spans.push({ start, end: Date.now(), status: reply.status, error: reply.error });
           stats.requests++;
           stats.latencies.push(reply.ms);
           if (reply.status !== 200) stats.failures.push(failure(`reader ${r}`, `GET ${path}`, reply));
