@@ -20,7 +20,7 @@ export function isUniqueViolation(error: unknown, field?: string): boolean {
 // Prisma's codes for "could not reach / lost / timed out", whichever layer noticed it first.
 const unavailableCodes = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 const unavailableMessage =
-  /timeout|timed out|ECONNREFUSED|ECONNRESET|EPIPE|Connection terminated|connection (is )?closed|terminating connection|the database system is (starting up|shutting down|in recovery|not yet accepting)|canceling statement due to (statement|user request)|Can't reach database server|Server has closed the connection/i;
+  /timeout|timed out|ECONNREFUSED|ECONNRESET|EPIPE|Connection terminated|connection error and is not queryable|Client was closed|connection (is )?closed|terminating connection|the database system is (starting up|shutting down|in recovery|not yet accepting)|canceling statement due to (statement|user request)|Can't reach database server|Server has closed the connection/i;
 
 /**
  * True when `error` says the database is down, restarting or too slow right now (not that the

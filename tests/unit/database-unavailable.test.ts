@@ -13,6 +13,7 @@ describe("isDatabaseUnavailable (a 503 'try again' rather than a 500)", () => {
       new Error("timeout exceeded when trying to connect"),
       new Error("Query read timeout"),
       new Error("Connection terminated unexpectedly"),
+      new Error("Client has encountered a connection error and is not queryable"),
       Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
       Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }),
       Object.assign(new Error("the database system is in recovery mode"), { code: "57P03" }),
