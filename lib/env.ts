@@ -7,6 +7,10 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL (npm start sets it for the embedded database)" }),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  // How long a request may wait for a database connection (from the pool, or a new one), and how
+  // long one statement may run, before it fails with a "try again" (503) instead of piling up.
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   // Sign-ups allowed per network address per hour (the browser tests, all from one address, raise it).
   SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(10),
   // Emit each SQL statement as a Prisma "query" event (the query-plan tests EXPLAIN them).

@@ -1,16 +1,38 @@
 import "server-only";
 import { isAppError, type AppErrorCode } from "@/lib/errors";
 import { getViewer } from "@/lib/auth/session";
+import { isDatabaseUnavailable } from "@/lib/data/prisma-errors";
 import type { Viewer } from "@/lib/auth/permissions";
 import { isId } from "@/lib/validation/ids";
 
 const statusByCode: Record<AppErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID: 422, RATE_LIMITED: 429 };
 
-/** A JSON error for route handlers: an AppError's safe message and status, or a logged 500. */
+/** Seconds a client should wait before retrying when the database is down or too slow. */
+const RETRY_AFTER_SECONDS = 2;
+
+/**
+ * A JSON error for route handlers: an AppError's safe message and status, a 503 "try again" when
+ * the database is unreachable or timed out (the client may retry), or a logged 500.
+ */
 export function errorResponse(error: unknown): Response {
   if (isAppError(error)) return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: statusByCode[error.code] });
+  if (isDatabaseUnavailable(error)) {
+    console.error("[api] database unavailable:", error instanceof Error ? error.message.split("\n")[0] : error);
+    return Response.json({ error: "We couldn't reach our database just now. Please try again in a moment." }, { status: 503, headers: { "retry-after": String(RETRY_AFTER_SECONDS) } });
+  }
   console.error("[api] unexpected error", error);
   return Response.json({ error: "Something went wrong on our side." }, { status: 500 });
+}
+
+/**
+ * For a route answering from a `'use cache'` read: Next strips such errors' messages in production
+ * builds, so anything but an AppError is taken to be the one thing such a read can fail on, the
+ * database being down or too slow: 503 "try again" (logged).
+ */
+export function cachedReadErrorResponse(error: unknown): Response {
+  if (isAppError(error) || isDatabaseUnavailable(error)) return errorResponse(error);
+  console.error("[api] cached read failed (database down or too slow?)", error);
+  return Response.json({ error: "We couldn't load this just now. Please try again in a moment." }, { status: 503, headers: { "retry-after": String(RETRY_AFTER_SECONDS) } });
 }
 
 /**

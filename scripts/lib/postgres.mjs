@@ -66,9 +66,10 @@ function stopOrphan(databaseDir) {
 
 /**
  * Starts (initialising on first use) a Postgres cluster in `databaseDir` on `port` and makes sure
- * `database` exists. Returns its connection URL and a stop function.
+ * `database` exists (`flags`: extra `-c name=value` server settings). Returns its connection URL
+ * and a stop function.
  */
-export async function startEmbeddedPostgres({ databaseDir, port, database = "storyhouse", ephemeral = false, log = console.log }) {
+export async function startEmbeddedPostgres({ databaseDir, port, database = "storyhouse", ephemeral = false, flags = /** @type {string[]} */ ([]), log = console.log }) {
   databaseDir = path.resolve(databaseDir);
   const recentLog = [];
   mkdirSync(path.dirname(databaseDir), { recursive: true });
@@ -83,7 +84,9 @@ export async function startEmbeddedPostgres({ databaseDir, port, database = "sto
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     // Throw-away clusters trade durability for speed; a real one keeps the defaults.
-    postgresFlags: ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=300"] : ["-c", "max_connections=200"],
+    // `flags` come last, so they win (the load tests turn synchronous_commit back on: a killed
+    // server must not lose a commit it acknowledged).
+    postgresFlags: [...(ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=300"] : ["-c", "max_connections=200"]), ...flags],
     onLog: (message) => {
       // Kept so that a failed start can say why (permissions, a port in use, a damaged folder).
       recentLog.push(...String(message).trim().split("\n"));

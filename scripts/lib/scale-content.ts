@@ -197,6 +197,8 @@ export async function seedScale(url: string, options: ScaleOptions): Promise<Sca
     progress("counters", 1, 1);
     // Imported here: the data layer reads DATABASE_URL when it first loads.
     process.env.DATABASE_URL ??= url;
+    // A batch may take longer than the app's per-statement bound (DB_QUERY_TIMEOUT_MS, 10 s).
+    process.env.DB_QUERY_TIMEOUT_MS ??= String(30 * 60_000);
     const { refreshSearchVectorsOf } = await import("../../lib/data/search-vectors");
     for (let i = 0; i < storyIds.length; i += 5000) {
       await refreshSearchVectorsOf(storyIds.slice(i, i + 5000));

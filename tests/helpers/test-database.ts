@@ -9,10 +9,11 @@ import { freePort } from "./free-port";
 
 export const TEMPLATE_DB = "storyhouse_template";
 
-export async function startTestCluster(label: string) {
+/** `port` (default: any free one) and `flags` (extra server settings) serve the load tests. */
+export async function startTestCluster(label: string, options: { port?: number; flags?: string[] } = {}) {
   const databaseDir = scratchDir(label);
-  const port = await freePort();
-  const server = await startEmbeddedPostgres({ databaseDir, port, database: TEMPLATE_DB, ephemeral: true, log: () => {} });
+  const port = options.port ?? (await freePort());
+  const server = await startEmbeddedPostgres({ databaseDir, port, database: TEMPLATE_DB, ephemeral: true, flags: options.flags, log: () => {} });
   await migrate({ root, url: server.url });
   // The migration engine's pool may still hold connections, and a template must have none.
   const admin = new pg.Client({ connectionString: databaseUrl(port, "postgres") });
@@ -21,6 +22,7 @@ export async function startTestCluster(label: string) {
   await admin.end();
   return {
     port,
+    databaseDir,
     adminUrl: databaseUrl(port, "postgres"),
     templateUrl: server.url,
     async stop() {

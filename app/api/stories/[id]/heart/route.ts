@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { getViewer } from "@/lib/auth/session";
+import { setHeart } from "@/lib/data/engagement";
+import { errorResponse, jsonBody } from "@/lib/api/responses";
+
+const heartInputSchema = z.object({ hearted: z.boolean() });
+
+/**
+ * Hearts or un-hearts a published story as the signed-in reader (JSON: { hearted }); the same rule
+ * as the heart button's action. Answers the new state and count. Shared pages show counts that
+ * may lag by a minute, so nothing is expired here (as with the action).
+ */
+export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const input = heartInputSchema.safeParse(await jsonBody(request));
+  if (!input.success) return Response.json({ error: "Send { hearted: true | false }." }, { status: 422 });
+  try {
+    return Response.json(await setHeart(await getViewer(), id.slice(0, 64), input.data.hearted), { headers: { "cache-control": "private, no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
