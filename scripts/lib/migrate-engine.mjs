@@ -6,15 +6,18 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 
 const require = createRequire(import.meta.url);
-let wasmReady = false;
+// Process-wide, not per module: test runners may load this file more than once (one module graph
+// per test project) while the engine's bindings module underneath is shared, so a second load
+// would swap the WASM instance under a running migration.
+const shared = globalThis.__storyhouseMigrateEngine ??= { wasmReady: false, queue: Promise.resolve() };
 
 function loadWasm() {
-  if (wasmReady) return;
+  if (shared.wasmReady) return;
   const wasmFile = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
   const instance = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(wasmFile)), { "./schema_engine_bg.js": bg });
   bg.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start();
-  wasmReady = true;
+  shared.wasmReady = true;
 }
 
 function listMigrations(baseDir) {
@@ -40,7 +43,15 @@ function listMigrations(baseDir) {
  * @param {{ root: string, url?: string, create?: string }} options
  * @returns {Promise<string[]>}
  */
-export async function migrate({ root, url, create }) {
+export function migrate(options) {
+  // One at a time: the WASM engine is not re-entrant, and two callers in one process (the
+  // integration and security test projects' global setups) would otherwise run it at once.
+  const run = shared.queue.then(() => migrateNow(options));
+  shared.queue = run.catch(() => {});
+  return run;
+}
+
+async function migrateNow({ root, url, create }) {
   loadWasm();
   const schemaPath = path.join(root, "prisma", "schema.prisma");
   const baseDir = path.join(root, "prisma", "migrations");

@@ -370,6 +370,14 @@ const ROWS: Row[] = [
     expect: E({ anon: "UNAUTHENTICATED", restricted: "FORBIDDEN", suspended: "FORBIDDEN", rest: "ok" }),
   },
   {
+    entry: "PUT /api/stories/[id]/heart",
+    via: "setHeart",
+    restrictedIs: "bystander",
+    setup: async (c) => (await publishedStory(c.owner, c.community)).id,
+    run: (v, id) => setHeart(v, id, true),
+    expect: anySignedIn,
+  },
+  {
     entry: "GET /api/stories/[id]/comments",
     via: "getMyCommentsState",
     setup: async (c) => (await publishedStory(c.owner, c.community)).id,

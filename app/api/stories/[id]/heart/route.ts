@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getViewer } from "@/lib/auth/session";
 import { setHeart } from "@/lib/data/engagement";
 import { errorResponse, jsonBody } from "@/lib/api/responses";
+import { isId } from "@/lib/validation/ids";
 
 const heartInputSchema = z.object({ hearted: z.boolean() });
 
@@ -12,10 +13,11 @@ const heartInputSchema = z.object({ hearted: z.boolean() });
  */
 export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  if (!isId(id)) return Response.json({ error: "We couldn't find that story." }, { status: 404 });
   const input = heartInputSchema.safeParse(await jsonBody(request));
   if (!input.success) return Response.json({ error: "Send { hearted: true | false }." }, { status: 422 });
   try {
-    return Response.json(await setHeart(await getViewer(), id.slice(0, 64), input.data.hearted), { headers: { "cache-control": "private, no-store" } });
+    return Response.json(await setHeart(await getViewer(), id, input.data.hearted), { headers: { "cache-control": "private, no-store" } });
   } catch (error) {
     return errorResponse(error);
   }
