@@ -19,6 +19,7 @@ import { createDatabaseFromTemplate, databaseUrl } from "./lib/postgres.mjs";
 import { buildIfChanged, root, runBin } from "./lib/app-env.mjs";
 import { seedScale } from "./lib/scale-content";
 import type { ColdRow } from "./lib/bench-cold";
+import { signInForCookie } from "./lib/sign-in";
 
 const { values } = parseArgs({ options: { stories: { type: "string" } } });
 const scales = (values.stories ?? process.env.BENCH_SCALES ?? "1000,100000").split(",").map(Number);
@@ -143,7 +144,7 @@ async function measureWarm(url: string, stories: number) {
   }
   let bare: http.Server | undefined;
   try {
-    const cookie = await signIn(base, creator.email, "storyhouse-demo");
+    const cookie = await signInForCookie(base, creator.email, "storyhouse-demo");
     // The runtime's ceiling on this machine right now: the story page's own HTML from memory.
     const storyHtml = await (await fetch(base + story.path)).text();
     bare = http.createServer((_req, res) => {
@@ -187,21 +188,6 @@ async function measureWarm(url: string, stories: number) {
   }
 }
 
-/** Signs in through next-auth's credentials endpoint and returns the session cookie. */
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const cookies = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: base }),
-  });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("authjs.session-token="));
-  if (!session) throw new Error(`bench:scale: could not sign in as ${email}`);
-  return session;
-}
 
 const f = (n: number) => n.toFixed(1);
 

@@ -12,6 +12,7 @@ import { freePort } from "../tests/helpers/free-port";
 import { createDatabaseFromTemplate, databaseUrl } from "./lib/postgres.mjs";
 import { buildIfChanged, root, runBin } from "./lib/app-env.mjs";
 import { seedBenchContent } from "./lib/bench-content";
+import { signInForCookie } from "./lib/sign-in";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -58,7 +59,7 @@ async function main() {
   const barePort = await freePort();
   await new Promise<void>((resolve) => bare.listen(barePort, "127.0.0.1", resolve));
 
-  const session = await signIn(base, "admin@storyhouse.local", "storyhouse-admin");
+  const session = await signInForCookie(base, "admin@storyhouse.local", "storyhouse-admin");
   const comment = {
     url: `${base}/api/stories/${content.storyId}/comments`,
     method: "POST" as const,
@@ -134,21 +135,6 @@ async function timeUncachedSearches(base: string) {
   return { count: times.length, p50: times[Math.floor(times.length * 0.5)].toFixed(1), p99: times[Math.floor(times.length * 0.99)].toFixed(1) };
 }
 
-/** Signs in through next-auth's credentials endpoint and returns the session cookie. */
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const cookies = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: base }),
-  });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("authjs.session-token="));
-  if (!session) throw new Error("bench: could not sign in as the demo admin");
-  return session;
-}
 
 main().catch((error) => {
   console.error(error);

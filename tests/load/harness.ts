@@ -15,6 +15,7 @@ import { freePort } from "../helpers/free-port";
 import { createDatabaseFromTemplate, databaseUrl, startEmbeddedPostgres } from "../../scripts/lib/postgres.mjs";
 import { buildIfChanged, root, runBin } from "../../scripts/lib/app-env.mjs";
 import { renderComment, renderStory } from "../../lib/content/markdown";
+import { signInForCookie } from "../../scripts/lib/sign-in";
 
 export const LOAD_DB = "load";
 export const PASSWORD = "load test password";
@@ -253,20 +254,9 @@ function requestOnce(agent: http.Agent, base: string, method: string, path: stri
   });
 }
 
-/** Signs in through next-auth's credentials endpoint (as scripts/bench.ts does) and returns the session cookie. */
-export async function signIn(base: string, email: string): Promise<string> {
-  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const cookies = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
-    body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: base }),
-  });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("authjs.session-token="));
-  if (!session) throw new Error(`could not sign in as ${email} (${response.status})`);
-  return session;
+/** Signs in as one of the load test's users (all share PASSWORD); returns the session cookie. */
+export function signIn(base: string, email: string): Promise<string> {
+  return signInForCookie(base, email, PASSWORD);
 }
 
 /** Session cookies for `userIds`, `parallel` sign-ins at a time. */
