@@ -6,8 +6,7 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { recordAction } from "@/lib/data/audit";
 import { notify } from "@/lib/data/notifications";
 import { afterKeyset } from "@/lib/data/keyset";
-import { putStoryLive, reviewNotesOf, type StoryLocation } from "@/lib/data/stories";
-import type { TagView } from "@/lib/data/tags";
+import { putStoryLive, reviewNotesOf, type StoryLocation, type StoryPreview } from "@/lib/data/stories";
 import { approveSubmissionSchema, requestChangesSchema, type ApproveSubmissionInput, type RequestChangesInput } from "@/lib/validation/review";
 import { fieldErrorsOf } from "@/lib/validation/form";
 import type { StoryStatus } from "@/lib/generated/prisma/enums";
@@ -43,20 +42,8 @@ export type SubmissionForReview = {
   submittedAt: Date | null;
   scheduledAt: Date | null;
   wordCount: number;
-  /** The story as its page will show it (components/story-article.tsx). */
-  article: {
-    title: string;
-    subtitle: string;
-    bodyHtml: string;
-    heroImageUrl: string | null;
-    heroImageAlt: string | null;
-    aiAssisted: boolean;
-    readingMinutes: number;
-    publishedAt: Date | null;
-    community: { slug: string; name: string };
-    author: { name: string; handle: string; avatarUrl: string | null };
-    tags: TagView[];
-  };
+  /** The story as its page will show it (the author's preview shape, components/story-article.tsx). */
+  article: Omit<StoryPreview, "id" | "status">;
   checks: ReviewCheck[];
   /** The body's `## ` headings: the sections a moderator can leave a note on. */
   sections: string[];
