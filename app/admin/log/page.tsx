@@ -8,6 +8,7 @@ import { formatDateTime } from "@/components/format";
 import { actionLabels, targetLabels } from "@/components/moderation/labels";
 import { guarded } from "@/components/moderation/guarded";
 import { PageSkeleton } from "@/components/page-skeleton";
+import { FilterSelect } from "@/components/admin/filter-select";
 
 export const metadata: Metadata = { title: "Moderation log" };
 
@@ -96,32 +97,8 @@ function LogRow({ entry }: { entry: AuditLogEntry }) {
 function LogFilters({ filter }: { filter: AuditLogFilter }) {
   return (
     <form method="get" action="/admin/log" role="search" aria-label="Filter the log" className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto] lg:items-end">
-      <div className="space-y-1.5">
-        <label htmlFor="log-action" className="block text-sm font-semibold text-stone-800">
-          Action
-        </label>
-        <select id="log-action" name="action" defaultValue={filter.action ?? ""} className="input h-[2.625rem]">
-          <option value="">Any action</option>
-          {AUDIT_ACTIONS.map((a) => (
-            <option key={a} value={a}>
-              {actionLabels[a]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="log-target" className="block text-sm font-semibold text-stone-800">
-          Target type
-        </label>
-        <select id="log-target" name="target" defaultValue={filter.target ?? ""} className="input h-[2.625rem]">
-          <option value="">Any target</option>
-          {AUDIT_TARGETS.map((t) => (
-            <option key={t} value={t}>
-              {targetLabels[t]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id="log-action" name="action" label="Action" value={filter.action} any="Any action" options={AUDIT_ACTIONS.map((a) => [a, actionLabels[a]] as const)} />
+      <FilterSelect id="log-target" name="target" label="Target type" value={filter.target} any="Any target" options={AUDIT_TARGETS.map((t) => [t, targetLabels[t]] as const)} />
       <div className="space-y-1.5">
         <label htmlFor="log-actor" className="block text-sm font-semibold text-stone-800">
           By (handle)

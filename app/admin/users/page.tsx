@@ -8,6 +8,7 @@ import { formatDate } from "@/components/format";
 import { pill, pillTone, roleLabels } from "@/components/moderation/labels";
 import { PageSkeleton } from "@/components/page-skeleton";
 import { guarded } from "@/components/moderation/guarded";
+import { FilterSelect } from "@/components/admin/filter-select";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -84,27 +85,8 @@ function UserFilters({ filter }: { filter: UserListFilter }) {
         </label>
         <input id="users-q" name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} className="input" />
       </div>
-      <div className="space-y-1.5">
-        <label htmlFor="users-role" className="block text-sm font-semibold text-stone-800">
-          Role
-        </label>
-        <select id="users-role" name="role" defaultValue={filter.role ?? ""} className="input h-[2.625rem]">
-          <option value="">Any role</option>
-          <option value="READER">Reader</option>
-          <option value="MODERATOR">Moderator</option>
-          <option value="ADMIN">Admin</option>
-        </select>
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="users-status" className="block text-sm font-semibold text-stone-800">
-          Status
-        </label>
-        <select id="users-status" name="status" defaultValue={filter.status ?? ""} className="input h-[2.625rem]">
-          <option value="">Any status</option>
-          <option value="ACTIVE">Active</option>
-          <option value="SUSPENDED">Suspended</option>
-        </select>
-      </div>
+      <FilterSelect id="users-role" name="role" label="Role" value={filter.role} any="Any role" options={[["READER", "Reader"], ["MODERATOR", "Moderator"], ["ADMIN", "Admin"]]} />
+      <FilterSelect id="users-status" name="status" label="Status" value={filter.status} any="Any status" options={[["ACTIVE", "Active"], ["SUSPENDED", "Suspended"]]} />
       <button type="submit" className="btn-secondary col-span-2 sm:col-span-1">
         Search
       </button>
