@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { cachedStoryComments } from "@/lib/cache/public";
 import type { CommentThread, ThreadReply } from "@/lib/data/comments";
 import { CommentBody, CommentCard, RemovedCommentCard } from "@/components/comment-card";
@@ -10,20 +11,38 @@ import { HiddenComment } from "@/components/viewer/hidden-comment";
 import { HiddenWhilePosting, PendingComments } from "@/components/viewer/pending-comments";
 import { pluralize } from "@/components/format";
 
-type CommentsSectionProps = { storyId: string; storyPath: string; commentsEnabled: boolean; commentsLocked?: boolean };
+type CommentsSectionProps = {
+  storyId: string;
+  storyPath: string;
+  commentsEnabled: boolean;
+  commentsLocked?: boolean;
+  /** An earlier page of the conversation (/<community>/<slug>/comments/<before>): read-only, no composer. */
+  before?: string;
+};
 
-/** The thread is cached with the page; the controls and the composer (client-side) depend on who is reading. */
-export async function CommentsSection({ storyId, storyPath, commentsEnabled, commentsLocked = false }: CommentsSectionProps) {
-  const { count, threads } = await cachedStoryComments(storyId);
+/**
+ * The latest threads (or an earlier page) are cached with the page; the controls and the
+ * composer (client-side) depend on who is reading.
+ */
+export async function CommentsSection({ storyId, storyPath, commentsEnabled, commentsLocked = false, before }: CommentsSectionProps) {
+  const { count, threads, earlier } = await cachedStoryComments(storyId, before);
+  const open = commentsEnabled && !commentsLocked;
   return (
     <section aria-labelledby="comments-heading" className="space-y-6">
       <h2 id="comments-heading" className="font-serif text-2xl font-bold">
-        Comments <span className="text-base font-normal text-stone-500">({pluralize(count, "comment")})</span>
+        {before ? "Earlier comments" : "Comments"} <span className="text-base font-normal text-stone-500">({pluralize(count, "comment")})</span>
       </h2>
       <CommentModerationProvider storyId={storyId} storyPath={storyPath}>
-        <CommentSettings storyId={storyId} commentsEnabled={commentsEnabled} commentsLocked={commentsLocked} />
-        <CommentThreadProvider storyId={storyId} open={commentsEnabled && !commentsLocked}>
-          {threads.length === 0 ? (
+        {before ? null : <CommentSettings storyId={storyId} commentsEnabled={commentsEnabled} commentsLocked={commentsLocked} />}
+        <CommentThreadProvider storyId={storyId} open={open && !before}>
+          {earlier ? (
+            <Link href={`${storyPath}/comments/${earlier}`} className="btn-secondary inline-block">
+              Show earlier comments
+            </Link>
+          ) : null}
+          {before && threads.length === 0 ? (
+            <p className="text-stone-600">There are no earlier comments.</p>
+          ) : threads.length === 0 ? (
             <HiddenWhilePosting>
               <div className="rounded-xl border border-dashed border-stone-300 p-6 text-center">
                 <p className="font-semibold text-stone-800">There are no comments for this story</p>
@@ -40,8 +59,14 @@ export async function CommentsSection({ storyId, storyPath, commentsEnabled, com
               ))}
             </ol>
           )}
-          <PendingComments threadId={null} className="space-y-6" />
-          {!commentsEnabled ? (
+          {before ? (
+            <Link href={`${storyPath}#comments-heading`} className="inline-block font-semibold text-brand-700 hover:underline">
+              Back to the latest comments
+            </Link>
+          ) : (
+            <PendingComments threadId={null} className="space-y-6" />
+          )}
+          {before ? null : !commentsEnabled ? (
             <p className="rounded-xl bg-stone-50 p-4 text-stone-700">Comments are turned off for this story.</p>
           ) : commentsLocked ? (
             <p className="rounded-xl bg-stone-50 p-4 text-stone-700">This conversation has been locked by a moderator.</p>

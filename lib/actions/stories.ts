@@ -5,7 +5,7 @@ import { createDraft, deleteStory, getStoryForEditing, publishStory, unpublishSt
 import { restoreRevision } from "@/lib/data/revisions";
 import { publishAtSchema, revisionIdSchema, storyInputSchema, storyIntentSchema, storyVersionSchema } from "@/lib/validation/story";
 import { idSchema } from "@/lib/validation/ids";
-import { fieldErrorsOf, withoutNul, type FormState } from "@/lib/validation/form";
+import { fieldErrorsOf, storableText, type FormState } from "@/lib/validation/form";
 import { formError } from "@/lib/actions/form-error";
 import { expireTags, storyTags } from "@/lib/cache/tags";
 import { isAppError } from "@/lib/errors";
@@ -26,7 +26,7 @@ export type SaveStoryState = FormState & {
   outcome?: PublishOutcome;
 };
 
-const fieldsSchema = z.record(z.string(), z.string().max(200_000).transform(withoutNul));
+const fieldsSchema = z.record(z.string(), z.string().max(200_000).transform(storableText));
 
 /**
  * Saves the editor's fields: "autosave" (no revision), "save" (keeps a revision) or "publish"

@@ -1,14 +1,14 @@
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { auth } from "@/lib/auth/config";
+import { headers } from "next/headers";
+import { sessionUserId } from "@/lib/auth/session-token";
 import { findViewer, type SessionViewer } from "@/lib/data/users";
 import type { Viewer } from "@/lib/auth/permissions";
 
 /** The signed-in user, fresh from the database (role and status included), or null. Once per request. */
 export const getViewer = cache(async (): Promise<SessionViewer | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
+  const id = await sessionUserId(await headers());
   return id ? findViewer(id) : null;
 });
 

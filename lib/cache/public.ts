@@ -21,11 +21,11 @@ export async function cachedStoryPage(communitySlug: string, slug: string) {
   return story;
 }
 
-export async function cachedStoryComments(storyId: string) {
+export async function cachedStoryComments(storyId: string, before?: string) {
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.comments(storyId));
-  const comments = await listStoryComments(storyId);
+  const comments = await listStoryComments(storyId, { before });
   // Commenters' names and avatars show here: a profile change expires the threads they are in.
   // (Next keeps at most 128 tags per entry; past that, the story's next comment refreshes the thread.)
   const authors = new Set(comments.threads.flatMap((t) => [...("author" in t ? [t.author.id] : []), ...t.replies.flatMap((r) => ("author" in r ? [r.author.id] : []))]));

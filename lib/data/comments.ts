@@ -5,8 +5,11 @@ import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
 import { renderComment } from "@/lib/content/markdown";
 import type { CommentEdit, CommentInput } from "@/lib/validation/comment";
-import { checkCommentSpam } from "@/lib/data/spam";
-import { notifyAboutComment } from "@/lib/data/comment-notifications";
+import { checkCommentSpam, commentSpamVerdicts } from "@/lib/data/spam";
+import { commentNotifications } from "@/lib/data/comment-notifications";
+import { notifyMany } from "@/lib/data/notifications";
+import { batched, type Settled } from "@/lib/data/batch";
+import { afterKeyset } from "@/lib/data/keyset";
 
 export type CommentAuthor = { id: string; name: string; handle: string; avatarUrl: string | null };
 /** `body` is the Markdown source, for the author's edit form; it is public like the HTML. */
@@ -18,7 +21,7 @@ export type DeletedComment = { id: string; status: "DELETED"; createdAt: Date };
 export type RemovedComment = HiddenComment | DeletedComment;
 export type ThreadReply = VisibleComment | HiddenComment;
 export type CommentThread = (VisibleComment | RemovedComment) & { replies: ThreadReply[] };
-export type StoryComments = { count: number; threads: CommentThread[] };
+export type StoryComments = { count: number; threads: CommentThread[]; earlier: string | null };
 
 /** What the public sees: visible comments by active accounts. */
 const shownWhere = { status: "VISIBLE", author: { status: "ACTIVE" } } as const satisfies Prisma.CommentWhereInput;
@@ -31,44 +34,59 @@ function placeholder(c: { id: string; status: string; hiddenByCreator: boolean; 
   return c.status === "HIDDEN" ? { id: c.id, status: "HIDDEN", hiddenBy: c.hiddenByCreator ? "CREATOR" : "MODERATOR", createdAt: c.createdAt } : { id: c.id, status: "DELETED", createdAt: c.createdAt };
 }
 
+/** Top-level comments per page: the story page shows the latest; /<community>/<slug>/comments pages back through the rest. */
+export const THREADS_PER_PAGE = 30;
+
 /**
- * Public: a story's thread, top-level comments oldest first, each with its replies oldest first.
- * Hidden comments show as placeholders (who hid them, never the text); deleted ones only while
- * they have replies to hold in place.
+ * Public: a page of a story's conversation: the latest `limit` top-level comments (or those
+ * before the thread `before`), shown oldest first, each with its replies oldest first; `earlier`
+ * is the cursor for the page before, if any. Hidden comments show as placeholders (who hid them,
+ * never the text); deleted ones only while they have replies to hold in place. `count` is every
+ * visible comment on the story.
  */
-export async function listStoryComments(storyId: string): Promise<StoryComments> {
-  const [shown, hidden] = await Promise.all([
+export async function listStoryComments(storyId: string, { before, limit = THREADS_PER_PAGE }: { before?: string; limit?: number } = {}): Promise<StoryComments> {
+  const cursorRow = before ? await db.comment.findFirst({ where: { id: before, storyId, parentId: null }, select: { id: true, createdAt: true } }) : null;
+  if (before && !cursorRow) return { count: await countShown(storyId), threads: [], earlier: null };
+  const [heads, count] = await Promise.all([
     db.comment.findMany({
-      where: { storyId, ...shownWhere },
-      orderBy: oldestFirst,
-      select: { id: true, parentId: true, body: true, bodyHtml: true, createdAt: true, editedAt: true, author: { select: { id: true, name: true, handle: true, avatarUrl: true } } },
+      where: { storyId, parentId: null, AND: [{ OR: [shownWhere, hiddenWhere, { status: "DELETED" }] }, cursorRow ? afterKeyset(["createdAt", "id"], cursorRow, "desc") : {}] },
+      orderBy: newestFirst,
+      take: limit + 1,
+      select: { id: true, status: true, hiddenByCreator: true, body: true, bodyHtml: true, createdAt: true, editedAt: true, author: { select: authorSelect } },
     }),
-    // Never their text or author.
-    db.comment.findMany({ where: { storyId, ...hiddenWhere }, orderBy: oldestFirst, select: { id: true, parentId: true, status: true, hiddenByCreator: true, createdAt: true } }),
+    countShown(storyId),
   ]);
-  // Other removed comments (deleted ones) only while a reply still hangs under them: looked up by
-  // id, which stays on an index at any size (a "has replies" join would read every comment).
-  const present = new Set([...shown, ...hidden].map((c) => c.id));
-  const missingParents = [...new Set([...shown, ...hidden].flatMap((c) => (c.parentId && !present.has(c.parentId) ? [c.parentId] : [])))];
-  const removedParents = missingParents.length
-    ? await db.comment.findMany({ where: { id: { in: missingParents }, storyId, parentId: null }, select: { id: true, parentId: true, status: true, hiddenByCreator: true, createdAt: true } })
+  const page = heads.slice(0, limit).reverse();
+  const replies = page.length
+    ? await db.comment.findMany({
+        where: { parentId: { in: page.map((c) => c.id) }, storyId, OR: [shownWhere, hiddenWhere] },
+        orderBy: oldestFirst,
+        select: { id: true, parentId: true, status: true, hiddenByCreator: true, body: true, bodyHtml: true, createdAt: true, editedAt: true, author: { select: authorSelect } },
+      })
     : [];
-  const removed = [...hidden, ...removedParents];
-  const threads: CommentThread[] = [];
-  for (const c of removed) if (!c.parentId) threads.push({ ...placeholder(c), replies: [] });
-  for (const { parentId, ...c } of shown) if (!parentId) threads.push({ ...c, status: "VISIBLE", replies: [] });
-  const byId = new Map(threads.map((thread) => [thread.id, thread]));
-  const replies: (ThreadReply & { parentId: string })[] = [];
-  for (const { parentId, ...c } of shown) if (parentId) replies.push({ ...c, status: "VISIBLE", parentId });
-  for (const c of removed) if (c.parentId && c.status === "HIDDEN") replies.push({ ...(placeholder(c) as HiddenComment), parentId: c.parentId });
-  replies.sort(byOldest);
-  for (const { parentId, ...reply } of replies) byId.get(parentId)?.replies.push(reply);
-  threads.sort(byOldest);
-  return { count: shown.length, threads };
+  const repliesTo = new Map<string, ThreadReply[]>();
+  for (const { parentId, ...reply } of replies) {
+    const shown: ThreadReply = reply.status === "VISIBLE" ? visible(reply) : (placeholder(reply) as HiddenComment);
+    repliesTo.set(parentId!, [...(repliesTo.get(parentId!) ?? []), shown]);
+  }
+  const threads = page.flatMap((c): CommentThread[] => {
+    const own = repliesTo.get(c.id) ?? [];
+    // A deleted comment stays only to hold its replies' place.
+    if (c.status === "DELETED" && !own.length) return [];
+    return [{ ...(c.status === "VISIBLE" ? visible(c) : placeholder(c)), replies: own }];
+  });
+  return { count, threads, earlier: heads.length > limit ? page[0].id : null };
 }
 
-function byOldest(a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }) {
-  return a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1);
+const authorSelect = { id: true, name: true, handle: true, avatarUrl: true } as const;
+const newestFirst = [{ createdAt: "desc" }, { id: "desc" }] as const satisfies Prisma.CommentOrderByWithRelationInput[];
+
+function visible(c: { id: string; body: string; bodyHtml: string; createdAt: Date; editedAt: Date | null; author: CommentAuthor }): VisibleComment {
+  return { id: c.id, status: "VISIBLE", author: c.author, body: c.body, bodyHtml: c.bodyHtml, createdAt: c.createdAt, editedAt: c.editedAt };
+}
+
+function countShown(storyId: string) {
+  return db.comment.count({ where: { storyId, ...shownWhere } });
 }
 
 /** Where a story takes new comments: published, by an active creator, comments on, thread not locked. */
@@ -82,29 +100,93 @@ async function requireOpenStory(tx: Prisma.TransactionClient, storyId: string) {
   if (story.commentsLocked) throw new AppError("FORBIDDEN", "This conversation is locked.");
 }
 
-/** Replies are one level deep: replying to a reply joins its top-level comment's thread. */
-async function threadIdFor(tx: Prisma.TransactionClient, storyId: string, commentId: string): Promise<string> {
-  const target = await tx.comment.findFirst({ where: { id: commentId, storyId, ...shownWhere }, select: { id: true, parentId: true } });
-  if (!target) throw new AppError("NOT_FOUND", "The comment you replied to isn't there any more.");
-  return target.parentId ?? target.id;
-}
-
 /** Signed-in users who may comment, on stories open for comments; keeps the story's count in step. */
 export async function createComment(viewer: Viewer | null, storyId: string, input: CommentInput): Promise<{ id: string }> {
   const me = requirePermission(viewer, "comment:write");
-  await checkCommentSpam(me, input.body);
+  return writeComment({ me, storyId, input });
+}
+
+type NewComment = { me: Viewer; storyId: string; input: CommentInput };
+type Outcome = Settled<{ id: string }>;
+const refused = (error: unknown): Outcome => ({ ok: false, error });
+
+// Comments that arrive while others are being written go in together (lib/data/batch.ts): under
+// load, one transaction and one commit for many comments (docs/performance-load.md).
+const writeComment = batched(async (comments: NewComment[]): Promise<Outcome[]> => {
+  const verdicts = await commentSpamVerdicts(comments.map(({ me, input }) => ({ viewer: me, body: input.body })));
+  const outcomes: Outcome[] = verdicts.map((error) => refused(error));
+  const accepted = comments.flatMap((comment, i) => (verdicts[i] ? [] : [{ ...comment, i }]));
+  if (!accepted.length) return outcomes;
+  try {
+    (await insertComments(accepted)).forEach((outcome, n) => (outcomes[accepted[n].i] = outcome));
+  } catch (error) {
+    if (accepted.length === 1) throw error;
+    // One comment's failure (a constraint, say) must not fail the others: each on its own.
+    for (const comment of accepted) outcomes[comment.i] = await insertComments([comment]).then(([outcome]) => outcome, refused);
+  }
+  return outcomes;
+});
+
+/**
+ * In one transaction: checks each comment's story (published, creator active, comments on and
+ * unlocked) and the comment it replies to (replies are one level deep: a reply to a reply joins
+ * its top-level comment's thread), inserts the ones that pass, notifies, and adds to the stories'
+ * counts.
+ */
+async function insertComments(comments: NewComment[]): Promise<Outcome[]> {
+  const storyIds = [...new Set(comments.map((c) => c.storyId))];
+  const parentIds = [...new Set(comments.flatMap((c) => (c.input.parentId ? [c.input.parentId] : [])))];
   return db.$transaction(async (tx) => {
-    await requireOpenStory(tx, storyId);
-    const parentId = input.parentId ? await threadIdFor(tx, storyId, input.parentId) : null;
-    const comment = await tx.comment.create({
-      data: { storyId, parentId, authorId: me.id, body: input.body, bodyHtml: renderComment(input.body) },
-      select: { id: true },
+    const stories = await tx.story.findMany({
+      where: { id: { in: storyIds }, status: "PUBLISHED", author: { status: "ACTIVE" } },
+      select: { id: true, authorId: true, title: true, slug: true, commentsEnabled: true, commentsLocked: true, community: { select: { slug: true } } },
     });
-    await notifyAboutComment(tx, { storyId, authorId: me.id, authorName: me.name, repliedToId: input.parentId ?? null });
-    // Last, so the story row stays locked only until the commit: comments (and hearts) on a
-    // popular story queue on that lock (measured in tests/load).
-    await tx.story.update({ where: { id: storyId }, data: { commentCount: { increment: 1 } } });
-    return comment;
+    const parents = parentIds.length ? await tx.comment.findMany({ where: { id: { in: parentIds }, ...shownWhere }, select: { id: true, storyId: true, parentId: true, authorId: true } }) : [];
+    const storyById = new Map(stories.map((story) => [story.id, story]));
+    const parentById = new Map(parents.map((parent) => [parent.id, parent]));
+
+    const outcomes: Outcome[] = [];
+    const rows: (Prisma.CommentCreateManyInput & { i: number })[] = [];
+    comments.forEach(({ me, storyId, input }, i) => {
+      const story = storyById.get(storyId);
+      const parent = input.parentId ? parentById.get(input.parentId) : undefined;
+      if (!story) outcomes[i] = refused(new AppError("NOT_FOUND", "That story isn't open for comments."));
+      else if (!story.commentsEnabled) outcomes[i] = refused(new AppError("FORBIDDEN", "Comments are turned off for this story."));
+      else if (story.commentsLocked) outcomes[i] = refused(new AppError("FORBIDDEN", "This conversation is locked."));
+      else if (input.parentId && parent?.storyId !== storyId) outcomes[i] = refused(new AppError("NOT_FOUND", "The comment you replied to isn't there any more."));
+      else rows.push({ i, storyId, parentId: parent ? (parent.parentId ?? parent.id) : null, authorId: me.id, body: input.body, bodyHtml: renderComment(input.body) });
+    });
+    if (!rows.length) return outcomes;
+
+    const created = await tx.comment.createManyAndReturn({ data: rows.map(({ i: _, ...row }) => row), select: { id: true, authorId: true, storyId: true, body: true } });
+    rows.forEach((row, n) => {
+      const c = created[n];
+      // Rows come back in the order they were given; checked, since each id goes to its own caller.
+      if (c?.authorId !== row.authorId || c.storyId !== row.storyId || c.body !== row.body) throw new Error("createComment: inserted rows came back out of order");
+      outcomes[row.i] = { ok: true, value: { id: c.id } };
+    });
+
+    await notifyMany(
+      tx,
+      rows.flatMap(({ i, storyId }) => {
+        const story = storyById.get(storyId)!;
+        const { me, input } = comments[i];
+        const repliedTo = input.parentId ? parentById.get(input.parentId) : undefined;
+        return commentNotifications({ authorId: me.id, authorName: me.name, story: { ...story, communitySlug: story.community.slug }, repliedToAuthorId: repliedTo?.authorId ?? null });
+      }),
+    );
+
+    // Last, so the story rows stay locked only until the commit (comments and hearts on a popular
+    // story queue on that lock), and taken in id order, so two batches can never deadlock.
+    const added = new Map<string, number>();
+    for (const { storyId } of rows) added.set(storyId, (added.get(storyId) ?? 0) + 1);
+    const ids = [...added.keys()].sort();
+    await tx.$executeRaw`
+      with locked as (select id from "Story" where id = any(${ids}::text[]) order by id for update)
+      update "Story" s set "commentCount" = s."commentCount" + t.n
+      from unnest(${ids}::text[], ${ids.map((id) => added.get(id)!)}::int[]) as t(id, n)
+      where s.id = t.id and s.id in (select id from locked)`;
+    return outcomes;
   });
 }
 

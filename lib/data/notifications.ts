@@ -7,10 +7,17 @@ import { afterKeyset } from "@/lib/data/keyset";
 
 export type NotificationItem = { id: string; kind: NotificationKind; message: string; href: string | null; read: boolean; createdAt: Date };
 
+export type NewNotification = { userId: string; kind: NotificationKind; message: string; href?: string | null; actorId?: string | null };
+
 /** Inside the transaction that caused it: tells `userId` (never the actor themself) what happened. */
-export async function notify(tx: Prisma.TransactionClient, userId: string, notification: { kind: NotificationKind; message: string; href?: string | null; actorId?: string | null }) {
-  if (notification.actorId && notification.actorId === userId) return;
-  await tx.notification.create({ data: { userId, kind: notification.kind, message: notification.message, href: notification.href ?? null } });
+export async function notify(tx: Prisma.TransactionClient, userId: string, notification: Omit<NewNotification, "userId">) {
+  await notifyMany(tx, [{ userId, ...notification }]);
+}
+
+/** The same for several at once, in one insert. */
+export async function notifyMany(tx: Prisma.TransactionClient, notifications: NewNotification[]) {
+  const data = notifications.filter((n) => !n.actorId || n.actorId !== n.userId).map((n) => ({ userId: n.userId, kind: n.kind, message: n.message, href: n.href ?? null }));
+  if (data.length) await tx.notification.createMany({ data });
 }
 
 function requireSignedIn(viewer: Viewer | null): Viewer {

@@ -32,11 +32,41 @@ function windowStart(rule: RateRule, now = Date.now()): Date {
  * The counter is a row in PostgreSQL (one atomic upsert), so the limit holds across app processes.
  */
 export async function consumeRateLimit(key: string, rule: RateRule): Promise<void> {
-  const rows = await db.$queryRaw<{ count: number }[]>`
-    insert into "RateLimit" ("key", "windowStart", "count") values (${key}, ${windowStart(rule)}, 1)
-    on conflict ("key", "windowStart") do update set "count" = "RateLimit"."count" + 1
-    returning "count"`;
-  if ((rows[0]?.count ?? 0) > rule.limit) throw new AppError("RATE_LIMITED", rule.message);
+  const [refused] = await consumeRateLimits([{ key, rule }]);
+  if (refused) throw refused;
+}
+
+/**
+ * Counts each attempt (several may share a key) in one upsert; answers, in order, null for an
+ * attempt within its window's limit or the RATE_LIMITED error for one past it.
+ */
+export async function consumeRateLimits(attempts: { key: string; rule: RateRule }[]): Promise<(AppError | null)[]> {
+  if (!attempts.length) return [];
+  const now = Date.now();
+  const counters = new Map<string, { key: string; start: number; n: number }>();
+  const counterOf = attempts.map(({ key, rule }) => {
+    const start = windowStart(rule, now).getTime();
+    const id = `${start}|${key}`;
+    const counter = counters.get(id) ?? { key, start, n: 0 };
+    counter.n++;
+    counters.set(id, counter);
+    return { id, nth: counter.n };
+  });
+  const rows = [...counters.values()];
+  const stored = await db.$queryRaw<{ key: string; start: number; count: number }[]>`
+    insert into "RateLimit" ("key", "windowStart", "count")
+    select k, to_timestamp(s / 1000.0) at time zone 'UTC', n
+    from unnest(${rows.map((r) => r.key)}::text[], ${rows.map((r) => r.start)}::float8[], ${rows.map((r) => r.n)}::int[]) as t(k, s, n)
+    on conflict ("key", "windowStart") do update set "count" = "RateLimit"."count" + excluded."count"
+    returning "key", (extract(epoch from "windowStart" at time zone 'UTC') * 1000)::float8 as "start", "count"`;
+  const total = new Map(stored.map((r) => [`${r.start}|${r.key}`, r.count]));
+  return attempts.map(({ rule }, i) => {
+    const { id, nth } = counterOf[i];
+    const counter = counters.get(id)!;
+    // This batch's attempts on a counter took its last n values, in order.
+    const count = (total.get(id) ?? counter.n) - counter.n + nth;
+    return count > rule.limit ? new AppError("RATE_LIMITED", rule.message) : null;
+  });
 }
 
 /** Throws RATE_LIMITED if `key` has already used up the window, without counting an attempt. */

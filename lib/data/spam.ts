@@ -3,8 +3,8 @@ import { db } from "@/lib/db";
 import { isStaff, type Viewer } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { getSiteSettings } from "@/lib/data/settings";
-import { isNewAccount } from "@/lib/data/trust";
-import { consumeRateLimit, RATE_RULES } from "@/lib/data/rate-limits";
+import { newAccounts } from "@/lib/data/trust";
+import { consumeRateLimits, RATE_RULES, type RateRule } from "@/lib/data/rate-limits";
 import { countLinks, findBlockedWord, NEW_ACCOUNT_LINKS_PER_COMMENT } from "@/lib/content/spam";
 
 /**
@@ -13,15 +13,29 @@ import { countLinks, findBlockedWord, NEW_ACCOUNT_LINKS_PER_COMMENT } from "@/li
  * with a field error, or RATE_LIMITED. Staff are exempt: they are who the limits answer to.
  */
 export async function checkCommentSpam(viewer: Viewer, body: string, { countAttempt = true } = {}): Promise<void> {
-  if (isStaff(viewer)) return;
-  const userId = viewer.id;
-  const [settings, isNew] = await Promise.all([getSiteSettings(), isNewAccount(db, userId)]);
-  const blocked = findBlockedWord(body, settings.blockedWords);
-  if (blocked) throw new AppError("INVALID", "This comment can't be posted as it is.", { body: [`“${blocked}” isn't allowed on Storyhouse. Please reword your comment.`] });
-  if (isNew && countLinks(body) > NEW_ACCOUNT_LINKS_PER_COMMENT) {
-    throw new AppError("INVALID", "This comment has too many links.", { body: [`New accounts can include up to ${NEW_ACCOUNT_LINKS_PER_COMMENT} links in a comment.`] });
+  const [refused] = await commentSpamVerdicts([{ viewer, body }], { countAttempt });
+  if (refused) throw refused;
+}
+
+/** The same checks for several comments at once (createComment's batches): per comment, null or the error. */
+export async function commentSpamVerdicts(comments: { viewer: Viewer; body: string }[], { countAttempt = true } = {}): Promise<(AppError | null)[]> {
+  const verdicts: (AppError | null)[] = comments.map(() => null);
+  const checked = comments.flatMap((comment, i) => (isStaff(comment.viewer) ? [] : [{ ...comment, i }]));
+  if (!checked.length) return verdicts;
+  const [settings, isNew] = await Promise.all([getSiteSettings(), newAccounts(db, checked.map((c) => c.viewer.id))]);
+  const attempts: { key: string; rule: RateRule; i: number }[] = [];
+  for (const { viewer, body, i } of checked) {
+    const blocked = findBlockedWord(body, settings.blockedWords);
+    if (blocked) {
+      verdicts[i] = new AppError("INVALID", "This comment can't be posted as it is.", { body: [`“${blocked}” isn't allowed on Storyhouse. Please reword your comment.`] });
+    } else if (isNew.has(viewer.id) && countLinks(body) > NEW_ACCOUNT_LINKS_PER_COMMENT) {
+      verdicts[i] = new AppError("INVALID", "This comment has too many links.", { body: [`New accounts can include up to ${NEW_ACCOUNT_LINKS_PER_COMMENT} links in a comment.`] });
+    } else if (countAttempt) {
+      attempts.push({ key: `comment:${viewer.id}`, rule: RATE_RULES.comment, i });
+      if (isNew.has(viewer.id)) attempts.push({ key: `comment-new:${viewer.id}`, rule: RATE_RULES.commentNewAccount, i });
+    }
   }
-  if (!countAttempt) return;
-  await consumeRateLimit(`comment:${userId}`, RATE_RULES.comment);
-  if (isNew) await consumeRateLimit(`comment-new:${userId}`, RATE_RULES.commentNewAccount);
+  const limited = await consumeRateLimits(attempts);
+  attempts.forEach(({ i }, n) => (verdicts[i] ??= limited[n]));
+  return verdicts;
 }

@@ -7,8 +7,10 @@ type Client = Prisma.TransactionClient | typeof db;
 const DAY = 24 * 60 * 60 * 1000;
 
 /** Stories that went live (approved, or published by a then-trusted creator) and were not removed by staff. */
+const liveStory = { publishedAt: { not: null }, status: { not: "REMOVED" } } as const satisfies Prisma.StoryWhereInput;
+
 function liveStoriesWhere(userId: string) {
-  return { authorId: userId, publishedAt: { not: null }, status: { not: "REMOVED" as const } };
+  return { authorId: userId, ...liveStory };
 }
 
 /**
@@ -16,9 +18,18 @@ function liveStoriesWhere(userId: string) {
  * ever went live.
  */
 export async function isNewAccount(client: Client, userId: string): Promise<boolean> {
-  const user = await client.user.findUnique({ where: { id: userId }, select: { createdAt: true } });
-  if (!user || Date.now() - user.createdAt.getTime() < DAY) return true;
-  return (await client.story.count({ where: liveStoriesWhere(userId), take: 1 })) === 0;
+  return (await newAccounts(client, [userId])).has(userId);
+}
+
+/** Which of `userIds` are new accounts (see isNewAccount), in one query. */
+export async function newAccounts(client: Client, userIds: string[]): Promise<Set<string>> {
+  const ids = [...new Set(userIds)];
+  const established = await client.user.findMany({
+    where: { id: { in: ids }, createdAt: { lte: new Date(Date.now() - DAY) }, stories: { some: liveStory } },
+    select: { id: true },
+  });
+  const old = new Set(established.map((u) => u.id));
+  return new Set(ids.filter((id) => !old.has(id)));
 }
 
 /**

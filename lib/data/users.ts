@@ -14,6 +14,7 @@ import { refreshCreatorSearchVectors } from "@/lib/data/search-vectors";
 import { getSiteSettings } from "@/lib/data/settings";
 import { assertUnderRateLimit, consumeRateLimit, RATE_RULES } from "@/lib/data/rate-limits";
 import { isEmailDomainBlocked } from "@/lib/content/spam";
+import { batched, type Settled } from "@/lib/data/batch";
 
 export type CreatorProfile = { id: string; name: string; handle: string; bio: string; avatarUrl: string | null; links: ProfileLink[]; joinedAt: Date; followerCount: number; storyCount: number };
 export type MyProfile = { name: string; handle: string; bio: string; email: string; avatarUrl: string | null; links: ProfileLink[] };
@@ -32,19 +33,28 @@ export function activeRestrictionWhere(now = new Date()) {
  * null if the account is gone. Status is worked out from those restrictions, so a suspension ends
  * at its expiry even before the sweep (lib/data/sweep.ts) updates the stored status.
  */
-export async function findViewer(id: string): Promise<SessionViewer | null> {
-  const user = await db.user.findUnique({
-    where: { id },
+export function findViewer(id: string): Promise<SessionViewer | null> {
+  return loadViewer(id);
+}
+
+// Every signed-in request starts here: concurrent ones share one query (lib/data/batch.ts).
+const loadViewer = batched(async (ids: string[]): Promise<Settled<SessionViewer | null>[]> => {
+  const users = await db.user.findMany({
+    where: { id: { in: [...new Set(ids)] } },
     select: {
       ...viewerSelect,
       avatarUrl: true,
       restrictions: { where: activeRestrictionWhere(), select: { kind: true, reason: true, expiresAt: true }, orderBy: { createdAt: "desc" } },
     },
   });
-  if (!user) return null;
-  const suspended = user.restrictions.some((r) => r.kind === "SUSPENSION");
-  return { ...user, status: suspended ? "SUSPENDED" : "ACTIVE" };
-}
+  const byId = new Map(users.map((user) => [user.id, user]));
+  return ids.map((id) => {
+    const user = byId.get(id);
+    if (!user) return { ok: true, value: null };
+    const suspended = user.restrictions.some((r) => r.kind === "SUSPENSION");
+    return { ok: true, value: { ...user, status: suspended ? "SUSPENDED" : "ACTIVE" } };
+  });
+});
 
 /**
  * Anyone: creates an account. The email must be new and not from a blocked domain; a handle is

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { COMMENT_MAX } from "@/lib/validation/limits";
-import { withoutNul } from "@/lib/validation/form";
+import { storableText } from "@/lib/validation/form";
 
 export { COMMENT_MAX };
 
-const body = z.string().transform(withoutNul).pipe(z.string().trim().min(1, "Write a comment first").max(COMMENT_MAX, `Comments can be at most ${COMMENT_MAX.toLocaleString("en")} characters`));
+const body = z.string().transform(storableText).pipe(z.string().trim().min(1, "Write a comment first").max(COMMENT_MAX, `Comments can be at most ${COMMENT_MAX.toLocaleString("en")} characters`));
 
 /** A new comment; `parentId` makes it a reply (the data layer decides which thread it joins). */
 export const commentInputSchema = z.object({

@@ -10,18 +10,20 @@ export type FormState = {
 };
 
 /**
- * PostgreSQL text cannot hold U+0000 (saving it fails with a database error, a 500), and nobody
- * types it on purpose: it is dropped wherever text comes in.
+ * Text as PostgreSQL stores it, so what is saved is exactly what was checked: without U+0000
+ * (text cannot hold it; saving it fails with a database error, a 500, and nobody types it on
+ * purpose) and with any lone UTF-16 surrogate (not a character; UTF-8 has no encoding for it)
+ * replaced by U+FFFD, as the database driver would. Applied wherever text comes in.
  */
-export function withoutNul(text: string): string {
-  return text.replaceAll("\u0000", "");
+export function storableText(text: string): string {
+  return text.replaceAll("\u0000", "").toWellFormed();
 }
 
-/** FormData as plain strings (files and Next's internal `$ACTION` fields dropped; see withoutNul). */
+/** FormData as plain strings (files and Next's internal `$ACTION` fields dropped; see storableText). */
 export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
-    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = withoutNul(value);
+    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = storableText(value);
   }
   return values;
 }

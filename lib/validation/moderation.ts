@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RESTRICTION_KINDS, ROLES } from "@/lib/auth/permissions";
-import { withoutNul } from "@/lib/validation/form";
+import { storableText } from "@/lib/validation/form";
 
 export const REASON_MAX = 1000;
 export const APPEAL_MIN = 10;
@@ -70,10 +70,10 @@ export const TRUST_CHOICES = [
 ] as const;
 export const trustSchema = z.object({ trust: z.enum(["auto", "trusted", "untrusted"], "Choose a trust setting"), reason: z.string().trim().max(REASON_MAX).default("") });
 
-/** A URL parameter's first value, without NULs (see withoutNul). */
+/** A URL parameter's first value, without NULs (see storableText). */
 const first = (value: unknown) => {
   const one = Array.isArray(value) ? value[0] : value;
-  return typeof one === "string" ? withoutNul(one) : one;
+  return typeof one === "string" ? storableText(one) : one;
 };
 const optionalParam = <T extends z.ZodType>(schema: T) => z.preprocess(first, schema.optional().catch(undefined));
 

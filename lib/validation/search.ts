@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { withoutNul } from "@/lib/validation/form";
+import { storableText } from "@/lib/validation/form";
 
 export const SEARCH_QUERY_MAX = 200;
 
-/** A repeated URL parameter (`?q=a&q=b`) counts once: the first value wins (without NULs, see withoutNul). */
+/** A repeated URL parameter (`?q=a&q=b`) counts once: the first value wins (without NULs, see storableText). */
 const firstValue = (value: unknown) => {
   const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === "string" ? withoutNul(first) : first;
+  return typeof first === "string" ? storableText(first) : first;
 };
 
 /** A filter slug; anything unusable means "no filter" rather than an error. */

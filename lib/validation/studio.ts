@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { withoutNul } from "@/lib/validation/form";
+import { storableText } from "@/lib/validation/form";
 
 /** The studio's status filter as it appears in the URL, and the story status each means. */
 export const STUDIO_STATUSES = {
@@ -12,10 +12,10 @@ export const STUDIO_STATUSES = {
 } as const;
 export type StudioStatusParam = keyof typeof STUDIO_STATUSES;
 
-/** A URL parameter's first value, without NULs (see withoutNul). */
+/** A URL parameter's first value, without NULs (see storableText). */
 const first = (value: unknown) => {
   const one = Array.isArray(value) ? value[0] : value;
-  return typeof one === "string" ? withoutNul(one) : one;
+  return typeof one === "string" ? storableText(one) : one;
 };
 
 /** The studio's search params; anything unknown is ignored rather than an error. */

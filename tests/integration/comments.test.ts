@@ -200,3 +200,93 @@ describe("comments", () => {
     expect((await listStoryComments(story.id)).count).toBe(20);
   });
 });
+
+// createComment writes comments that arrive together in one transaction (lib/data/batch.ts):
+// each caller must still get its own answer, and the counts and limits must come out exact.
+describe("comments posted at the same moment", () => {
+  it("each is answered on its own: accepted ones are stored and counted, refused ones write nothing", async () => {
+    const [open, closed] = await Promise.all([publishedStory(), publishedStory()]);
+    await db.story.update({ where: { id: closed.id }, data: { commentsEnabled: false } });
+    const elsewhere = await createComment(await makeUser(), closed.id, { body: "Before it closed." }).catch(() => null);
+    expect(elsewhere).toBeNull();
+    const first = await createComment(await makeUser({ name: "Olu" }), open.id, { body: "The first." });
+    const readers = await Promise.all(Array.from({ length: 12 }, (_, i) => makeUser({ name: `Reader ${i}` })));
+    const attempts = [
+      ...readers.slice(0, 8).map((r, i) => createComment(r, open.id, { body: `Together ${i}` })),
+      createComment(readers[8], closed.id, { body: "Comments are off here." }),
+      createComment(readers[9], open.id, { body: "A reply.", parentId: first.id }),
+      createComment(readers[10], open.id, { body: "A reply to nothing.", parentId: "no-such-comment" }),
+      createComment(readers[11], open.id, { body: "https://a.example https://b.example https://c.example" }),
+    ];
+    const results = await Promise.allSettled(attempts);
+    const outcome = (r: PromiseSettledResult<{ id: string }>) => (r.status === "fulfilled" ? "ok" : (r.reason as { code: string }).code);
+    expect(results.map(outcome)).toEqual([...Array(8).fill("ok"), "FORBIDDEN", "ok", "NOT_FOUND", "INVALID"]);
+    const ids = results.flatMap((r) => (r.status === "fulfilled" ? [r.value.id] : []));
+    expect(new Set(ids).size).toBe(9);
+    const stored = await db.comment.findMany({ where: { id: { in: ids } }, select: { id: true, body: true, authorId: true, parentId: true } });
+    const byId = new Map(stored.map((c) => [c.id, c]));
+    results.forEach((r, i) => {
+      if (r.status !== "fulfilled") return;
+      const expected = i < 8 ? { body: `Together ${i}`, authorId: readers[i].id, parentId: null } : { body: "A reply.", authorId: readers[9].id, parentId: first.id };
+      expect(byId.get(r.value.id), `comment ${i}`).toMatchObject(expected);
+    });
+    expect(await commentCount(open.id)).toBe(10);
+    expect(await db.comment.count({ where: { storyId: closed.id } })).toBe(0);
+    expect(await commentCount(closed.id)).toBe(0);
+    // The creator hears about each; Olu hears about the reply.
+    const { authorId } = await db.story.findUniqueOrThrow({ where: { id: open.id }, select: { authorId: true } });
+    expect(await db.notification.count({ where: { userId: authorId, kind: "NEW_COMMENT" } })).toBe(10);
+    expect(await db.notification.count({ where: { kind: "REPLY", user: { name: "Olu" } } })).toBe(1);
+  });
+
+  it("limits hold exactly when one person's comments arrive together: a new account gets 10 of 12", async () => {
+    const story = await publishedStory();
+    const newcomer = await makeUser();
+    const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => createComment(newcomer, story.id, { body: `Burst ${i}` })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(10);
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(["RATE_LIMITED", "RATE_LIMITED"]);
+    expect(await commentCount(story.id)).toBe(10);
+    expect(await db.comment.count({ where: { storyId: story.id } })).toBe(10);
+  });
+
+  it("one comment the database refuses does not take the others with it", async () => {
+    const story = await publishedStory();
+    const [gone, ...readers] = await Promise.all(Array.from({ length: 4 }, () => makeUser()));
+    // The account is deleted after its request was let in: its insert fails on the foreign key.
+    await db.user.delete({ where: { id: gone.id } });
+    const results = await Promise.allSettled([...readers.map((r, i) => createComment(r, story.id, { body: `Still here ${i}` })), createComment(gone, story.id, { body: "From a deleted account." })]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "rejected"]);
+    expect(await commentCount(story.id)).toBe(3);
+    expect((await db.comment.findMany({ where: { storyId: story.id }, select: { body: true }, orderBy: { body: "asc" } })).map((c) => c.body)).toEqual(["Still here 0", "Still here 1", "Still here 2"]);
+  });
+});
+
+describe("a long conversation, a page at a time", () => {
+  it("shows the latest 30 threads oldest first with their replies, and pages back through the rest by cursor", async () => {
+    const story = await publishedStory();
+    const readers = await Promise.all([makeUser(), makeUser()]);
+    // Staff skip the spam limits; 35 top-level comments need more than a new account's 10.
+    const mod = await makeUser({ role: "MODERATOR" });
+    const ids: string[] = [];
+    for (let i = 0; i < 35; i++) ids.push((await createComment(mod, story.id, { body: `Top ${i}` })).id);
+    await createComment(readers[0], story.id, { body: "Reply to 2", parentId: ids[2] });
+    await createComment(readers[1], story.id, { body: "Reply to 34", parentId: ids[34] });
+    // Comment 3 deleted with no replies: gone; comment 2's place is kept for its reply.
+    await db.comment.update({ where: { id: ids[3] }, data: { status: "DELETED" } });
+    await db.comment.update({ where: { id: ids[2] }, data: { status: "DELETED" } });
+
+    const latest = await listStoryComments(story.id);
+    const label = (t: { status: string; replies: unknown[] } & Partial<{ body: string }>) => (t.status === "VISIBLE" ? t.body : t.status);
+    expect(latest.threads.map(label)).toEqual(Array.from({ length: 30 }, (_, i) => `Top ${i + 5}`));
+    expect(latest.threads.at(-1)!.replies.map((r) => (r.status === "VISIBLE" ? r.body : r.status))).toEqual(["Reply to 34"]);
+    expect(latest.count).toBe(35 - 2 + 2);
+    expect(latest.earlier).toBe(ids[5]);
+
+    const earlier = await listStoryComments(story.id, { before: latest.earlier! });
+    expect(earlier.threads.map(label)).toEqual(["Top 0", "Top 1", "DELETED", "Top 4"]);
+    expect(earlier.threads[2].replies.map((r) => (r.status === "VISIBLE" ? r.body : r.status))).toEqual(["Reply to 2"]);
+    expect(earlier.earlier).toBeNull();
+    // A cursor that names no thread of this story shows nothing.
+    expect((await listStoryComments(story.id, { before: "not-a-thread" })).threads).toEqual([]);
+  });
+});

@@ -53,6 +53,7 @@ beforeAll(async () => {
   story = await makePublishedStory(author, community.slug, { title: "Plans and indexes", tags: [{ name: "Databases", slug: "databases" }] });
   for (let i = 0; i < 3; i++) await makePublishedStory(author, community.slug, { title: `Filler ${i}` });
   await createComment(reader, story.id, { body: "A comment." });
+  await createComment(reader, story.id, { body: "Another comment." });
   await setHeart(reader, story.id, true);
   await setBookmark(reader, story.id, true);
   await setFollow(reader, author.id, true);
@@ -105,6 +106,7 @@ const lists: [string, () => Promise<unknown>][] = [
   ["tag page, a tag on 2,500 stories", () => listPublishedStories({ tagSlug: "bulk-common" })],
   ["story page", () => getPublishedStory(community.slug, story.href.split("/")[2])],
   ["story comments", () => listStoryComments(story.id)],
+  ["story comments, an earlier page", async () => listStoryComments(story.id, { before: (await listStoryComments(story.id, { limit: 1 })).earlier ?? "missing" })],
   ["staff picks", () => listFeaturedStories()],
   ["trending", () => listTrendingStories()],
   ["top creators", () => listTopCreators(community.slug)],

@@ -176,7 +176,7 @@ export async function startApp(databaseUrlForApp: string, extraEnv: Record<strin
   const output: string[] = [];
   const child = spawn(runBin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
-    env: { ...process.env, ...APP_ENV, DATABASE_URL: databaseUrlForApp, NODE_ENV: "production", ...extraEnv },
+    env: { ...process.env, ...(process.env.APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.APP_NODE_OPTIONS } : {}), ...APP_ENV, DATABASE_URL: databaseUrlForApp, NODE_ENV: "production", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   // The app's own output goes to test-results/load-app-<port>.log, for when something fails.

@@ -16,7 +16,14 @@ function failure(who: string, what: string, reply: Reply): Failure {
 /** When each request started and ended (epoch ms) and how it ended. */
 export type Span = { start: number; end: number; status: number; error?: string };
 
-export type ReaderStats = { requests: number; latencies: number[]; failures: Failure[]; spans: Span[] };
+export type ReaderStats = { requests: number; latencies: number[]; failures: Failure[]; spans: Span[]; byPage: Record<string, number[]> };
+
+/** Which kind of page a reader's path is, for per-page figures. */
+function pageKind(path: string): string {
+  if (path.startsWith("/api/search")) return "search";
+  if (path === "/") return "home";
+  return path.split("/").length > 2 ? "story" : "community";
+}
 
 /** Each page once, one at a time: the cache a site that has been up for a while would have. */
 export async function warmUp(base: string, readPaths: string[]) {
@@ -27,7 +34,7 @@ export async function warmUp(base: string, readPaths: string[]) {
 
 export function startReaders(base: string, count: number, readPaths: string[], stop: Stop, thinkMs = 0): Promise<ReaderStats> {
   const agent = makeAgent(count);
-  const stats: ReaderStats = { requests: 0, latencies: [], failures: [], spans: [] };
+  const stats: ReaderStats = { requests: 0, latencies: [], failures: [], spans: [], byPage: {} };
   const paths = (i: number) => [readPaths[i % readPaths.length], "/", "/journal", `/api/search?q=${encodeURIComponent(["harbor lights", "ferries night", "walks"][i % 3])}`];
   return Promise.all(
     Array.from({ length: count }, async (_, r) => {
@@ -41,6 +48,7 @@ export function startReaders(base: string, count: number, readPaths: string[], s
           stats.spans.push({ start, end: Date.now(), status: reply.status, error: reply.error });
           stats.requests++;
           stats.latencies.push(reply.ms);
+          (stats.byPage[pageKind(path)] ??= []).push(reply.ms);
           if (reply.status !== 200) stats.failures.push(failure(`reader ${r}`, `GET ${path}`, reply));
           if (thinkMs) await sleep(thinkMs);
         }

@@ -11,7 +11,7 @@ import { describe, expect, it, beforeAll } from "vitest";
 import fc from "fast-check";
 import { z } from "zod";
 import { isAppError } from "@/lib/errors";
-import { fieldErrorsOf, withoutNul } from "@/lib/validation/form";
+import { fieldErrorsOf, storableText } from "@/lib/validation/form";
 import { idSchema, isId, optionalIdSchema } from "@/lib/validation/ids";
 import * as auth from "@/lib/validation/auth";
 import * as comment from "@/lib/validation/comment";
@@ -117,7 +117,7 @@ beforeAll(async () => {
 });
 
 /** What postCommentAction and friends do: a record of form strings (NULs dropped, as formValues does). */
-const formOf = (keys: string[]) => fc.record(Object.fromEntries(keys.map((k) => [k, hostileString.map(withoutNul)])), { requiredKeys: [] });
+const formOf = (keys: string[]) => fc.record(Object.fromEntries(keys.map((k) => [k, hostileString.map(storableText)])), { requiredKeys: [] });
 /** URL search parameters as a page or route reads them: nothing stripped. */
 const paramsOf = (keys: string[]) => fc.record(Object.fromEntries(keys.map((k) => [k, fc.oneof(hostileString, fc.array(hostileString, { maxLength: 2 }))])), { requiredKeys: [] });
 /** An id from a URL or a bound argument: whatever the client sends, at most 64 characters as the actions allow. */

@@ -8,7 +8,7 @@ import { MATCH_START, MATCH_STOP, snippetHtml } from "@/lib/content/snippet";
 import { createComment } from "@/lib/data/comments";
 import { createDraft } from "@/lib/data/stories";
 import { storyInput } from "../helpers/factories";
-import { withoutNul } from "@/lib/validation/form";
+import { storableText } from "@/lib/validation/form";
 import { commentInputSchema } from "@/lib/validation/comment";
 import { XSS_PAYLOADS } from "./xss-payloads";
 import { htmlProblems } from "./html-safety";
@@ -34,8 +34,8 @@ describe("XSS payloads are neutralised when saved", () => {
       const found = htmlProblems(renderStory(payload).html);
       if (found.length) problems.push(`${JSON.stringify(payload)} → ${found.join("; ")}`);
     }
-    // saveStoryAction drops NULs from the editor's fields before anything else (see withoutNul).
-    const { id } = await createDraft(author, storyInput(c.slug, { body: withoutNul(XSS_PAYLOADS.join("\n\n")) }));
+    // saveStoryAction drops NULs from the editor's fields before anything else (see storableText).
+    const { id } = await createDraft(author, storyInput(c.slug, { body: storableText(XSS_PAYLOADS.join("\n\n")) }));
     const stored = await db.story.findUniqueOrThrow({ where: { id }, select: { bodyHtml: true } });
     problems.push(...htmlProblems(stored.bodyHtml).map((p) => `stored body: ${p}`));
     expect(problems).toEqual([]);

@@ -77,6 +77,11 @@ describe("comment and profile schemas", () => {
     expect(commentInputSchema.parse({ body: " ok " }).body).toBe("ok");
   });
 
+  it("keeps a comment as PostgreSQL will store it: no NULs, a lone surrogate as U+FFFD", () => {
+    expect(commentInputSchema.parse({ body: "a\u0000b\udfffc" }).body).toBe("ab\ufffdc");
+    expect(commentInputSchema.parse({ body: "ok 🙂" }).body).toBe("ok 🙂");
+  });
+
   it("treats an empty parentId as a top-level comment, and edits as text only", () => {
     expect(commentInputSchema.parse({ body: "ok", parentId: "" })).toEqual({ body: "ok" });
     expect(commentInputSchema.parse({ body: "ok", parentId: "c1" })).toEqual({ body: "ok", parentId: "c1" });

@@ -18,7 +18,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!input.success) return Response.json({ error: "Check the comment.", fieldErrors: fieldErrorsOf(input.error) }, { status: 422 });
   try {
     const comment = await createComment(await getViewer(), storyId, input.data);
-    revalidateTag(cacheTags.comments(storyId), { expire: 0 });
+    // Stale-while-revalidate: readers of a busy conversation keep getting the cached page while
+    // one fresh render runs, instead of every comment making the next readers wait for a render.
+    // (The composer's server action expires the tag at once: its author sees their comment.)
+    revalidateTag(cacheTags.comments(storyId), "max");
     return Response.json({ id: comment.id }, { status: 201 });
   } catch (error) {
     return errorResponse(error);
