@@ -18,6 +18,12 @@ const isPublic = Prisma.sql`s.status = 'PUBLISHED' AND u.status = 'ACTIVE'`;
 const RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}";
 const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, MinWords=15, MaxWords=35, MaxFragments=2, FragmentDelimiter=" … "`;
 const SUGGESTION_SIMILARITY = 0.2;
+/**
+ * Relevance is ranked among the newest matching stories, up to this many: ranking reads each
+ * candidate's whole search vector, so ranking every match made a common word cost 0.4–0.5 s at
+ * 100,000 stories (docs/performance.md); with the bound it stays near 20 ms at any size.
+ */
+const SEARCH_CANDIDATES = 500;
 
 type SearchHit = { id: string; rank: number; publishedAt: Date; headline: string };
 
@@ -27,14 +33,22 @@ export async function searchStories(input: SearchInput): Promise<SearchPage> {
   if (!q) return { items: [], nextCursor: null, suggestion: null };
   const limit = Math.min(input.limit ?? 20, 50);
   const after = input.cursor ? decodeSearchCursor(input.cursor) : null;
+  // The query is written out where it is used (not in a CTE) so the planner can estimate how
+  // many stories match: for a common word it walks the newest stories and stops at the
+  // candidate limit; for a rare one it asks the full-text index.
+  const tsq = Prisma.sql`websearch_to_tsquery('english', ${q})`;
   const hits = await db.$queryRaw<SearchHit[]>`
-    WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
-    ranked AS (
-      SELECT s.id, s."publishedAt", ts_rank_cd(${RANK_WEIGHTS}::float4[], s."searchVector", query.tsq)::float8 AS rank
-      FROM "Story" s JOIN "User" u ON u.id = s."authorId" CROSS JOIN query
-      WHERE ${isPublic} AND s."searchVector" @@ query.tsq
+    WITH candidates AS (
+      SELECT s.id, s."publishedAt", s."searchVector"
+      FROM "Story" s JOIN "User" u ON u.id = s."authorId"
+      WHERE ${isPublic} AND s."searchVector" @@ ${tsq}
       ${input.community ? Prisma.sql`AND s."communityId" = (SELECT id FROM "Community" WHERE slug = ${input.community})` : Prisma.empty}
       ${input.tag ? Prisma.sql`AND EXISTS (SELECT 1 FROM "StoryTag" st JOIN "Tag" t ON t.id = st."tagId" WHERE st."storyId" = s.id AND t.slug = ${input.tag})` : Prisma.empty}
+      ORDER BY s."publishedAt" DESC
+      LIMIT ${SEARCH_CANDIDATES}
+    ),
+    ranked AS (
+      SELECT id, "publishedAt", ts_rank_cd(${RANK_WEIGHTS}::float4[], "searchVector", ${tsq})::float8 AS rank FROM candidates
     ),
     page AS (
       SELECT * FROM ranked
@@ -44,8 +58,8 @@ export async function searchStories(input: SearchInput): Promise<SearchPage> {
     )
     -- Snippets for this page only: ts_headline re-reads each whole story.
     SELECT page.id, page.rank, page."publishedAt",
-      ts_headline('english', s.subtitle || E'\n\n' || s."bodyMarkdown", query.tsq, ${HEADLINE_OPTIONS}) AS headline
-    FROM page JOIN "Story" s ON s.id = page.id CROSS JOIN query
+      ts_headline('english', s.subtitle || E'\n\n' || s."bodyMarkdown", ${tsq}, ${HEADLINE_OPTIONS}) AS headline
+    FROM page JOIN "Story" s ON s.id = page.id
     ORDER BY page.rank DESC, page."publishedAt" DESC, page.id DESC`;
   const pageHits = hits.slice(0, limit);
   const cards = await db.story.findMany({ where: { id: { in: pageHits.map((hit) => hit.id) }, ...publicWhere }, select: cardSelect });
