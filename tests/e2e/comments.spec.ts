@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { publishStory, signUp } from "./helpers";
+import { publishStory, signUp, sql } from "./helpers";
 
 async function newReader(browser: Browser, name: string) {
   const page = await (await browser.newContext()).newPage();
@@ -132,4 +132,42 @@ test("a refused or invalid comment rolls back and keeps what was typed", async (
   await expect(ben.getByLabel("Add a comment")).toHaveValue(tooLong);
   await expect(ben.getByLabel("Add a comment")).toHaveAttribute("aria-invalid", "true");
   await expect(commentsOf(ben).locator("article[aria-busy=true]")).toHaveCount(0);
+});
+
+test("a long conversation: the story shows the latest 30 threads and pages back through the earlier ones", async ({ browser }) => {
+  const creator = await newReader(browser, "Busy Creator");
+  const storyUrl = await publishStory(creator, "A story with a long conversation");
+  const slug = new URL(storyUrl).pathname.split("/")[2];
+  // 32 earlier comments, a minute apart, written straight to the database.
+  await sql(
+    `insert into "Comment" (id, "storyId", "authorId", body, "bodyHtml", "createdAt")
+     select 'e2e-long-' || lpad(i::text, 2, '0'), s.id, s."authorId", 'Earlier comment ' || i, '<p>Earlier comment ' || i || '</p>', now() - ((40 - i) || ' minutes')::interval
+     from "Story" s, generate_series(1, 32) i where s.slug = $1`,
+    [slug],
+  );
+  await sql(`update "Story" set "commentCount" = 32 where slug = $1`, [slug]);
+
+  // A reader's comment refreshes the conversation: it is the newest of the 30 shown.
+  const reader = await newReader(browser, "Late Reader");
+  await reader.goto(storyUrl);
+  await reader.getByLabel("Add a comment").fill("The newest comment.");
+  await reader.getByRole("button", { name: "Post comment" }).click();
+  await expect(commentsOf(reader).getByRole("heading", { name: "Comments (33 comments)" })).toBeVisible();
+  await expect(commentsOf(reader).getByRole("article")).toHaveCount(30);
+  await expect(commentsOf(reader).getByRole("article").last()).toContainText("The newest comment.");
+  await expect(commentsOf(reader).getByRole("article").first()).toContainText("Earlier comment 4");
+  await reader.setViewportSize({ width: 375, height: 800 });
+  await commentsOf(reader).getByRole("link", { name: "Show earlier comments" }).scrollIntoViewIfNeeded();
+  await reader.screenshot({ path: "test-results/comments-latest-phone.png" });
+
+  await commentsOf(reader).getByRole("link", { name: "Show earlier comments" }).click();
+  await expect(reader).toHaveURL(/\/comments\/e2e-long-04$/);
+  const earlier = reader.getByRole("region", { name: /^Earlier comments/ });
+  await expect(earlier.getByRole("article")).toHaveCount(3);
+  await expect(earlier.getByRole("article").first()).toContainText("Earlier comment 1");
+  await expect(earlier.getByRole("link", { name: "Show earlier comments" })).toHaveCount(0);
+  await expect(reader.getByLabel("Add a comment").filter({ visible: true })).toHaveCount(0);
+  await reader.screenshot({ path: "test-results/comments-earlier-phone.png", fullPage: true });
+  await earlier.getByRole("link", { name: "Back to the latest comments" }).click();
+  await expect(reader).toHaveURL(new RegExp(`${new URL(storyUrl).pathname}#comments-heading$`));
 });
