@@ -7,6 +7,7 @@ import { renderComment, renderStory } from "../lib/content/markdown";
 import { slugify } from "../lib/content/slug";
 import { utcDay } from "../lib/analytics/reader-key";
 import { refreshAllSearchVectors } from "../lib/data/search-vectors";
+import { recomputeDiscoveryRankings } from "../lib/data/discovery";
 import { comments, communities, creators, stories, submission } from "./seed-content";
 
 export const DEMO_PASSWORD = "storyhouse-demo";
@@ -114,6 +115,8 @@ async function main() {
       });
       await refreshAllSearchVectors(tx);
     });
+    // Trending and top creators are otherwise computed by the first sweep, a minute after start.
+    await recomputeDiscoveryRankings(db);
     console.log(`[seed] demo content: ${communities.length} communities, ${creators.length} creators, ${stories.length} stories, ${comments.length} comments`);
     console.log(`[seed] admin: ${adminEmail}; moderator: moderator@example.com; other demo creators sign in with their example.com email and "${DEMO_PASSWORD}"`);
   } finally {

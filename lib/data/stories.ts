@@ -208,10 +208,11 @@ export async function listPublishedStories(options: StoryListOptions = {}): Prom
   // The cursor is the last story's id; its sort values make the keyset condition (lib/data/keyset.ts).
   const cursorRow = options.cursor ? await db.story.findUnique({ where: { id: options.cursor }, select: { id: true, publishedAt: true, heartCount: true } }) : null;
   if (options.cursor && !cursorRow) return { items: [], nextCursor: null };
-  // A tag's stories come from the tag first while it holds few of them (StoryTag by tagId): left
-  // to itself PostgreSQL walks every story newest first checking each one's tags, which reads the
-  // whole table for a rare tag (a tag with one story at 100,000 stories: 370 ms; docs/performance.md).
-  const taggedIds = options.tagSlug ? await fewTaggedStoryIds(options.tagSlug) : null;
+  // A tag's newest stories come from StoryTag's own copy of publishedAt (kept by triggers), one
+  // index range at any size; left to itself PostgreSQL walks every story newest first checking
+  // each one's tags (a rare tag at 100,000 stories: 370 ms; docs/performance.md).
+  // (Tag pages list newest first; most-hearted with a tag, which no page asks for, filters by relation.)
+  const tagged = options.tagSlug && options.sort !== "top" ? await newestTaggedStoryIds(options.tagSlug, cursorRow, limit) : null;
   const author = {
     ...publicWhere.author,
     ...(options.authorHandle ? { handle: options.authorHandle } : {}),
@@ -222,7 +223,7 @@ export async function listPublishedStories(options: StoryListOptions = {}): Prom
       ...publicWhere,
       author,
       ...(options.communitySlug ? { community: { slug: options.communitySlug } } : {}),
-      ...(options.tagSlug ? (taggedIds ? { id: { in: taggedIds } } : { tags: { some: { tag: { slug: options.tagSlug } } } }) : {}),
+      ...(tagged ? { id: { in: tagged.ids } } : options.tagSlug ? { tags: { some: { tag: { slug: options.tagSlug } } } } : {}),
       ...(cursorRow ? afterKeyset(sortKeys, cursorRow) : {}),
     },
     orderBy: sortKeys.map((key) => ({ [key]: "desc" as const })),
@@ -230,16 +231,27 @@ export async function listPublishedStories(options: StoryListOptions = {}): Prom
     select: cardSelect,
   });
   const items = rows.slice(0, limit).map(toCard);
-  return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+  // A tag's window may hold stories hidden from the public (a suspended creator's): while the
+  // window was full there may be more after the last story shown.
+  const more = rows.length > limit || (tagged?.full === true && items.length > 0);
+  return { items, nextCursor: more ? items[items.length - 1].id : null };
 }
 
-/** Up to this many stories, a tag's list is looked up from the tag; past it, from the newest stories. */
-const TAG_LOOKUP_LIMIT = 2000;
-
-/** The ids of the stories carrying a tag, or null when there are more than TAG_LOOKUP_LIMIT (then common enough that the newest stories hold a page of them soon). */
-async function fewTaggedStoryIds(tagSlug: string): Promise<string[] | null> {
-  const rows = await db.storyTag.findMany({ where: { tag: { slug: tagSlug } }, select: { storyId: true }, take: TAG_LOOKUP_LIMIT + 1 });
-  return rows.length > TAG_LOOKUP_LIMIT ? null : rows.map((row) => row.storyId);
+/**
+ * The newest published stories with a tag after the cursor: twice the page and some, so a page
+ * fills even when some belong to creators hidden from the public. `full`: there may be more.
+ */
+async function newestTaggedStoryIds(tagSlug: string, cursorRow: { id: string; publishedAt: Date | null } | null, limit: number): Promise<{ ids: string[]; full: boolean }> {
+  const tag = await db.tag.findUnique({ where: { slug: tagSlug }, select: { id: true } });
+  if (!tag || (cursorRow && !cursorRow.publishedAt)) return { ids: [], full: false };
+  const take = limit * 2 + 10;
+  const rows = await db.storyTag.findMany({
+    where: { tagId: tag.id, publishedAt: { not: null }, ...(cursorRow ? afterKeyset(["publishedAt", "storyId"], { publishedAt: cursorRow.publishedAt, storyId: cursorRow.id }) : {}) },
+    orderBy: [{ publishedAt: "desc" }, { storyId: "desc" }],
+    take,
+    select: { storyId: true },
+  });
+  return { ids: rows.map((row) => row.storyId), full: rows.length === take };
 }
 
 /** Public: a published story by its URL, or null. */

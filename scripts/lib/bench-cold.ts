@@ -6,10 +6,13 @@
 // Prints one JSON line: { rows: [{ name, runs, p50, p99, mean }] } (milliseconds).
 import pg from "pg";
 
-export type ColdRow = { name: string; runs: number; p50: number; p99: number; mean: number };
+/** `background`: not a page (the sweep's work), so no ratio target. */
+export type ColdRow = { name: string; background?: boolean; runs: number; p50: number; p99: number; mean: number };
 
 // Words that occur in the generated stories (they come from the demo stories' vocabulary).
 const SEARCH_WORDS = ["council", "budget", "kitchen", "night", "garden", "bus", "notebook", "harbor", "library", "bridge", "morning", "water", "letter", "window", "market"];
+
+const BACKGROUND = "(background)";
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)];
@@ -36,7 +39,7 @@ async function main() {
   const { listPublishedStories, getPublishedStory, listMyStories } = await import("../../lib/data/stories");
   const { listStoryComments } = await import("../../lib/data/comments");
   const { searchStories } = await import("../../lib/data/search");
-  const { listFeaturedStories, listTrendingStories, listTopCreators } = await import("../../lib/data/discovery");
+  const { listFeaturedStories, listTrendingStories, listTopCreators, refreshDiscoveryRankings } = await import("../../lib/data/discovery");
   const { listCommunities, getCommunity } = await import("../../lib/data/communities");
   const { getCreatorProfile, findViewer } = await import("../../lib/data/users");
   const { getTag } = await import("../../lib/data/tags");
@@ -94,17 +97,22 @@ async function main() {
     ["studio list (listMyStories)", (i) => listMyStories(at(viewers, i))],
   ];
 
+  // Not a page: the sweep's once-a-minute recomputation behind trending and top creators. It
+  // grows with the site by nature; reported so its cost is known, outside the ratio target.
+  pages.push([`${BACKGROUND} discovery rankings refresh`, () => refreshDiscoveryRankings()]);
+
   const rows: ColdRow[] = [];
   for (const [name, work] of pages) {
+    const runsHere = name.startsWith(BACKGROUND) ? Math.min(runs, 5) : runs;
     for (let i = 0; i < 3; i++) await work(runs + i); // warm the connection pool and plan caches
     const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
+    for (let i = 0; i < runsHere; i++) {
       const t0 = performance.now();
       await work(i);
       times.push(performance.now() - t0);
     }
     const sorted = [...times].sort((a, b) => a - b);
-    rows.push({ name, runs, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), mean: times.reduce((a, b) => a + b, 0) / times.length });
+    rows.push({ name, background: name.startsWith(BACKGROUND), runs: runsHere, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), mean: times.reduce((a, b) => a + b, 0) / times.length });
   }
   await db.$disconnect();
   console.log(JSON.stringify({ rows }));

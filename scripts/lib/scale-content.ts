@@ -204,6 +204,9 @@ export async function seedScale(url: string, options: ScaleOptions): Promise<Sca
       await refreshSearchVectorsOf(storyIds.slice(i, i + 5000));
       progress("search index", Math.min(i + 5000, storyIds.length), storyIds.length);
     }
+    // Trending and top creators, as the first sweep would compute them.
+    const { recomputeDiscoveryRankings } = await import("../../lib/data/discovery");
+    await recomputeDiscoveryRankings();
     await client.query("analyze");
     return { creators: creatorIds.length, stories: storyIds.length, published, comments, hearts, tags: tagIds.length, seconds: (performance.now() - t0) / 1000 };
   } finally {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getViewerState, listFollowingStories, listMyBookmarks, setBookmark, setFollow, setHeart } from "@/lib/data/engagement";
 import { recordRead } from "@/lib/data/reads";
-import { listFeaturedStories, listTopCreators, listTrendingStories, setFeatured } from "@/lib/data/discovery";
-import { createDraft, listPublishedStories } from "@/lib/data/stories";
+import { listFeaturedStories, listTopCreators, listTrendingStories, refreshDiscoveryRankings, setFeatured } from "@/lib/data/discovery";
+import { createDraft, listPublishedStories, unpublishStory, updateStory } from "@/lib/data/stories";
 import { makeCommunity, makePublishedStory, makeUser, storyInput } from "../helpers/factories";
 
 async function published(title = "A story") {
@@ -123,6 +123,9 @@ describe("discovery", () => {
     const readers = await Promise.all([makeUser(), makeUser(), makeUser()]);
     for (const r of readers) await setHeart(r, busy.id, true);
     await recordRead(quiet.id, "one", new Date());
+    // Trending is computed by the sweep, not per request.
+    expect((await listTrendingStories(50)).map((s) => s.id)).not.toContain(busy.id);
+    expect(await refreshDiscoveryRankings()).toBe(true);
     const trending = (await listTrendingStories(50)).map((s) => s.id);
     expect(trending.indexOf(busy.id)).toBeGreaterThanOrEqual(0);
     expect(trending.indexOf(busy.id)).toBeLessThan(trending.indexOf(quiet.id));
@@ -158,10 +161,67 @@ describe("top creators", () => {
     const hit = await makePublishedStory(popular, community.slug, { title: "Hit" });
     await makePublishedStory(quiet, community.slug, { title: "Whisper" });
     await Promise.all([makeUser(), makeUser()].map(async (r) => setHeart(await r, hit.id, true)));
+    expect(await listTopCreators(community.slug)).toEqual([]);
+    await refreshDiscoveryRankings();
     const creators = await listTopCreators(community.slug);
     expect(creators.map((c) => [c.name, c.hearts, c.stories])).toEqual([
       ["Popular Pen", 2, 1],
       ["Quiet Pen", 0, 1],
     ]);
+    // A suspended creator drops out at once, before the next refresh.
+    await db.user.update({ where: { id: popular.id }, data: { status: "SUSPENDED" } });
+    expect((await listTopCreators(community.slug)).map((c) => c.name)).toEqual(["Quiet Pen"]);
+  });
+
+  it("refreshes in one process at a time: while another holds the refresh, a second one skips", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = db.$transaction(async (tx) => {
+      await tx.$executeRaw`select pg_advisory_xact_lock(hashtext('storyhouse:discovery-rankings'))`;
+      locked();
+      await held;
+    });
+    await isLocked;
+    expect(await refreshDiscoveryRankings()).toBe(false);
+    release();
+    await holder;
+    expect(await refreshDiscoveryRankings()).toBe(true);
+  });
+});
+
+describe("tag lists follow their stories", () => {
+  const tagged = (slug: string) => listPublishedStories({ tagSlug: slug }).then((page) => page.items.map((s) => s.title));
+
+  it("a tagged story is listed while it is live: not as a draft, not once unpublished, not after its tag is removed", async () => {
+    const author = await makeUser();
+    const community = await makeCommunity();
+    const tag = { slug: `harbor-${Date.now()}`, name: "Harbor" };
+    const first = await makePublishedStory(author, community.slug, { title: "First", tags: [tag] });
+    await makePublishedStory(author, community.slug, { title: "Second", tags: [tag] });
+    await createDraft(author, storyInput(community.slug, { title: "Draft", tags: [tag] }));
+    expect(await tagged(tag.slug)).toEqual(["Second", "First"]);
+    await unpublishStory(author, first.id);
+    expect(await tagged(tag.slug)).toEqual(["Second"]);
+    const second = (await listPublishedStories({ tagSlug: tag.slug })).items[0];
+    const { version } = await db.story.findUniqueOrThrow({ where: { id: second.id }, select: { version: true } });
+    await updateStory(author, second.id, storyInput(community.slug, { title: "Second", tags: [{ slug: `${tag.slug}-other`, name: "Other" }] }), { expectedVersion: version });
+    expect(await tagged(tag.slug)).toEqual([]);
+    expect(await tagged(`${tag.slug}-other`)).toEqual(["Second"]);
+  });
+
+  it("pages through a tag newest first by cursor, and a page still fills when some of its stories are hidden", async () => {
+    const [author, hiddenAuthor] = await Promise.all([makeUser(), makeUser()]);
+    const community = await makeCommunity();
+    const tag = { slug: `ferries-${Date.now()}`, name: "Ferries" };
+    for (let i = 0; i < 24; i++) await makePublishedStory(i % 4 === 3 ? hiddenAuthor : author, community.slug, { title: `Ferry ${i}`, tags: [tag] });
+    await db.user.update({ where: { id: hiddenAuthor.id }, data: { status: "SUSPENDED" } });
+    const shown = Array.from({ length: 24 }, (_, i) => i).filter((i) => i % 4 !== 3).reverse().map((i) => `Ferry ${i}`);
+    const first = await listPublishedStories({ tagSlug: tag.slug, limit: 10 });
+    expect(first.items.map((s) => s.title)).toEqual(shown.slice(0, 10));
+    const second = await listPublishedStories({ tagSlug: tag.slug, limit: 10, cursor: first.nextCursor! });
+    expect(second.items.map((s) => s.title)).toEqual(shown.slice(10, 18));
+    expect(second.nextCursor).toBeNull();
   });
 });

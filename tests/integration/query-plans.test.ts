@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { createComment, listStoryComments } from "@/lib/data/comments";
 import { listPublishedStories, listMyStories, getPublishedStory } from "@/lib/data/stories";
-import { listFeaturedStories, listTopCreators, listTrendingStories } from "@/lib/data/discovery";
+import { listFeaturedStories, listTopCreators, listTrendingStories, refreshDiscoveryRankings } from "@/lib/data/discovery";
 import { listFeedStories } from "@/lib/data/feeds";
 import { searchStories } from "@/lib/data/search";
 import { listFollowingStories, listMyBookmarks, setBookmark, setFollow, setHeart } from "@/lib/data/engagement";
@@ -74,6 +74,7 @@ beforeAll(async () => {
     -- Every tenth comment a reply to the one before it.
     update "Comment" set "parentId" = 'bulk-m' || (substr(id, 7)::int - 1) where id like 'bulk-m%' and substr(id, 7)::int % 10 = 0;
     analyze;`);
+  await refreshDiscoveryRankings();
 });
 
 /** Runs `work`, EXPLAINs every SELECT it sent, and returns the sequential scans found on watched tables. */
