@@ -16,7 +16,7 @@ import pg from "pg";
 import { startTestCluster, TEMPLATE_DB } from "../tests/helpers/test-database";
 import { freePort } from "../tests/helpers/free-port";
 import { createDatabaseFromTemplate, databaseUrl } from "./lib/postgres.mjs";
-import { buildIfChanged, root, runBin } from "./lib/app-env.mjs";
+import { buildIfChanged, root, runBin, serverNodeOptions } from "./lib/app-env.mjs";
 import { seedScale } from "./lib/scale-content";
 import type { ColdRow } from "./lib/bench-cold";
 import { signInForCookie } from "./lib/sign-in";
@@ -136,7 +136,7 @@ async function measureWarm(url: string, stories: number) {
   await client.end();
 
   const port = await freePort();
-  const app = spawn(runBin("next"), ["start", "-p", String(port)], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+  const app = spawn(runBin("next"), ["start", "-p", String(port)], { cwd: root, env: { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env) }, stdio: ["ignore", "ignore", "inherit"] });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;

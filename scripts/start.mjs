@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { startEmbeddedPostgres } from "./lib/postgres.mjs";
 import { migrate } from "./lib/migrate-engine.mjs";
-import { authSecret, buildIfChanged, dataDir, root, runBin } from "./lib/app-env.mjs";
+import { authSecret, buildIfChanged, dataDir, root, runBin, serverNodeOptions } from "./lib/app-env.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -44,7 +44,7 @@ try {
 
   if (!dev) buildIfChanged(env, step);
 
-  server = spawn(runBin("next"), [dev ? "dev" : "start", "-p", String(port)], { cwd: root, env: dev ? env : { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+  server = spawn(runBin("next"), [dev ? "dev" : "start", "-p", String(port)], { cwd: root, env: dev ? env : { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env) }, stdio: "inherit" });
   step(`Storyhouse is starting at http://localhost:${port}`);
   console.log(`[start] demo admin: ${process.env.STORYHOUSE_ADMIN_EMAIL ?? "admin@storyhouse.local"} / ${process.env.STORYHOUSE_ADMIN_PASSWORD ? "(STORYHOUSE_ADMIN_PASSWORD)" : "storyhouse-admin"}; demo moderator: moderator@example.com / storyhouse-demo`);
   server.on("exit", (code) => shutdown(code ?? 0));

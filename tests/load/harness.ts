@@ -13,7 +13,7 @@ import { hash } from "@node-rs/argon2";
 import { startTestCluster, TEMPLATE_DB } from "../helpers/test-database";
 import { freePort } from "../helpers/free-port";
 import { createDatabaseFromTemplate, databaseUrl, startEmbeddedPostgres } from "../../scripts/lib/postgres.mjs";
-import { buildIfChanged, root, runBin } from "../../scripts/lib/app-env.mjs";
+import { buildIfChanged, root, runBin, serverNodeOptions } from "../../scripts/lib/app-env.mjs";
 import { renderComment, renderStory } from "../../lib/content/markdown";
 import { signInForCookie } from "../../scripts/lib/sign-in";
 
@@ -176,7 +176,7 @@ export async function startApp(databaseUrlForApp: string, extraEnv: Record<strin
   const output: string[] = [];
   const child = spawn(runBin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
-    env: { ...process.env, ...(process.env.APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.APP_NODE_OPTIONS } : {}), ...APP_ENV, DATABASE_URL: databaseUrlForApp, NODE_ENV: "production", ...extraEnv },
+    env: { ...process.env, NODE_OPTIONS: serverNodeOptions({ ...process.env, NODE_OPTIONS: process.env.APP_NODE_OPTIONS }), ...APP_ENV, DATABASE_URL: databaseUrlForApp, NODE_ENV: "production", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   // The app's own output goes to test-results/load-app-<port>.log, for when something fails.
