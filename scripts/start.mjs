@@ -15,8 +15,13 @@ const step = (message) => console.log(`[start] ${message} (${((performance.now()
 
 let database;
 let server;
+let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => (server ? server.kill(signal) : shutdown(130)));
+  process.on(signal, () => {
+    stopping = true;
+    if (server) server.kill(signal);
+    else shutdown(130);
+  });
 }
 
 async function shutdown(code) {
@@ -47,7 +52,9 @@ try {
   server = spawn(runBin("next"), [dev ? "dev" : "start", "-p", String(port)], { cwd: root, env: dev ? env : { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env) }, stdio: "inherit" });
   step(`Storyhouse is starting at http://localhost:${port}`);
   console.log(`[start] demo admin: ${process.env.STORYHOUSE_ADMIN_EMAIL ?? "admin@storyhouse.local"} / ${process.env.STORYHOUSE_ADMIN_PASSWORD ? "(STORYHOUSE_ADMIN_PASSWORD)" : "storyhouse-admin"}; demo moderator: moderator@example.com / storyhouse-demo`);
-  server.on("exit", (code) => shutdown(code ?? 0));
+  // Next finishes the requests in flight, then exits 128 + the signal's number (143 for SIGTERM):
+  // a stop that was asked for and went through is a clean exit.
+  server.on("exit", (code) => shutdown(stopping && (code === 130 || code === 143) ? 0 : (code ?? 0)));
 } catch (error) {
   console.error(`\n[start] ${error instanceof Error ? error.message : error}\n`);
   await shutdown(1);

@@ -9,6 +9,8 @@ import { checkCommentSpam, commentSpamVerdicts } from "@/lib/data/spam";
 import { commentNotifications } from "@/lib/data/comment-notifications";
 import { notifyMany } from "@/lib/data/notifications";
 import { batched, type Settled } from "@/lib/data/batch";
+import { env } from "@/lib/env";
+import { isDatabaseUnavailable } from "@/lib/data/prisma-errors";
 import { afterKeyset } from "@/lib/data/keyset";
 
 export type CommentAuthor = { id: string; name: string; handle: string; avatarUrl: string | null };
@@ -112,7 +114,9 @@ const refused = (error: unknown): Outcome => ({ ok: false, error });
 
 // Comments that arrive while others are being written go in together (lib/data/batch.ts): under
 // load, one transaction and one commit for many comments (docs/performance-load.md).
-const writeComment = batched(async (comments: NewComment[]): Promise<Outcome[]> => {
+const writeComment = batched(writeComments, { concurrency: 2, maxWaitMs: () => env().DB_CONNECT_TIMEOUT_MS });
+
+async function writeComments(comments: NewComment[]): Promise<Outcome[]> {
   const verdicts = await commentSpamVerdicts(comments.map(({ me, input }) => ({ viewer: me, body: input.body })));
   const outcomes: Outcome[] = verdicts.map((error) => refused(error));
   const accepted = comments.flatMap((comment, i) => (verdicts[i] ? [] : [{ ...comment, i }]));
@@ -120,12 +124,13 @@ const writeComment = batched(async (comments: NewComment[]): Promise<Outcome[]> 
   try {
     (await insertComments(accepted)).forEach((outcome, n) => (outcomes[accepted[n].i] = outcome));
   } catch (error) {
-    if (accepted.length === 1) throw error;
+    // A database that is down or too slow fails them all at once (503, "try again").
+    if (accepted.length === 1 || isDatabaseUnavailable(error)) throw error;
     // One comment's failure (a constraint, say) must not fail the others: each on its own.
     for (const comment of accepted) outcomes[comment.i] = await insertComments([comment]).then(([outcome]) => outcome, refused);
   }
   return outcomes;
-});
+}
 
 /**
  * In one transaction: checks each comment's story (published, creator active, comments on and
@@ -177,12 +182,14 @@ async function insertComments(comments: NewComment[]): Promise<Outcome[]> {
     );
 
     // Last, so the story rows stay locked only until the commit (comments and hearts on a popular
-    // story queue on that lock), and taken in id order, so two batches can never deadlock.
+    // story queue on that lock), and taken in id order, so two batches can never deadlock. NO KEY
+    // UPDATE, as a plain UPDATE of a counter takes: it does not wait for the key-share locks the
+    // comment inserts above (theirs and another batch's) hold on the same stories.
     const added = new Map<string, number>();
     for (const { storyId } of rows) added.set(storyId, (added.get(storyId) ?? 0) + 1);
     const ids = [...added.keys()].sort();
     await tx.$executeRaw`
-      with locked as (select id from "Story" where id = any(${ids}::text[]) order by id for update)
+      with locked as (select id from "Story" where id = any(${ids}::text[]) order by id for no key update)
       update "Story" s set "commentCount" = s."commentCount" + t.n
       from unnest(${ids}::text[], ${ids.map((id) => added.get(id)!)}::int[]) as t(id, n)
       where s.id = t.id and s.id in (select id from locked)`;

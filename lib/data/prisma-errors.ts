@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { BatchWaitTimeout } from "@/lib/data/batch";
 
 type UniqueViolationMeta = {
   target?: string[] | string;
@@ -27,7 +28,7 @@ const unavailableMessage =
  * request was wrong): callers answer 503 "try again" for these rather than a bare 500.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientInitializationError) return true;
+  if (error instanceof Prisma.PrismaClientInitializationError || error instanceof BatchWaitTimeout) return true;
   if (error instanceof Prisma.PrismaClientKnownRequestError && unavailableCodes.has(error.code)) return true;
   if (!(error instanceof Error)) return false;
   const pgCode = (error as { code?: unknown }).code;

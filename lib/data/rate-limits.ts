@@ -52,7 +52,8 @@ export async function consumeRateLimits(attempts: { key: string; rule: RateRule 
     counters.set(id, counter);
     return { id, nth: counter.n };
   });
-  const rows = [...counters.values()];
+  // In key order, so two upserts running at once lock shared rows in the same order (no deadlock).
+  const rows = [...counters.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.start - b.start));
   const stored = await db.$queryRaw<{ key: string; start: number; count: number }[]>`
     insert into "RateLimit" ("key", "windowStart", "count")
     select k, to_timestamp(s / 1000.0) at time zone 'UTC', n

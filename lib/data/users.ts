@@ -15,6 +15,7 @@ import { getSiteSettings } from "@/lib/data/settings";
 import { assertUnderRateLimit, consumeRateLimit, RATE_RULES } from "@/lib/data/rate-limits";
 import { isEmailDomainBlocked } from "@/lib/content/spam";
 import { batched, type Settled } from "@/lib/data/batch";
+import { env } from "@/lib/env";
 
 export type CreatorProfile = { id: string; name: string; handle: string; bio: string; avatarUrl: string | null; links: ProfileLink[]; joinedAt: Date; followerCount: number; storyCount: number };
 export type MyProfile = { name: string; handle: string; bio: string; email: string; avatarUrl: string | null; links: ProfileLink[] };
@@ -38,7 +39,9 @@ export function findViewer(id: string): Promise<SessionViewer | null> {
 }
 
 // Every signed-in request starts here: concurrent ones share one query (lib/data/batch.ts).
-const loadViewer = batched(async (ids: string[]): Promise<Settled<SessionViewer | null>[]> => {
+const loadViewer = batched(loadViewers, { concurrency: 4, maxWaitMs: () => env().DB_CONNECT_TIMEOUT_MS });
+
+async function loadViewers(ids: string[]): Promise<Settled<SessionViewer | null>[]> {
   const users = await db.user.findMany({
     where: { id: { in: [...new Set(ids)] } },
     select: {
@@ -54,7 +57,7 @@ const loadViewer = batched(async (ids: string[]): Promise<Settled<SessionViewer 
     const suspended = user.restrictions.some((r) => r.kind === "SUSPENSION");
     return { ok: true, value: { ...user, status: suspended ? "SUSPENDED" : "ACTIVE" } };
   });
-});
+}
 
 /**
  * Anyone: creates an account. The email must be new and not from a blocked domain; a handle is
