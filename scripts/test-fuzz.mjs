@@ -1,7 +1,7 @@
-// `npm run test:fuzz`: the issue's figure — 10,000 fast-check cases per zod schema and per
-// data-layer path (tests/security/fuzz.test.ts) against a throw-away embedded PostgreSQL.
-// `npm test` runs the same file with fewer data-layer cases (FUZZ_DB_RUNS default in the file).
-// FUZZ_RUNS / FUZZ_DB_RUNS override; FUZZ_VERBOSE=1 prints each path's tally and time.
+// `npm run test:fuzz`: only the fuzzing (tests/security/fuzz.test.ts, also part of `npm test`),
+// 10,000 fast-check cases per zod schema and per data-layer path against a throw-away embedded
+// PostgreSQL, printing each path's tally (cases refused by the schema, done, refused by the data
+// layer) and time. FUZZ_RUNS / FUZZ_DB_RUNS override the counts.
 import { spawnSync } from "node:child_process";
 import { root, runBin } from "./lib/app-env.mjs";
 
