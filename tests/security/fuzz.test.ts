@@ -402,7 +402,7 @@ const DB_CASES: DbCase[] = [
   },
 ];
 
-/** Tables a refused call may still write: a failed sign-in counts against the account (the throttle working). */
+/** Tables a refused call may still write: an attempt counts against a rate limit even when refused (the throttle working). */
 const MAY_WRITE_WHEN_REFUSED = ["RateLimit"];
 
 type Outcome = "schema" | "done" | "refused";
