@@ -47,15 +47,16 @@ async function StudioStories({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer("/studio");
   const filter = studioFilterSchema.parse(await searchParams);
   const filtered = Boolean(filter.status || filter.q);
-  const [stories, dailyReads] = await Promise.all([
-    listMyStories(viewer, { status: filter.status && STUDIO_STATUSES[filter.status].status, query: filter.q }),
+  const [{ items: stories, nextCursor }, dailyReads] = await Promise.all([
+    listMyStories(viewer, { status: filter.status && STUDIO_STATUSES[filter.status].status, query: filter.q, cursor: filter.cursor }),
     getMyDailyReads(viewer),
   ]);
+  const nextPage = new URLSearchParams(Object.entries({ status: filter.status, q: filter.q, cursor: nextCursor ?? undefined }).filter((e): e is [string, string] => Boolean(e[1])));
   const noReads = Array<number>(READ_CHART_DAYS).fill(0);
   return (
     <>
       <StudioFilters status={filter.status} q={filter.q} />
-      {stories.length === 0 && !filtered ? (
+      {stories.length === 0 && !filtered && !filter.cursor ? (
         <div className="rounded-xl border border-dashed border-stone-300 p-10 text-center">
           <p className="font-semibold">You haven&apos;t written anything yet.</p>
           <p className="mt-1 text-stone-600">Your drafts and published stories will appear here.</p>
@@ -118,6 +119,11 @@ async function StudioStories({ searchParams }: { searchParams: SearchParams }) {
           ))}
         </ul>
       )}
+      {nextCursor ? (
+        <Link href={`/studio?${nextPage}`} className="btn-secondary mt-4">
+          Older stories
+        </Link>
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isSlug } from "@/lib/validation/ids";
+import { isId, isSlug } from "@/lib/validation/ids";
 import { AppError } from "@/lib/errors";
 import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
@@ -58,8 +58,8 @@ export type StudioStoryRow = {
   readCount: number;
 };
 
-/** The studio's filters: one status, and words in the title. */
-export type StudioFilter = { status?: StoryStatus; query?: string };
+/** The studio's filters: one status, and words in the title; `cursor` (a story id) for the next page. */
+export type StudioFilter = { status?: StoryStatus; query?: string; cursor?: string; limit?: number };
 
 export type StoryDraft = {
   id: string;
@@ -275,17 +275,23 @@ export async function getPublishedStory(communitySlug: string, slug: string): Pr
   return row ? toCard(row) : null;
 }
 
-/** The signed-in creator: their own stories, any status, most recently edited first. */
-export async function listMyStories(viewer: Viewer | null, filter: StudioFilter = {}): Promise<StudioStoryRow[]> {
+/** The signed-in creator: their own stories, any status, most recently edited first; 50 a page (keyset). */
+export async function listMyStories(viewer: Viewer | null, filter: StudioFilter = {}): Promise<Page<StudioStoryRow>> {
   const me = requirePermission(viewer, "story:write");
   const status = filter.status && filter.status !== "REMOVED" ? filter.status : { not: "REMOVED" as const };
   const query = filter.query?.trim();
+  const limit = Math.min(filter.limit ?? 50, 100);
+  // Only the creator's own story can be a cursor; anyone else's id reads as "no more".
+  const cursorRow = filter.cursor && isId(filter.cursor) ? await db.story.findFirst({ where: { id: filter.cursor, authorId: me.id }, select: { id: true, updatedAt: true } }) : null;
+  if (filter.cursor && !cursorRow) return { items: [], nextCursor: null };
   const rows = await db.story.findMany({
-    where: { authorId: me.id, status, deletedAt: null, ...(query ? { title: { contains: query, mode: "insensitive" as const } } : {}) },
+    where: { authorId: me.id, status, deletedAt: null, ...(query ? { title: { contains: query, mode: "insensitive" as const } } : {}), ...(cursorRow ? afterKeyset(["updatedAt", "id"], cursorRow) : {}) },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
     select: { id: true, title: true, status: true, updatedAt: true, publishedAt: true, submittedAt: true, scheduledAt: true, slug: true, commentCount: true, heartCount: true, readCount: true, community: { select: { slug: true } } },
   });
-  return rows.map(({ slug, community, ...row }) => ({ ...row, href: row.status === "PUBLISHED" && slug ? storyHref(community.slug, slug) : null }));
+  const items = rows.slice(0, limit).map(({ slug, community, ...row }) => ({ ...row, href: row.status === "PUBLISHED" && slug ? storyHref(community.slug, slug) : null }));
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
 }
 
 /** Author only; other users' stories (and deleted ones) are NOT_FOUND. */

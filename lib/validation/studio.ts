@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { storableText } from "@/lib/validation/form";
+import { optionalIdSchema } from "@/lib/validation/ids";
 
 /** The studio's status filter as it appears in the URL, and the story status each means. */
 export const STUDIO_STATUSES = {
@@ -22,4 +23,5 @@ const first = (value: unknown) => {
 export const studioFilterSchema = z.object({
   status: z.preprocess(first, z.enum(Object.keys(STUDIO_STATUSES) as [StudioStatusParam, ...StudioStatusParam[]]).optional().catch(undefined)),
   q: z.preprocess(first, z.string().trim().max(100).optional().catch(undefined)),
+  cursor: z.preprocess(first, optionalIdSchema.catch(undefined)),
 });

@@ -117,6 +117,7 @@ const lists: [string, () => Promise<unknown>][] = [
   ["following", () => listFollowingStories(reader)],
   ["bookmarks", () => listMyBookmarks(reader)],
   ["studio list", () => listMyStories(author)],
+  ["studio list, page 2", async () => listMyStories(author, { limit: 1, cursor: (await listMyStories(author, { limit: 1 })).nextCursor ?? "missing" })],
   ["studio reads chart", () => getMyDailyReads(author)],
   ["review queue", () => listReviewQueue(admin)],
   ["report queue", () => listOpenReportGroups(admin)],

@@ -189,7 +189,7 @@ describe("scheduling", () => {
     const at = new Date(Date.now() + 2 * HOUR);
     expect(await publishStory(author, id, { scheduledAt: at })).toMatchObject({ outcome: "scheduled", href: null });
     expect(await storyRow(id)).toMatchObject({ status: "APPROVED", scheduledAt: at, slug: null });
-    expect((await listMyStories(author))[0]).toMatchObject({ status: "APPROVED", scheduledAt: at });
+    expect(((await listMyStories(author)).items)[0]).toMatchObject({ status: "APPROVED", scheduledAt: at });
     // Too early: nothing happens.
     expect((await publishDueStories(new Date(Date.now() + HOUR))).map((s) => s.id)).not.toContain(id);
     expect((await storyRow(id)).status).toBe("APPROVED");

@@ -11,8 +11,8 @@ describe("drafts", () => {
     expect(await getStoryForEditing(author, id)).toMatchObject({ title: "A walk by the river", status: "DRAFT", href: null });
     await expect(getStoryForEditing(other, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getStoryForEditing(null, id)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    expect((await listMyStories(author)).map((s) => s.id)).toEqual([id]);
-    expect(await listMyStories(other)).toEqual([]);
+    expect(((await listMyStories(author)).items).map((s) => s.id)).toEqual([id]);
+    expect((await listMyStories(other)).items).toEqual([]);
   });
 
   it("refuses a signed-out or suspended writer and creates nothing", async () => {

@@ -88,7 +88,7 @@ describe("unpublish and delete", () => {
     const result = await unpublishStory(author, story.id);
     expect(result.href).toBe(story.href);
     expect(await getPublishedStory(community.slug, "a-walk-by-the-river")).toBeNull();
-    expect((await listMyStories(author)).map((s) => s.status)).toEqual(["UNPUBLISHED"]);
+    expect(((await listMyStories(author)).items).map((s) => s.status)).toEqual(["UNPUBLISHED"]);
     expect((await publishStory(author, story.id)).href).toBe(story.href);
   });
 
@@ -109,7 +109,7 @@ describe("unpublish and delete", () => {
     await deleteStory(author, story.id);
     expect(await getPublishedStory(community.slug, "a-walk-by-the-river")).toBeNull();
     expect((await listPublishedStories({ communitySlug: community.slug })).items).toEqual([]);
-    expect(await listMyStories(author)).toEqual([]);
+    expect((await listMyStories(author)).items).toEqual([]);
     await expect(getStoryForEditing(author, story.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(updateStory(author, story.id, storyInput(community.slug))).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await isDeletedStoryUrl(community.slug, "a-walk-by-the-river")).toBe(true);

@@ -48,13 +48,27 @@ describe("studio list", () => {
     const published = await makePublishedStory(me, community.slug, { title: "Rivers of home" });
     await db.story.update({ where: { id: published.id }, data: { readCount: 12, heartCount: 3 } });
     const draft = await createDraft(me, storyInput(community.slug, { title: "Mountains, a draft" }));
-    const all = await listMyStories(me);
+    const all = (await listMyStories(me)).items;
     expect(all.map((s) => s.id).sort()).toEqual([published.id, draft.id].sort());
     expect(all.find((s) => s.id === published.id)).toMatchObject({ status: "PUBLISHED", readCount: 12, heartCount: 3, commentCount: 0 });
-    expect((await listMyStories(me, { status: "PUBLISHED" })).map((s) => s.id)).toEqual([published.id]);
-    expect((await listMyStories(me, { status: "DRAFT" })).map((s) => s.id)).toEqual([draft.id]);
-    expect((await listMyStories(me, { query: "MOUNTAIN" })).map((s) => s.id)).toEqual([draft.id]);
-    expect(await listMyStories(me, { query: "ocean" })).toEqual([]);
-    expect(await listMyStories(await makeUser(), { query: "Rivers" })).toEqual([]);
+    expect((await listMyStories(me, { status: "PUBLISHED" })).items.map((s) => s.id)).toEqual([published.id]);
+    expect((await listMyStories(me, { status: "DRAFT" })).items.map((s) => s.id)).toEqual([draft.id]);
+    expect((await listMyStories(me, { query: "MOUNTAIN" })).items.map((s) => s.id)).toEqual([draft.id]);
+    expect((await listMyStories(me, { query: "ocean" })).items).toEqual([]);
+    expect((await listMyStories(await makeUser(), { query: "Rivers" })).items).toEqual([]);
+  });
+
+  it("pages by cursor, most recently edited first; another creator's story is no cursor", async () => {
+    const me = await makeUser();
+    const community = await makeCommunity();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await createDraft(me, storyInput(community.slug, { title: `Draft ${i}` }))).id);
+    const first = await listMyStories(me, { limit: 2 });
+    const second = await listMyStories(me, { limit: 2, cursor: first.nextCursor! });
+    const third = await listMyStories(me, { limit: 2, cursor: second.nextCursor! });
+    expect([first, second, third].map((page) => page.items.map((s) => s.title))).toEqual([["Draft 4", "Draft 3"], ["Draft 2", "Draft 1"], ["Draft 0"]]);
+    expect(third.nextCursor).toBeNull();
+    const other = await createDraft(await makeUser(), storyInput(community.slug, { title: "Not mine" }));
+    expect(await listMyStories(me, { cursor: other.id })).toEqual({ items: [], nextCursor: null });
   });
 });

@@ -92,7 +92,7 @@ describe("no DTO leaks", () => {
       listFollowingStories: await listFollowingStories(reader),
       listMyNotifications: await listMyNotifications(reader),
       getMyProfile: await getMyProfile(reader),
-      listMyStories: await listMyStories(reader),
+      listMyStories: (await listMyStories(reader)).items,
     };
     for (const [name, value] of Object.entries(reads)) expect(leaks(value), name).toEqual([]);
   });
@@ -114,7 +114,7 @@ describe("no DTO leaks", () => {
   });
 
   it("the author's own reads do show the draft (so the checks above can fail)", async () => {
-    expect(leaks(await listMyStories(victim))).toContain("the victim's draft");
+    expect(leaks((await listMyStories(victim)).items)).toContain("the victim's draft");
     expect(leaks(await getMyProfile(victim))).toContain("the victim's email");
   });
 });
