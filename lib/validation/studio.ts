@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { storableText } from "@/lib/validation/form";
 
 /** The studio's status filter as it appears in the URL, and the story status each means. */

@@ -1,0 +1,52 @@
+// The Content Security Policy, in one place: next.config.ts sends the public policy with every
+// response; proxy.ts replaces it with the nonce policy on the pages rendered per request.
+// docs/security.md ("Headers and CSP") says what is sent where and why.
+
+type PolicyOptions = { dev?: boolean };
+
+/** Directives every page shares: nothing loads from other origins except images in stories. */
+function baseDirectives({ dev = false }: PolicyOptions): string[] {
+  return [
+    "default-src 'self'",
+    // Story bodies may show images from any https address (the sanitizer allows http(s) src).
+    "img-src 'self' data: blob: https:",
+    // React `style={…}` attributes and TipTap set inline styles; a nonce cannot cover attributes.
+    "style-src 'self' 'unsafe-inline'",
+    "font-src 'self' data:",
+    // fetch()/XHR only to this site; the dev server's HMR socket is same-origin too.
+    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    "media-src 'self'",
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ];
+}
+
+/**
+ * Pages served from the cache (home, story, community, profile, tag, search): their HTML is the
+ * same for every reader, so it cannot carry a per-response nonce, and its inline scripts (the RSC
+ * payload, `self.__next_f.push(…)`) differ per page and per cache fill, so no fixed hash list
+ * matches them. Scripts may come from this site only, plus the page's own inline scripts.
+ */
+export function publicPolicy(options: PolicyOptions = {}): string {
+  return [`script-src 'self' 'unsafe-inline'${options.dev ? " 'unsafe-eval'" : ""}`, "script-src-attr 'none'", ...baseDirectives(options)].join("; ");
+}
+
+/**
+ * Pages rendered per request (studio, settings, admin, ...): only scripts carrying this
+ * response's nonce run, and the scripts those load ('strict-dynamic'). 'self' is ignored by
+ * browsers that understand 'strict-dynamic' and is the fallback for those that do not.
+ */
+export function noncePolicy(nonce: string, options: PolicyOptions = {}): string {
+  return [`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`, "script-src-attr 'none'", ...baseDirectives(options)].join("; ");
+}
+
+/** A fresh nonce: 128 random bits, base64 (the characters Next's nonce parser accepts). */
+export function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
