@@ -4,6 +4,9 @@
 
 type PolicyOptions = { dev?: boolean };
 
+// 'report-sample' puts the first 40 characters of a blocked inline script into the violation event
+// (and any report), so a violation can be traced to what was injected.
+
 /** Directives every page shares: nothing loads from other origins except images in stories. */
 function baseDirectives({ dev = false }: PolicyOptions): string[] {
   return [
@@ -33,7 +36,7 @@ function baseDirectives({ dev = false }: PolicyOptions): string[] {
  * matches them. Scripts may come from this site only, plus the page's own inline scripts.
  */
 export function publicPolicy(options: PolicyOptions = {}): string {
-  return [`script-src 'self' 'unsafe-inline'${options.dev ? " 'unsafe-eval'" : ""}`, "script-src-attr 'none'", ...baseDirectives(options)].join("; ");
+  return [`script-src 'self' 'unsafe-inline' 'report-sample'${options.dev ? " 'unsafe-eval'" : ""}`, "script-src-attr 'none'", ...baseDirectives(options)].join("; ");
 }
 
 /**
@@ -42,7 +45,7 @@ export function publicPolicy(options: PolicyOptions = {}): string {
  * browsers that understand 'strict-dynamic' and is the fallback for those that do not.
  */
 export function noncePolicy(nonce: string, options: PolicyOptions = {}): string {
-  return [`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`, "script-src-attr 'none'", ...baseDirectives(options)].join("; ");
+  return [`script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'report-sample'${options.dev ? " 'unsafe-eval'" : ""}`, "script-src-attr 'none'", ...baseDirectives(options)].join("; ");
 }
 
 /** A fresh nonce: 128 random bits, base64 (the characters Next's nonce parser accepts). */
