@@ -2,12 +2,11 @@ import type { ReactNode } from "react";
 import { connection } from "next/server";
 
 /**
- * The layout of every page that gets a nonce-based Content Security Policy (proxy.ts,
- * lib/security/csp.ts). Waiting for the request before rendering anything leaves the route with
- * no prerendered shell, so the whole page is rendered per request and every script Next emits
- * carries that response's nonce. (A prerendered shell's scripts have no nonce and would be
- * blocked.) The segment must also export `instant = false`, which allows it to block; the page's
- * own loading.tsx still streams below it.
+ * The layout of the sign-in and sign-up pages. They have no request data, so Next would prerender
+ * them whole, inline scripts included, and serve that HTML to everyone: no script could carry a
+ * response's nonce and the nonce policy (proxy.ts, lib/security/csp.ts) would block them.
+ * Waiting for the request renders them per request instead (they are small); the segment must
+ * also export `instant = false`, which allows it to block.
  */
 export async function PerRequestLayout({ children }: { children: ReactNode }) {
   await connection();

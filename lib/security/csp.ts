@@ -40,12 +40,27 @@ export function publicPolicy(options: PolicyOptions = {}): string {
 }
 
 /**
- * Pages rendered per request (studio, settings, admin, ...): only scripts carrying this
- * response's nonce run, and the scripts those load ('strict-dynamic'). 'self' is ignored by
- * browsers that understand 'strict-dynamic' and is the fallback for those that do not.
+ * The one inline script of a partially prerendered page's static shell: React's first-paint timer
+ * (react-dom/server, `shellTimeRuntimeScript`). The shell is prerendered without a request, so
+ * it cannot carry the nonce; this hash allows exactly that text. Everything else inline comes
+ * from the per-request part of the response and carries the nonce.
+ */
+export const SHELL_SCRIPT = "requestAnimationFrame(function(){$RT=performance.now()});";
+export const SHELL_SCRIPT_HASH = "sha256-7mu4H06fwDCjmnxxr/xNHyuQC6pLTHr4M2E4jXw5WZs=";
+
+/**
+ * Pages rendered per request (studio, settings, admin, notifications, sign-in, ...): an inline
+ * script runs only if it carries this response's nonce (or is React's shell timer, by hash);
+ * external scripts only from this site. No 'unsafe-inline' (browsers ignore it next to a nonce
+ * anyway), no eval, no inline event handlers.
+ *
+ * Not 'strict-dynamic': these pages are partially prerendered, and the `<script src>` tags of
+ * their static shell (Next's chunks) were written at build time without a nonce; with
+ * 'strict-dynamic' the browser ignores 'self' and would block them. docs/security.md §6 has the
+ * details and what was tried.
  */
 export function noncePolicy(nonce: string, options: PolicyOptions = {}): string {
-  return [`script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'report-sample'${options.dev ? " 'unsafe-eval'" : ""}`, "script-src-attr 'none'", ...baseDirectives(options)].join("; ");
+  return [`script-src 'self' 'nonce-${nonce}' '${SHELL_SCRIPT_HASH}' 'report-sample'${options.dev ? " 'unsafe-eval'" : ""}`, "script-src-attr 'none'", ...baseDirectives(options)].join("; ");
 }
 
 /** A fresh nonce: 128 random bits, base64 (the characters Next's nonce parser accepts). */

@@ -1,3 +1,0 @@
-// Rendered per request so that every script carries the response's CSP nonce (see the component).
-export { PerRequestLayout as default } from "@/components/security/per-request-layout";
-export const instant = false;
