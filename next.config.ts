@@ -1,13 +1,15 @@
 import type { NextConfig } from "next";
+import { publicPolicy } from "./lib/security/csp";
 
-// Headers for every response. The policy below holds on static pages too; a script-src policy
-// with nonces needs every page rendered per request, which the cached public pages are not.
+// Headers for every response. The Content-Security-Policy here is the one for cached pages (no
+// nonce is possible in HTML shared by every reader); proxy.ts replaces it with a nonce policy on
+// the pages rendered per request. See lib/security/csp.ts and docs/security.md.
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'" },
+  { key: "Content-Security-Policy", value: publicPolicy({ dev: process.env.NODE_ENV === "development" }) },
   // Browsers ignore it over plain http, so it only takes effect on an https deployment.
   ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];

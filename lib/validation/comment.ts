@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { COMMENT_MAX } from "@/lib/validation/limits";
 import { storableText } from "@/lib/validation/form";
 

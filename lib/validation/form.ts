@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** What every form action returns: field errors, a form-level message, and what the user typed. */
 export type FormState = {

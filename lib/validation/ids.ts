@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * A record id (or slug) as it arrives from a URL or a bound action argument. Ids are cuids and

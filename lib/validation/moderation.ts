@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { RESTRICTION_KINDS, ROLES } from "@/lib/auth/permissions";
 import { storableText } from "@/lib/validation/form";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const BIO_MAX = 500;
 export const HANDLE_MIN = 3;

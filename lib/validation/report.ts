@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { MODERATION_REASON_MAX, REPORT_DETAILS_MAX, REPORT_REASONS, REPORT_TARGET_TYPES } from "@/lib/validation/limits";
 
 const reasonValues = REPORT_REASONS.map((r) => r.value) as [ (typeof REPORT_REASONS)[number]["value"], ...(typeof REPORT_REASONS)[number]["value"][] ];

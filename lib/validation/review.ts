@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const REVIEW_REASON_MIN = 10;
 export const REVIEW_REASON_MAX = 1000;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { parseList } from "@/lib/content/spam";
 
 const list = (label: string, max: number) =>

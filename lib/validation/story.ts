@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { slugify } from "@/lib/content/slug";
 
 /** 100,000 characters is about 16,000 words: far past any story, well short of abuse. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { storableText } from "@/lib/validation/form";
 import { optionalIdSchema } from "@/lib/validation/ids";
 
