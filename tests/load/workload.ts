@@ -14,7 +14,7 @@ function failure(who: string, what: string, reply: Reply): Failure {
 // Readers: the story page, home, a community page and the search API, back to back.
 
 /** When each request started and ended (epoch ms) and how it ended. */
-export type Span = { start: number; end: number; status: number; error?: string };
+export type Span = { start: number; end: number; status: number; error?: string; page?: string };
 
 export type ReaderStats = { requests: number; latencies: number[]; failures: Failure[]; spans: Span[]; byPage: Record<string, number[]> };
 
@@ -45,7 +45,7 @@ export function startReaders(base: string, count: number, readPaths: string[], s
           if (stop.stopped) break;
           const start = Date.now();
           const reply = await request(agent, base, "GET", path, { timeoutMs: 30_000 });
-          stats.spans.push({ start, end: Date.now(), status: reply.status, error: reply.error });
+          stats.spans.push({ start, end: Date.now(), status: reply.status, error: reply.error, page: pageKind(path) });
           stats.requests++;
           stats.latencies.push(reply.ms);
           (stats.byPage[pageKind(path)] ??= []).push(reply.ms);
