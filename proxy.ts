@@ -1,5 +1,4 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isDeletedStoryUrl } from "@/lib/data/deleted-stories";
 import { newNonce, noncePolicy } from "@/lib/security/csp";
 
 // Convenience only: sends signed-out visitors to sign in before they reach private pages.
@@ -11,7 +10,7 @@ const noncePaths = /^\/(studio|settings|following|bookmarks|admin|notifications|
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (!noncePaths.test(pathname)) return storyGone(request);
+  if (!noncePaths.test(pathname)) return NextResponse.next();
   if (privatePaths.test(pathname) && !sessionCookies.some((name) => request.cookies.has(name))) {
     // Server actions post to the page's own URL; redirecting one would take an editor whose session
     // just expired away from its text. The action checks the user itself and says "signed out".
@@ -37,14 +36,6 @@ function withNonce(request: NextRequest) {
   return response;
 }
 
-/** A story its creator deleted answers 410 Gone, so readers and search engines know it is not coming back. */
-async function storyGone(request: NextRequest) {
-  const [, community, slug] = request.nextUrl.pathname.split("/");
-  if (!community || !slug || !(await isDeletedStoryUrl(community, slug))) return NextResponse.next();
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Story deleted · Storyhouse</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1c1917"><h1>This story is gone</h1><p>Its creator deleted it.</p><p><a href="/">Read other stories on Storyhouse</a></p></body></html>`;
-  return new NextResponse(html, { status: 410, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "public, max-age=300" } });
-}
-
 export const config = {
   matcher: [
     "/studio/:path*",
@@ -57,6 +48,5 @@ export const config = {
     "/signin",
     "/signup",
     // Story URLs, /{community}/{slug}: two segments, neither with a dot, not a fixed route.
-    "/((?!api|_next|studio|settings|authors|tags|sitemaps|signin|signup|search|bookmarks|following|media|admin|notifications|moderation)[^/.]+)/([^/.]+)",
   ],
 };

@@ -343,7 +343,7 @@ test("a creator restores an older revision, then unpublishes and deletes the sto
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page).toHaveURL(storyUrl);
 
-  // Delete, after confirming: the URL then answers 410 Gone.
+  // Delete, after confirming: the URL then answers 404.
   await page.goto(editUrl);
   await page.getByRole("button", { name: "Delete story…" }).click();
   await page.getByRole("button", { name: "Delete story", exact: true }).click();
@@ -351,7 +351,7 @@ test("a creator restores an older revision, then unpublishes and deletes the sto
   await page.getByLabel("Type delete to confirm").fill("delete");
   await page.getByRole("button", { name: "Delete story", exact: true }).click();
   await expect(page).toHaveURL(/\/studio\?deleted=1$/);
-  expect((await page.request.get(storyUrl)).status()).toBe(410);
+  expect((await page.request.get(storyUrl)).status()).toBe(404);
   await page.goto(editUrl);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
