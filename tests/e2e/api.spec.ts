@@ -9,8 +9,12 @@ test("the comment API posts as the signed-in user and refuses everyone else", as
 
   const posted = await page.request.post(`/api/stories/${storyId}/comments`, { data: { body: "Posted through the *API*." } });
   expect(posted.status()).toBe(201);
-  await page.goto(url);
-  await expect(page.getByRole("region", { name: /^Comments/ })).toContainText("Posted through the API.");
+  // The route refreshes the thread stale-while-revalidate: the next load may still be the cached
+  // page (while a fresh one renders); a load after it shows the comment.
+  await expect(async () => {
+    await page.goto(url);
+    await expect(page.getByRole("region", { name: /^Comments/ })).toContainText("Posted through the API.", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 
   const invalid = await page.request.post(`/api/stories/${storyId}/comments`, { data: { body: "" } });
   expect(invalid.status()).toBe(422);

@@ -45,10 +45,10 @@ async function expectNonced(response: APIResponse, label: string): Promise<strin
   const nonced = inline.filter((s) => s.attrs.includes(`nonce="${nonce}"`));
   expect(nonced.length, `${label}: inline scripts with the nonce`).toBeGreaterThan(2);
   for (const s of inline) if (!s.attrs.includes(`nonce="${nonce}"`)) expect(s.body, `${label}: an inline script without the nonce`).toBe(SHELL_SCRIPT);
-  for (const s of all.filter((x) => /\ssrc=/.test(x.attrs))) {
-    expect(s.attrs, label).toMatch(/\ssrc="\/_next\/static\/[^"]+"/);
-    if (/nonce=/.test(s.attrs)) expect(s.attrs, label).toContain(`nonce="${nonce}"`);
-  }
+  // External scripts are Next's own chunks, allowed by 'self' whatever nonce they carry: a page's
+  // partially prerendered shell, once rendered for one request, is reused for later ones with that
+  // request's nonce on its chunk tags (seen on /admin/appeals after another spec had opened it).
+  for (const s of all.filter((x) => /\ssrc=/.test(x.attrs))) expect(s.attrs, label).toMatch(/\ssrc="\/_next\/static\/[^"]+"/);
   return nonce!;
 }
 
@@ -240,6 +240,8 @@ test("a cached public page: inline event handlers and other origins' scripts are
   // The search page's own scripts (zod in the browser, no eval) run without a violation.
   const search = await watchedPage(browser);
   await search.goto("/search");
+  // Typed before hydration, the query would be reset by it: wait for the page's scripts first.
+  await search.waitForLoadState("networkidle");
   const main = search.getByRole("main");
   await main.getByLabel("Search stories").fill("strict policy");
   await main.getByRole("button", { name: "Search" }).click();
