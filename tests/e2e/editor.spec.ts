@@ -348,7 +348,11 @@ test("a creator restores an older revision, then unpublishes and deletes the sto
   await page.getByRole("button", { name: "Delete story…" }).click();
   await page.getByRole("button", { name: "Delete story", exact: true }).click();
   await expect(page.getByText("Type delete to confirm").last()).toBeVisible();
+  // The refused form is remounted with the error and its field focused: type after that, or the
+  // remount can wipe what was typed (a race seen on a busy CI machine).
+  await expect(page.getByLabel("Type delete to confirm")).toBeFocused();
   await page.getByLabel("Type delete to confirm").fill("delete");
+  await expect(page.getByLabel("Type delete to confirm")).toHaveValue("delete");
   await page.getByRole("button", { name: "Delete story", exact: true }).click();
   await expect(page).toHaveURL(/\/studio\?deleted=1$/);
   expect((await page.request.get(storyUrl)).status()).toBe(404);
