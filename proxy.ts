@@ -5,12 +5,10 @@ import { newNonce, noncePolicy } from "@/lib/security/csp";
 // Every page and data function checks the user itself; this is not the security boundary.
 const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"];
 const privatePaths = /^\/(studio|settings|following|bookmarks|admin|notifications|moderation)(\/|$)/;
-// Pages rendered per request, which get a nonce-based script policy (lib/security/csp.ts).
-const noncePaths = /^\/(studio|settings|following|bookmarks|admin|notifications|moderation|signin|signup)(\/|$)/;
 
 export async function proxy(request: NextRequest) {
+  // The matcher below lists exactly the pages rendered per request: each gets a nonce policy.
   const { pathname } = request.nextUrl;
-  if (!noncePaths.test(pathname)) return NextResponse.next();
   if (privatePaths.test(pathname) && !sessionCookies.some((name) => request.cookies.has(name))) {
     // Server actions post to the page's own URL; redirecting one would take an editor whose session
     // just expired away from its text. The action checks the user itself and says "signed out".
@@ -47,6 +45,5 @@ export const config = {
     "/moderation/:path*",
     "/signin",
     "/signup",
-    // Story URLs, /{community}/{slug}: two segments, neither with a dot, not a fixed route.
   ],
 };

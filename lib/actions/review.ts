@@ -1,6 +1,5 @@
 "use server";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { getViewer } from "@/lib/auth/session";
 import { approveSubmission, requestChanges } from "@/lib/data/review";
 import { idSchema } from "@/lib/validation/ids";

@@ -37,7 +37,7 @@ function placeholder(c: { id: string; status: string; hiddenByCreator: boolean; 
 }
 
 /** Top-level comments per page: the story page shows the latest; /<community>/<slug>/comments pages back through the rest. */
-export const THREADS_PER_PAGE = 30;
+const THREADS_PER_PAGE = 30;
 
 /**
  * Public: a page of a story's conversation: the latest `limit` top-level comments (or those
