@@ -1,12 +1,18 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+// One server (and database) per worker, on consecutive ports from E2E_PORT (tests/e2e/server.ts):
+// specs in different workers never share data, so a spec that changes site settings or rate limits
+// cannot disturb another running at the same time. Inside a worker, specs run one after another.
+const basePort = Number(process.env.E2E_PORT ?? 3100);
+const workers = Math.max(1, Number(process.env.E2E_WORKERS ?? 2));
+// Playwright sets TEST_PARALLEL_INDEX in each worker before it loads this file; the runner has none.
+const port = basePort + Number(process.env.TEST_PARALLEL_INDEX ?? 0);
 
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results/e2e",
   fullyParallel: false,
-  workers: 1,
+  workers,
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
   timeout: 60_000,
@@ -22,13 +28,14 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: {
+  webServer: Array.from({ length: workers }, (_, i) => ({
     command: "node --import tsx tests/e2e/server.ts",
-    url: `http://127.0.0.1:${port}/api/health`,
+    env: { E2E_PORT: String(basePort + i) },
+    url: `http://127.0.0.1:${basePort + i}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-  },
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
+  })),
 });

@@ -3,7 +3,7 @@
 // loads this module outside the React server layer.
 import { randomBytes, timingSafeEqual } from "node:crypto";
 
-const holder = globalThis as typeof globalThis & { __storyhouseSweepToken?: string };
+const holder = globalThis as typeof globalThis & { __storyhouseSweepToken?: string; __storyhouseFirstSweepDone?: boolean };
 
 export function sweepToken(): string {
   holder.__storyhouseSweepToken ??= randomBytes(32).toString("base64url");
@@ -14,4 +14,13 @@ export function isSweepRequest(request: Request): boolean {
   const given = Buffer.from(request.headers.get("x-sweep-token") ?? "");
   const expected = Buffer.from(sweepToken());
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Whether this process's first sweep has run (and so refreshed the site-wide lists): /api/health waits for it. */
+export function firstSweepDone(): boolean {
+  return holder.__storyhouseFirstSweepDone === true;
+}
+
+export function markFirstSweepDone() {
+  holder.__storyhouseFirstSweepDone = true;
 }

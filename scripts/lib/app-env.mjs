@@ -1,9 +1,10 @@
 // Shared by start, test and bench: the secrets and paths a Storyhouse process needs.
 import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { withLock } from "./lock.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const dataDir = path.join(root, ".data");
@@ -39,25 +40,48 @@ export function runBin(name) {
 }
 
 /**
- * Runs `next build` unless the last build in the same output folder came from the same sources
- * and database. Builds prerender public pages from the database, so each database gets its own
- * folder (`NEXT_DIST_DIR`: .next for `npm start`, others for tests and benchmarks).
+ * Runs `next build` into `NEXT_DIST_DIR` (default .next) unless the last build there came from the
+ * same sources and SITE_URL. The build prerenders the site-wide lists (home, feeds, sitemap) from
+ * whatever database it reaches, but which one does not matter: an app process's first sweep
+ * expires those lists (app/api/sweep), so a build serves any database.
  * @returns {boolean} whether it built
  */
 export function buildIfChanged(env, log = console.log) {
   const distDir = path.join(root, env.NEXT_DIST_DIR ?? ".next");
   const stamp = path.join(distDir, "storyhouse-build-fingerprint");
-  // Prerendered pages also hold absolute links on SITE_URL.
-  const fingerprint = `${sourceFingerprint()}:${env.DATABASE_URL}:${env.SITE_URL ?? ""}`;
+  // Prerendered pages hold absolute links on SITE_URL.
+  const fingerprint = `${sourceFingerprint()}:${env.SITE_URL ?? ""}`;
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint && existsSync(path.join(distDir, "BUILD_ID"))) {
     log("sources unchanged since the last build: skipping `next build`");
     return false;
   }
   log("building the site (first run, or the sources changed)");
+  rmSync(stamp, { force: true }); // a build stopped halfway is not taken for a finished one
   const build = spawnSync(runBin("next"), ["build"], { cwd: root, env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
   if (build.status !== 0) throw new Error("`next build` failed (see above)");
-  writeFileSync(stamp, fingerprint);
+  // `next build` may itself touch an input (it adds the folder's types to tsconfig.json): the stamp
+  // describes the sources as the build left them.
+  writeFileSync(stamp, `${sourceFingerprint()}:${env.SITE_URL ?? ""}`);
   return true;
+}
+
+/** The tests' one build folder: browser tests, load tests and benchmarks all run copies of it. */
+export const TEST_BUILD_DIR = ".next-test";
+
+/**
+ * A fresh copy of the tests' build for one server (`.next-test-<name>`), building first if the
+ * sources changed (one build at a time across processes). Each server gets its own copy because
+ * `next start` writes the pages it renders into its build folder; /api/health answers 200 once the
+ * server's first sweep has refreshed what the build prerendered from another database.
+ * @returns {Promise<string>} the copy's folder, for NEXT_DIST_DIR
+ */
+export async function testBuildCopy(env, name, log = console.log) {
+  const buildEnv = { ...env, NEXT_DIST_DIR: TEST_BUILD_DIR };
+  await withLock(path.join(root, `${TEST_BUILD_DIR}.lock`), () => buildIfChanged(buildEnv, log));
+  const copy = `${TEST_BUILD_DIR}-${name}`;
+  rmSync(path.join(root, copy), { recursive: true, force: true });
+  cpSync(path.join(root, TEST_BUILD_DIR), path.join(root, copy), { recursive: true });
+  return copy;
 }
 
 /**

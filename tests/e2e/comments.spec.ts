@@ -7,12 +7,18 @@ async function newReader(browser: Browser, name: string) {
   return page;
 }
 
-/** Holds the page's server actions (POSTs to the story URL) back a little, so their pending state can be seen. */
-async function slowDownActions(page: Page, url: string) {
+/**
+ * Holds the page's server actions (POSTs to the story URL) until `release()`, so their pending state
+ * can be seen; later ones go straight through.
+ */
+async function holdActions(page: Page, url: string) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
   await page.route(url, async (route) => {
-    if (route.request().method() === "POST") await new Promise((resolve) => setTimeout(resolve, 1_000));
+    if (route.request().method() === "POST") await released;
     await route.continue();
   });
+  return release;
 }
 
 const commentsOf = (page: Page) => page.getByRole("region", { name: /^Comments/ });
@@ -25,13 +31,14 @@ test("readers comment and reply; the author edits and deletes, and the reply kee
   // The first reader comments; it shows at once, greyed, until the server has it.
   const ana = await newReader(browser, "Ana Commenter");
   await ana.goto(storyUrl);
-  await slowDownActions(ana, storyUrl);
+  const releaseAna = await holdActions(ana, storyUrl);
   await ana.getByLabel("Add a comment").fill("The part about **Mondays** got me.");
   await ana.getByRole("button", { name: "Post comment" }).click();
   const pending = commentsOf(ana).locator("article[aria-busy=true]");
   await expect(pending).toContainText("Posting…");
   await expect(pending).toContainText("The part about **Mondays** got me.");
   await expect(commentsOf(ana)).not.toContainText("There are no comments for this story");
+  releaseAna();
   await expect(pending).toHaveCount(0);
   await expect(commentBy(ana, "Ana Commenter").locator("strong")).toHaveText("Mondays");
   await expect(commentBy(ana, "Ana Commenter").locator("time")).toBeVisible();
@@ -115,9 +122,10 @@ test("a refused or invalid comment rolls back and keeps what was typed", async (
   await ana.getByRole("button", { name: "Delete comment" }).click();
   await expect(commentsOf(ana)).toContainText("There are no comments for this story");
 
-  await slowDownActions(ben, storyUrl);
+  const releaseBen = await holdActions(ben, storyUrl);
   await ben.getByRole("button", { name: "Post reply" }).click();
   await expect(commentsOf(ben).locator("article[aria-busy=true]")).toContainText("Too late, I saw it.");
+  releaseBen();
   await expect(commentsOf(ben).getByRole("alert")).toHaveText("The comment you replied to isn't there any more.");
   await expect(commentsOf(ben).locator("article[aria-busy=true]")).toHaveCount(0);
   await expect(ben.getByLabel("Reply to Ana Fleeting")).toHaveValue("Too late, I saw it.");

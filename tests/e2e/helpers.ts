@@ -9,7 +9,8 @@ import pg from "pg";
  * cannot: a creator's trust, a restriction's expiry. Assertions go through the browser.
  */
 export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const port = Number(process.env.E2E_PORT ?? 3100);
+  // This worker's own server and database (playwright.config.ts).
+  const port = Number(process.env.E2E_PORT ?? 3100) + Number(process.env.TEST_PARALLEL_INDEX ?? 0);
   const url = readFileSync(path.join(process.cwd(), "test-results", `e2e-database-url-${port}`), "utf8");
   const client = new pg.Client({ connectionString: url });
   await client.connect();

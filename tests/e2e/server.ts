@@ -1,5 +1,7 @@
-// The browser tests' server: a throw-away database (migrated, with two communities and nothing
-// else), `next build` when the sources changed, then `next start`. Playwright starts and stops it.
+// One browser-test server: a throw-away database (migrated, with two communities, two staff
+// accounts and nothing else), then `next start` on a copy of the tests' one build (built first if
+// the sources changed; scripts/lib/app-env.mjs testBuildCopy). Playwright starts one per worker
+// (playwright.config.ts), each on its own port and database.
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +11,7 @@ import { hash } from "@node-rs/argon2";
 import { writeFileSync, mkdirSync } from "node:fs";
 import { startTestCluster, TEMPLATE_DB } from "../helpers/test-database";
 import { createDatabaseFromTemplate, databaseUrl } from "../../scripts/lib/postgres.mjs";
-import { buildIfChanged, root, runBin, serverNodeOptions } from "../../scripts/lib/app-env.mjs";
+import { root, runBin, serverNodeOptions, testBuildCopy } from "../../scripts/lib/app-env.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const STAFF_PASSWORD = "e2e staff password";
@@ -34,9 +36,9 @@ writeFileSync(path.join(root, "test-results", `e2e-database-url-${port}`), url);
 
 // Uploads go to a throw-away folder, like the database.
 const uploadsDir = mkdtempSync(path.join(tmpdir(), "storyhouse-e2e-uploads-"));
-const env = { ...process.env, UPLOADS_DIR: uploadsDir, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e", DATABASE_URL: url, AUTH_SECRET: "e2e-secret-not-for-production-0123456789", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), SWEEP_INTERVAL_SECONDS: "2", SIGNUPS_PER_IP_PER_HOUR: "100000" };
-buildIfChanged(env, (m) => console.log(`[e2e] ${m}`));
-const server = spawn(runBin("next"), ["start", "-p", String(port)], { cwd: root, env: { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env) }, stdio: "inherit" });
+const env = { ...process.env, UPLOADS_DIR: uploadsDir, DATABASE_URL: url, AUTH_SECRET: "e2e-secret-not-for-production-0123456789", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), SWEEP_INTERVAL_SECONDS: "2", SIGNUPS_PER_IP_PER_HOUR: "100000" };
+const distDir = await testBuildCopy(env, `e2e-${port}`, (m) => console.log(`[e2e] ${m}`));
+const server = spawn(runBin("next"), ["start", "-p", String(port)], { cwd: root, env: { ...env, NEXT_DIST_DIR: distDir, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env) }, stdio: "inherit" });
 
 let stopping = false;
 async function stop() {

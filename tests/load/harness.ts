@@ -1,38 +1,27 @@
 // The load tests' world: a throw-away embedded PostgreSQL (synchronous_commit ON, so a killed
 // server keeps every commit it acknowledged), a database from the migrated template with
-// deterministic content, the app built into .next-load and `next start` on free loopback ports.
-// Everything here talks to 127.0.0.1 only.
+// deterministic content, a copy of the tests' one build (scripts/lib/app-env.mjs testBuildCopy)
+// and `next start` on free loopback ports. Everything here talks to 127.0.0.1 only.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { hash } from "@node-rs/argon2";
 import { startTestCluster, TEMPLATE_DB } from "../helpers/test-database";
 import { freePort } from "../helpers/free-port";
 import { createDatabaseFromTemplate, databaseUrl, startEmbeddedPostgres } from "../../scripts/lib/postgres.mjs";
-import { buildIfChanged, root, runBin, serverNodeOptions } from "../../scripts/lib/app-env.mjs";
+import { root, runBin, serverNodeOptions, testBuildCopy } from "../../scripts/lib/app-env.mjs";
 import { renderComment, renderStory } from "../../lib/content/markdown";
 import { signInForCookie } from "../../scripts/lib/sign-in";
 
 export const LOAD_DB = "load";
 export const PASSWORD = "load test password";
 const FLAGS = ["-c", "synchronous_commit=on", "-c", "max_connections=400"];
-// A fixed port (when free) keeps the database URL, and so the build's fingerprint, the same from
-// run to run: the build is then reused. The content is deterministic for the same reason.
-const PREFERRED_DB_PORT = Number(process.env.LOAD_DB_PORT ?? 54_391);
 
 export const log = (message: string) => console.log(`[load] ${message}`);
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer().once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // The database
@@ -40,7 +29,7 @@ function portIsFree(port: number): Promise<boolean> {
 export type Database = Awaited<ReturnType<typeof startDatabase>>;
 
 export async function startDatabase() {
-  const port = (await portIsFree(PREFERRED_DB_PORT)) ? PREFERRED_DB_PORT : await freePort();
+  const port = await freePort();
   const cluster = await startTestCluster("load", { port, flags: FLAGS });
   await createDatabaseFromTemplate(cluster.adminUrl, LOAD_DB, TEMPLATE_DB);
   const url = databaseUrl(port, LOAD_DB);
@@ -83,7 +72,7 @@ export async function startDatabase() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Content: fixed ids, so prerendered pages in a reused build match the database.
+// Content: fixed ids, so every run reads and writes the same stories.
 
 export const COMMUNITIES = [
   { id: "c-load-journal", slug: "journal", name: "Journal" },
@@ -155,28 +144,30 @@ export async function seed(db: Database, { commenters, hearters, writers }: { co
 // The app
 
 export const APP_ENV = {
-  NEXT_DIST_DIR: ".next-load",
   AUTH_SECRET: "load-secret-not-for-production-0123456789",
   AUTH_TRUST_HOST: "true",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
-/** `next build` into .next-load unless the sources and database URL are unchanged. */
-export function build(db: Database) {
+let distDir: string | undefined;
+
+/** A copy of the tests' one build for this run's app processes (built first if the sources changed). */
+export async function build(db: Database) {
   const t0 = performance.now();
-  const built = buildIfChanged({ ...process.env, ...APP_ENV, DATABASE_URL: db.url }, (m: string) => log(m));
-  if (built) log(`built in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  distDir = await testBuildCopy({ ...process.env, ...APP_ENV, DATABASE_URL: db.url }, "load", (m: string) => log(m));
+  log(`build ready in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 
 export type App = { port: number; base: string; process: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>; output: string[] };
 
 /** `next start` on a free loopback port; resolves once /api/health answers. */
 export async function startApp(databaseUrlForApp: string, extraEnv: Record<string, string> = {}, port?: number): Promise<App> {
+  if (!distDir) throw new Error("build() first");
   port ??= await freePort();
   const output: string[] = [];
   const child = spawn(runBin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
-    env: { ...process.env, NODE_OPTIONS: serverNodeOptions({ ...process.env, NODE_OPTIONS: process.env.APP_NODE_OPTIONS }), ...APP_ENV, DATABASE_URL: databaseUrlForApp, NODE_ENV: "production", ...extraEnv },
+    env: { ...process.env, NODE_OPTIONS: serverNodeOptions({ ...process.env, NODE_OPTIONS: process.env.APP_NODE_OPTIONS }), ...APP_ENV, NEXT_DIST_DIR: distDir, DATABASE_URL: databaseUrlForApp, NODE_ENV: "production", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   // The app's own output goes to test-results/load-app-<port>.log, for when something fails.

@@ -33,7 +33,7 @@ beforeAll(async () => {
   db = await startDatabase();
   content = await seed(db, { commenters: COMMENTER_ACCOUNTS, hearters: HEARTERS, writers: WRITERS });
   log(`database on port ${db.port}, seeded ${COMMENTER_ACCOUNTS} commenter accounts in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  build(db);
+  await build(db);
   app = await startApp(db.url, APP_ENV);
   const t1 = performance.now();
   const cookies = await signInAll(app.base, [...content.commenters, ...content.hearters]);

@@ -1,8 +1,8 @@
-import { isSweepRequest } from "@/lib/sweep-token";
+import { firstSweepDone, isSweepRequest, markFirstSweepDone } from "@/lib/sweep-token";
 import { sweepRestrictions } from "@/lib/data/sweep";
 import { publishDueStories } from "@/lib/data/stories";
 import { refreshDiscoveryRankings } from "@/lib/data/discovery";
-import { expireTagsFromRoute, storyTags } from "@/lib/cache/tags";
+import { cacheTags, expireTagsFromRoute, storyTags } from "@/lib/cache/tags";
 
 /**
  * Time-based work: restrictions that expired, the public pages of creators whose suspension
@@ -10,9 +10,18 @@ import { expireTagsFromRoute, storyTags } from "@/lib/cache/tags";
  * top-creator rankings. Only this
  * process's own timer (instrumentation.ts) may call it; with several processes each sweeps, which
  * is safe.
+ *
+ * The first sweep after the process starts also expires the site-wide lists (home, communities,
+ * feeds, sitemap). Those were prerendered by `next build` or cached by an earlier process, and the
+ * database may have changed since without this process seeing a write: a restore, an import, rows
+ * added with SQL (`npm run seed:scale`), or a test run on a copy of a build made from other data.
  */
 export async function POST(request: Request) {
   if (!isSweepRequest(request)) return Response.json({ error: "Not allowed" }, { status: 403 });
+  if (!firstSweepDone()) {
+    expireTagsFromRoute(cacheTags.communities, cacheTags.storyLists);
+    markFirstSweepDone();
+  }
   const swept = await sweepRestrictions();
   expireTagsFromRoute(...swept.expire);
   const published = await publishDueStories();
