@@ -73,7 +73,7 @@ const everyone = E({ rest: "ok" });
 
 const png = () => sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 20, b: 30 } } }).png().toBuffer().then((b) => new Uint8Array(b));
 const restrictInput = { kind: "WARNING" as const, reason: "Matrix warning", expiresAt: null };
-const settings = { trustApprovedStories: 4, trustCleanDays: 60, blockedWords: ["spamword"], blockedEmailDomains: [] };
+const settings = { trustApprovedStories: 4, trustCleanDays: 60, blockedWords: ["spamword"], blockedEmailDomains: [], uploadsPerHour: 30, uploadsPerDay: 200 };
 
 async function submittedStory(c: Ctx) {
   await db.user.update({ where: { id: c.owner.id }, data: { trustOverride: false } });
