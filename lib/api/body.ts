@@ -17,6 +17,8 @@ export const BODY_LIMITS = {
   comment: 32 * 1024,
   /** One image of up to 10 MB, with the multipart framing around it. */
   upload: MAX_IMAGE_BYTES + 64 * 1024,
+  /** next.config.ts `serverActions.bodySizeLimit` and `proxyClientMaxBodySize` (12mb): the story editor and avatar uploads. */
+  serverAction: 12 * 1024 * 1024,
 } as const;
 
 export class BodyTooLargeError extends Error {
