@@ -382,8 +382,9 @@ const ROWS: Row[] = [
     via: "getMyCommentsState",
     setup: async (c) => (await publishedStory(c.owner, c.community)).id,
     run: (v, storyId) => getMyCommentsState(v, storyId),
-    // Signed-out readers never ask (the client only calls it with a viewer).
-    expect: E({ anon: "UNAUTHENTICATED", rest: "ok" }),
+    // Signed-out readers never ask (the client only calls it with a viewer). A suspended owner's
+    // story is not public, so it is not found, like any story that isn't.
+    expect: E({ anon: "UNAUTHENTICATED", suspended: "NOT_FOUND", rest: "ok" }),
   },
   {
     entry: "POST /api/stories/[id]/read",
