@@ -28,7 +28,7 @@ function start(script: string, options: Partial<Parameters<typeof supervise>[0]>
   return { supervisor, logs, starts };
 }
 
-describe("the app supervisor", () => {
+describe("the app supervisor", { timeout: 40_000 }, () => {
   it("starts a killed app again within 5 s, saying why it stopped", async () => {
     const port = await freePort();
     const { supervisor, logs } = start(`require("node:http").createServer((q, s) => s.end("ok")).listen(${port}, "127.0.0.1")`);
