@@ -22,7 +22,7 @@ describe("isSameSiteRequest", () => {
   });
 
   it("refuses requests from elsewhere, without either header, or with nonsense", () => {
-    for (const headers of [{}, { origin: "https://evil.example" }, { origin: "null" }, { referer: "https://evil.example/x" }, { origin: "not a url" }, { origin: "https://stories.example.com.evil.example" }, { origin: "http://stories.example.com" }, { origin: "https://evil.example", host: "stories.example.com" }]) {
+    for (const headers of [{}, { origin: "https://evil.example" }, { origin: "null" }, { referer: "https://evil.example/x" }, { origin: "not a url" }, { origin: "https://stories.example.com.evil.example" }, { origin: "http://stories.example.com" }, { origin: "https://evil.example", host: "stories.example.com" }] as Record<string, string>[]) {
       expect(from(headers), JSON.stringify(headers)).toBe(false);
     }
   });
