@@ -63,7 +63,7 @@ async function main() {
   const comment = {
     url: `${base}/api/stories/${content.storyId}/comments`,
     method: "POST" as const,
-    headers: { "content-type": "application/json", cookie: session },
+    headers: { "content-type": "application/json", cookie: session, origin: base },
     body: JSON.stringify({ body: "Benchmark comment: *lovely* piece." }),
   };
 

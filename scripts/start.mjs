@@ -2,10 +2,13 @@
 //   no DATABASE_URL → an embedded PostgreSQL in .data/postgres (started, and stopped on exit)
 //   then: migrate, seed demo content into an empty database, build if the sources changed, serve.
 //   --dev runs `next dev` instead of build + start.
+// The app runs under a supervisor (scripts/lib/supervise.mjs): if it dies for any reason but a
+// requested stop, it is started again and the database keeps running. Ctrl-C / SIGTERM stop both.
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { startEmbeddedPostgres } from "./lib/postgres.mjs";
 import { migrate } from "./lib/migrate-engine.mjs";
+import { supervise } from "./lib/supervise.mjs";
 import { authSecret, buildIfChanged, dataDir, root, runBin, serverNodeOptions } from "./lib/app-env.mjs";
 
 const dev = process.argv.includes("--dev");
@@ -14,13 +17,18 @@ const t0 = performance.now();
 const step = (message) => console.log(`[start] ${message} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 
 let database;
-let server;
+let app;
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
+  process.on(signal, async () => {
+    if (stopping) return;
     stopping = true;
-    if (server) server.kill(signal);
-    else shutdown(130);
+    if (!app) return shutdown(130);
+    const { code } = await app.stop(signal);
+    // Next finishes the requests in flight, then exits 128 + the signal's number (130 for SIGINT,
+    // 143 for SIGTERM): a stop that was asked for and went through is a clean exit. (No code:
+    // it was between a crash and its restart.)
+    await shutdown(code === null || code === 0 || code === 130 || code === 143 ? 0 : code);
   });
 }
 
@@ -49,12 +57,11 @@ try {
 
   if (!dev) buildIfChanged(env, step);
 
-  server = spawn(runBin("next"), [dev ? "dev" : "start", "-p", String(port)], { cwd: root, env: dev ? env : { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env) }, stdio: "inherit" });
+  const appEnv = dev ? env : { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env) };
+  // stderr is piped so that a crash can be reported with its last lines (it is still printed).
+  app = supervise({ start: () => spawn(runBin("next"), [dev ? "dev" : "start", "-p", String(port)], { cwd: root, env: appEnv, stdio: ["inherit", "inherit", "pipe"] }), log: (m) => step(m), onStart: (child) => step(`app process ${child.pid} started`) });
   step(`Storyhouse is starting at http://localhost:${port}`);
   console.log(`[start] demo admin: ${process.env.STORYHOUSE_ADMIN_EMAIL ?? "admin@storyhouse.local"} / ${process.env.STORYHOUSE_ADMIN_PASSWORD ? "(STORYHOUSE_ADMIN_PASSWORD)" : "storyhouse-admin"}; demo moderator: moderator@example.com / storyhouse-demo`);
-  // Next finishes the requests in flight, then exits 128 + the signal's number (143 for SIGTERM):
-  // a stop that was asked for and went through is a clean exit.
-  server.on("exit", (code) => shutdown(stopping && (code === 130 || code === 143) ? 0 : (code ?? 0)));
 } catch (error) {
   console.error(`\n[start] ${error instanceof Error ? error.message : error}\n`);
   await shutdown(1);

@@ -4,6 +4,9 @@ import { getViewer } from "@/lib/auth/session";
 import { isDatabaseUnavailable } from "@/lib/data/prisma-errors";
 import type { Viewer } from "@/lib/auth/permissions";
 import { isId } from "@/lib/validation/ids";
+import { siteUrl } from "@/lib/env";
+import { BodyTooLargeError, bodyTooLargeResponse, refuseDeclaredTooLarge } from "@/lib/api/body";
+import { crossSiteResponse, isSameSiteRequest } from "@/lib/api/origin";
 
 const statusByCode: Record<AppErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID: 422, RATE_LIMITED: 429 };
 
@@ -15,6 +18,7 @@ const RETRY_AFTER_SECONDS = 2;
  * the database is unreachable or timed out (the client may retry), or a logged 500.
  */
 export function errorResponse(error: unknown): Response {
+  if (error instanceof BodyTooLargeError) return bodyTooLargeResponse(error.maxBytes);
   if (isAppError(error)) return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: statusByCode[error.code] });
   if (isDatabaseUnavailable(error)) {
     console.error("[api] database unavailable:", error instanceof Error ? error.message.split("\n")[0] : error);
@@ -36,12 +40,14 @@ export function cachedReadErrorResponse(error: unknown): Response {
 }
 
 /**
- * The JSON body of a request, refusing anything not sent as application/json: a cross-site form
- * cannot send that content type without a CORS preflight, which these routes never grant.
+ * The first line of every route handler that changes something, before any other work (the
+ * session included): 403 unless the request comes from a page of this site (lib/api/origin.ts),
+ * 413 when its declared body is over `maxBytes`; null to go on. The body itself is then read with
+ * readBodyLimited / readJsonLimited (lib/api/body.ts), which count what actually arrives.
  */
-export async function jsonBody(request: Request): Promise<unknown> {
-  if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) return undefined;
-  return request.json().catch(() => undefined);
+export function refuseMutation(request: Request, maxBytes: number): Response | null {
+  if (!isSameSiteRequest(request.headers, siteUrl())) return crossSiteResponse();
+  return refuseDeclaredTooLarge(request, maxBytes);
 }
 
 /**

@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { can, type Viewer } from "@/lib/auth/permissions";
 import { recordAction } from "@/lib/data/audit";
 import { notify } from "@/lib/data/notifications";
-import { storyHref, type StoryLocation } from "@/lib/data/stories";
+import { publicWhere, storyHref, type StoryLocation } from "@/lib/data/stories";
 
 type Tx = Prisma.TransactionClient;
 
@@ -134,11 +134,13 @@ export type MyCommentsState = { isCreator: boolean; commentsEnabled: boolean; co
 /**
  * The signed-in viewer only: their own comments on the story that were hidden (text, reason and the
  * audit entry to appeal), whether they are its creator, and its comment switches (fresh, not cached).
+ * Public stories only: any other story (a draft, someone's unpublished or removed one) is NOT_FOUND,
+ * exactly like an id that doesn't exist, so the answer never tells that a draft is there.
  */
 export async function getMyCommentsState(viewer: Viewer | null, storyId: string): Promise<MyCommentsState> {
   if (!viewer) throw new AppError("UNAUTHENTICATED");
   const [story, comments] = await Promise.all([
-    db.story.findFirst({ where: { id: storyId, deletedAt: null }, select: { authorId: true, commentsEnabled: true, commentsLocked: true } }),
+    db.story.findFirst({ where: { id: storyId, deletedAt: null, ...publicWhere }, select: { authorId: true, commentsEnabled: true, commentsLocked: true } }),
     db.comment.findMany({ where: { storyId, authorId: viewer.id, status: "HIDDEN" }, orderBy: { createdAt: "asc" }, select: { id: true, bodyHtml: true, hiddenReason: true, hiddenByCreator: true } }),
   ]);
   if (!story) throw new AppError("NOT_FOUND", "We couldn't find that story.");

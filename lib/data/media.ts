@@ -7,6 +7,8 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { getStorage } from "@/lib/storage/storage";
 import { processImage, sniffImageType } from "@/lib/media/images";
 import { MAX_IMAGE_BYTES, mediaUrl, variantKey } from "@/lib/media/widths";
+import { getSiteSettings } from "@/lib/data/settings";
+import { assertUnderRateLimit, consumeRateLimits, uploadRateRules, type RateRule } from "@/lib/data/rate-limits";
 
 /** An uploaded image as its owner sees it; `url` is the largest stored width. */
 export type MediaView = { id: string; url: string; width: number; height: number };
@@ -21,13 +23,29 @@ export const UPLOAD_ERRORS = {
   empty: "Choose an image to upload.",
 } as const;
 
+// One counter per window length: an hour's window and a day's can start at the same moment.
+const uploadKey = (userId: string, rule: RateRule) => `upload-${rule.windowSeconds}s:${userId}`;
+
 /**
- * Any active user: stores an image they upload and records it as theirs. The type is read from
- * the bytes (a text file called photo.png is refused); the stored copies are re-encoded WebP
+ * Any active user with uploads left in their quota (site settings: per hour and per day): the
+ * check the upload route makes before it reads an image's bytes. Counts nothing.
+ */
+export async function assertMayUpload(viewer: Viewer | null): Promise<void> {
+  const me = requirePermission(viewer, "story:write");
+  const rules = uploadRateRules(await getSiteSettings());
+  await Promise.all(rules.map((rule) => assertUnderRateLimit(uploadKey(me.id, rule), rule)));
+}
+
+/**
+ * Any active user, within their upload quota (every attempt counts, refused ones too: decoding
+ * is the expensive part): stores an image they upload and records it as theirs. The type is read
+ * from the bytes (a text file called photo.png is refused); the stored copies are re-encoded WebP
  * without metadata.
  */
 export async function uploadImage(viewer: Viewer | null, bytes: Uint8Array): Promise<MediaView> {
   const me = requirePermission(viewer, "story:write");
+  const refused = (await consumeRateLimits(uploadRateRules(await getSiteSettings()).map((rule) => ({ key: uploadKey(me.id, rule), rule })))).find(Boolean);
+  if (refused) throw refused;
   if (bytes.byteLength === 0) throw new AppError("INVALID", UPLOAD_ERRORS.empty);
   if (bytes.byteLength > MAX_IMAGE_BYTES) throw new AppError("INVALID", UPLOAD_ERRORS.tooLarge);
   if (!sniffImageType(bytes)) throw new AppError("INVALID", UPLOAD_ERRORS.notAnImage);

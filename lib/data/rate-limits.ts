@@ -22,6 +22,14 @@ export const RATE_RULES = {
   signInPerIp: { limit: 50, windowSeconds: 15 * 60, message: "Too many sign-in attempts from your network. Please wait 15 minutes and try again." },
 } satisfies Record<string, RateRule>;
 
+/** The upload quota per account, from the site settings (admins set it at /admin/settings). */
+export function uploadRateRules(settings: { uploadsPerHour: number; uploadsPerDay: number }): RateRule[] {
+  return [
+    { limit: settings.uploadsPerHour, windowSeconds: HOUR, message: `You can upload ${settings.uploadsPerHour} images an hour. Please wait a while before uploading more.` },
+    { limit: settings.uploadsPerDay, windowSeconds: 24 * HOUR, message: `You can upload ${settings.uploadsPerDay} images a day. Please try again tomorrow.` },
+  ];
+}
+
 function windowStart(rule: RateRule, now = Date.now()): Date {
   const size = rule.windowSeconds * 1000;
   return new Date(Math.floor(now / size) * size);

@@ -19,7 +19,8 @@ export function mediaUrl(key: string, width: number): string {
   return `/media/${variantKey(key, width)}`;
 }
 
-const MEDIA_PATH = /^\/media\/([a-z0-9]+)-(\d{1,5})\.webp$/;
+// Keys are 32 hex digits; the bound keeps any match a valid storage key (at most 121 characters).
+const MEDIA_PATH = /^\/media\/([a-z0-9]{1,64})-(\d{1,5})\.webp$/;
 
 /** `{ key, width }` of a /media URL, or null for anything else. */
 export function parseMediaPath(pathname: string): { key: string; width: number } | null {

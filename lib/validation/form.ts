@@ -10,13 +10,26 @@ export type FormState = {
 };
 
 /**
- * Text as PostgreSQL stores it, so what is saved is exactly what was checked: without U+0000
- * (text cannot hold it; saving it fails with a database error, a 500, and nobody types it on
- * purpose) and with any lone UTF-16 surrogate (not a character; UTF-8 has no encoding for it)
- * replaced by U+FFFD, as the database driver would. Applied wherever text comes in.
+ * Control characters nobody types on purpose: C0 (U+0000–U+001F) except tab, newline and carriage
+ * return, DEL, C1 (U+0080–U+009F, U+0085 "next line" among them) and the non-characters U+FFFE and
+ * U+FFFF. XML 1.0 cannot hold most of them (one in a title made every feed carrying it malformed),
+ * PostgreSQL's text cannot hold U+0000 (saving it failed with a 500), and the rest only disguise text.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
+
+/**
+ * Text as it may be stored, so what is saved is exactly what was checked: without control
+ * characters (see above; tabs and line breaks stay) and with any lone UTF-16 surrogate (not a
+ * character; UTF-8 has no encoding for it) replaced by U+FFFD, as the database driver would.
+ * Applied wherever text comes in (every form field, the story editor's fields, the comment API).
  */
 export function storableText(text: string): string {
-  return text.replaceAll("\u0000", "").toWellFormed();
+  return text.replace(CONTROL_CHARACTERS, "").toWellFormed();
+}
+
+/** storableText for one-line fields (titles, subtitles, names, tags, alt text): tabs and line breaks become spaces. */
+export function singleLineText(text: string): string {
+  return storableText(text).replace(/[\t\n\r\u2028\u2029]+/g, " ");
 }
 
 /** FormData as plain strings (files and Next's internal `$ACTION` fields dropped; see storableText). */

@@ -1,4 +1,5 @@
 import { z } from "@/lib/zod";
+import { singleLineText, storableText } from "@/lib/validation/form";
 
 export const BIO_MAX = 500;
 export const HANDLE_MIN = 3;
@@ -68,9 +69,9 @@ const linkFields = Object.fromEntries(PROFILE_LINKS.map((link) => [linkField(lin
 /** The profile form. `handle` and the links are optional so callers that only change name and bio can leave them out. */
 export const profileInputSchema = z
   .object({
-    name: z.string().trim().min(1, "Tell readers your name").max(80, "Keep your name under 80 characters"),
+    name: z.string().overwrite(singleLineText).trim().min(1, "Tell readers your name").max(80, "Keep your name under 80 characters"),
     handle: handleSchema.optional(),
-    bio: z.string().trim().max(BIO_MAX, `Keep your bio under ${BIO_MAX} characters`).default(""),
+    bio: z.string().overwrite(storableText).trim().max(BIO_MAX, `Keep your bio under ${BIO_MAX} characters`).default(""),
     ...linkFields,
   })
   .transform(({ name, handle, bio, ...rest }) => {

@@ -17,5 +17,7 @@ export const siteSettingsSchema = z.object({
     .max(20_000, "The domain list is too long")
     .transform((text) => parseList(text).map((d) => d.toLowerCase().replace(/^@/, "")))
     .pipe(z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "Each entry must be a domain like spam.example")).max(1000, "Keep the domain list under 1000 entries")),
+  uploadsPerHour: z.coerce.number({ message: "Enter a number" }).int("Enter a whole number").min(1, "At least 1").max(10_000, "At most 10000"),
+  uploadsPerDay: z.coerce.number({ message: "Enter a number" }).int("Enter a whole number").min(1, "At least 1").max(100_000, "At most 100000"),
   reason: z.string().trim().min(3, "Say briefly why (it goes in the audit log)").max(500, "Keep the reason under 500 characters"),
 });

@@ -1,4 +1,5 @@
 import { z } from "@/lib/zod";
+import { singleLineText } from "@/lib/validation/form";
 import { slugify } from "@/lib/content/slug";
 
 /** 100,000 characters is about 16,000 words: far past any story, well short of abuse. */
@@ -16,12 +17,13 @@ function splitTags(list: string): [string, string][] {
 }
 
 export const storyInputSchema = z.object({
-  title: z.string().trim().min(1, "Give your story a title").max(150, "Keep the title under 150 characters"),
-  subtitle: z.string().trim().max(250, "Keep the subtitle under 250 characters").default(""),
+  title: z.string().overwrite(singleLineText).trim().min(1, "Give your story a title").max(150, "Keep the title under 150 characters"),
+  subtitle: z.string().overwrite(singleLineText).trim().max(250, "Keep the subtitle under 250 characters").default(""),
   community: z.string().trim().min(1, "Choose a community").max(64, "Choose a community from the list"),
   body: z.string().max(STORY_BODY_MAX, `Stories can be at most ${STORY_BODY_MAX.toLocaleString("en")} characters; split this one into parts`).default(""),
   tags: z
     .string()
+    .overwrite(singleLineText)
     .max(400, "Use up to 5 short tags")
     .default("")
     .transform(splitTags)
@@ -38,7 +40,7 @@ export const storyInputSchema = z.object({
     .max(500, "Choose the hero image again")
     .refine((url) => url === "" || url.startsWith("/") || /^https:\/\//i.test(url), "Choose the hero image again")
     .default(""),
-  heroImageAlt: z.string().trim().max(300, "Keep the description under 300 characters").default(""),
+  heroImageAlt: z.string().overwrite(singleLineText).trim().max(300, "Keep the description under 300 characters").default(""),
   aiAssisted: z
     .union([z.boolean(), z.string()])
     .transform((value) => value === true || value === "on" || value === "true")

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { publishStory, signUp } from "./helpers";
+import { publishStory, sameSite, signUp } from "./helpers";
 
 test("the comment API posts as the signed-in user and refuses everyone else", async ({ page, playwright }) => {
   await signUp(page, "Api Writer");
@@ -7,7 +7,7 @@ test("the comment API posts as the signed-in user and refuses everyone else", as
   const storyId = await page.locator("article[data-story-id]").getAttribute("data-story-id");
   expect(storyId).toBeTruthy();
 
-  const posted = await page.request.post(`/api/stories/${storyId}/comments`, { data: { body: "Posted through the *API*." } });
+  const posted = await page.request.post(`/api/stories/${storyId}/comments`, { data: { body: "Posted through the *API*." }, headers: sameSite });
   expect(posted.status()).toBe(201);
   // The route refreshes the thread stale-while-revalidate: the next load may still be the cached
   // page (while a fresh one renders); a load after it shows the comment.
@@ -16,17 +16,17 @@ test("the comment API posts as the signed-in user and refuses everyone else", as
     await expect(page.getByRole("region", { name: /^Comments/ })).toContainText("Posted through the API.", { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
 
-  const invalid = await page.request.post(`/api/stories/${storyId}/comments`, { data: { body: "" } });
+  const invalid = await page.request.post(`/api/stories/${storyId}/comments`, { data: { body: "" }, headers: sameSite });
   expect(invalid.status()).toBe(422);
   expect((await invalid.json()).fieldErrors.body).toBeTruthy();
 
-  const formEncoded = await page.request.post(`/api/stories/${storyId}/comments`, { form: { body: "sneaky" } });
+  const formEncoded = await page.request.post(`/api/stories/${storyId}/comments`, { form: { body: "sneaky" }, headers: sameSite });
   expect(formEncoded.status()).toBe(422);
 
   const anonymous = await playwright.request.newContext({ baseURL: new URL(url).origin });
-  const refused = await anonymous.post(`/api/stories/${storyId}/comments`, { data: { body: "Who am I?" } });
+  const refused = await anonymous.post(`/api/stories/${storyId}/comments`, { data: { body: "Who am I?" }, headers: sameSite });
   expect(refused.status()).toBe(401);
-  const missing = await page.request.post(`/api/stories/no-such-story/comments`, { data: { body: "Hello" } });
+  const missing = await page.request.post(`/api/stories/no-such-story/comments`, { data: { body: "Hello" }, headers: sameSite });
   expect(missing.status()).toBe(404);
 });
 

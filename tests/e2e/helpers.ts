@@ -21,6 +21,9 @@ export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text:
   }
 }
 
+/** The site's own origin: route handlers that change something refuse requests without it (a browser always sends it; Playwright's request API does not). */
+export const sameSite = { origin: `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}` } as const;
+
 export const staff = {
   admin: { email: "admin@e2e.test", password: "e2e staff password", name: "Ada Admin" },
   moderator: { email: "moderator@e2e.test", password: "e2e staff password", name: "Mo Moderator" },

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { publishStory, signUp } from "./helpers";
+import { publishStory, sameSite, signUp } from "./helpers";
 
 const avatarPng = () =>
   sharp({ create: { width: 400, height: 400, channels: 3, background: { r: 30, g: 110, b: 160 } } })
@@ -137,13 +137,13 @@ test("the studio lists stories with their stats and filters them by status and t
 
 test("POST /api/uploads stores an image for a signed-in user and serves its widths", async ({ page, request }) => {
   const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: "orange" } }).png().toBuffer();
-  const signedOut = await request.post("/api/uploads", { multipart: { file: { name: "a.png", mimeType: "image/png", buffer: png } } });
+  const signedOut = await request.post("/api/uploads", { multipart: { file: { name: "a.png", mimeType: "image/png", buffer: png } }, headers: sameSite });
   expect(signedOut.status()).toBe(401);
   expect(await signedOut.json()).toEqual({ error: expect.any(String) });
 
   await signUp(page, "Upload Caller");
   // A PNG called .jpg is fine: the bytes decide.
-  const ok = await page.request.post("/api/uploads", { multipart: { file: { name: "renamed.jpg", mimeType: "image/jpeg", buffer: png } } });
+  const ok = await page.request.post("/api/uploads", { multipart: { file: { name: "renamed.jpg", mimeType: "image/jpeg", buffer: png } }, headers: sameSite });
   expect(ok.status()).toBe(201);
   const media = await ok.json();
   expect(media).toEqual({ id: expect.any(String), url: expect.stringMatching(/^\/media\/[a-z0-9]+-900\.webp$/), width: 900, height: 600 });
@@ -152,10 +152,10 @@ test("POST /api/uploads stores an image for a signed-in user and serves its widt
   expect(served.headers()["content-type"]).toBe("image/webp");
   expect(served.headers()["cache-control"]).toContain("immutable");
 
-  const text = await page.request.post("/api/uploads", { multipart: { file: { name: "photo.png", mimeType: "image/png", buffer: Buffer.from("not an image at all") } } });
+  const text = await page.request.post("/api/uploads", { multipart: { file: { name: "photo.png", mimeType: "image/png", buffer: Buffer.from("not an image at all") } }, headers: sameSite });
   expect(text.status()).toBe(415);
   expect((await text.json()).error).toContain("isn't a JPEG, PNG, WebP or GIF");
-  const big = await page.request.post("/api/uploads", { multipart: { file: { name: "big.png", mimeType: "image/png", buffer: Buffer.concat([png, Buffer.alloc(10 * 1024 * 1024)]) } } });
+  const big = await page.request.post("/api/uploads", { multipart: { file: { name: "big.png", mimeType: "image/png", buffer: Buffer.concat([png, Buffer.alloc(10 * 1024 * 1024)]) } }, headers: sameSite });
   expect(big.status()).toBe(413);
   expect((await page.request.get("/media/0000000000000000-320.webp")).status()).toBe(404);
 });

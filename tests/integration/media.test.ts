@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import sharp from "sharp";
 import { db } from "@/lib/db";
-import { deleteMyMedia, getMyMedia, uploadImage } from "@/lib/data/media";
+import { assertMayUpload, deleteMyMedia, getMyMedia, uploadImage } from "@/lib/data/media";
 import { getStorage } from "@/lib/storage/storage";
 import { MAX_IMAGE_BYTES, parseMediaPath, variantKey } from "@/lib/media/widths";
 import { makeUser } from "../helpers/factories";
@@ -125,3 +125,46 @@ describe("local disk storage", () => {
     expect(await getStorage().getBytes("missing-320.webp")).toBeNull();
   });
 });
+
+describe("the upload quota (site settings)", () => {
+  it("refuses the upload past the hourly quota with RATE_LIMITED and a clear message; other accounts are unaffected", async () => {
+    await db.siteSettings.upsert({ where: { id: 1 }, create: { id: 1, uploadsPerHour: 3 }, update: { uploadsPerHour: 3, uploadsPerDay: 200 } });
+    try {
+      const [me, other] = await Promise.all([makeUser(), makeUser()]);
+      const png = await image(40, 40);
+      for (let i = 0; i < 3; i++) await uploadImage(me, png);
+      await assertMayUploadRefused(me);
+      await expect(uploadImage(me, png)).rejects.toMatchObject({ code: "RATE_LIMITED", message: "You can upload 3 images an hour. Please wait a while before uploading more." });
+      expect(await db.media.count({ where: { ownerId: me.id } })).toBe(3);
+      await expect(uploadImage(other, png)).resolves.toMatchObject({ width: 40 });
+    } finally {
+      await db.siteSettings.update({ where: { id: 1 }, data: { uploadsPerHour: 30 } });
+    }
+  });
+
+  it("counts refused files too, and holds a daily quota of its own", async () => {
+    await db.siteSettings.upsert({ where: { id: 1 }, create: { id: 1, uploadsPerDay: 2 }, update: { uploadsPerHour: 30, uploadsPerDay: 2 } });
+    try {
+      const me = await makeUser();
+      await expect(uploadImage(me, new TextEncoder().encode("not an image"))).rejects.toMatchObject({ code: "INVALID" });
+      await uploadImage(me, await image(40, 40));
+      await expect(uploadImage(me, await image(40, 40))).rejects.toMatchObject({ code: "RATE_LIMITED", message: "You can upload 2 images a day. Please try again tomorrow." });
+    } finally {
+      await db.siteSettings.update({ where: { id: 1 }, data: { uploadsPerDay: 200 } });
+    }
+  });
+
+  it("the default quota: 30 an hour for a new account", async () => {
+    await db.siteSettings.deleteMany({ where: { id: 1 } });
+    const me = await makeUser();
+    const png = await image(20, 20);
+    const results = await Promise.allSettled(Array.from({ length: 31 }, () => uploadImage(me, png)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(30);
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(["RATE_LIMITED"]);
+  });
+});
+
+async function assertMayUploadRefused(viewer: Awaited<ReturnType<typeof makeUser>>) {
+  await expect(assertMayUpload(viewer)).rejects.toMatchObject({ code: "RATE_LIMITED" });
+  await expect(assertMayUpload(null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+}

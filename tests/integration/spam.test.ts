@@ -19,7 +19,7 @@ async function establishedUser() {
   return user;
 }
 
-const settingsBase = { trustApprovedStories: 3, trustCleanDays: 90, blockedWords: [] as string[], blockedEmailDomains: [] as string[] };
+const settingsBase = { trustApprovedStories: 3, trustCleanDays: 90, blockedWords: [] as string[], blockedEmailDomains: [] as string[], uploadsPerHour: 30, uploadsPerDay: 200 };
 
 describe("comment spam limits", () => {
   it("refuses a comment with a blocked word, names the word, and writes nothing", async () => {

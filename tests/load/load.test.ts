@@ -135,7 +135,7 @@ describe("heart route", () => {
     const storyId = content.hotStoryIds[0];
     const state = async () => (await db.pool.query<{ heartCount: number; rows: number }>(`select "heartCount", (select count(*)::int from "Heart" where "storyId" = $1) as rows from "Story" where id = $1`, [storyId])).rows[0];
     const before = await state();
-    const put = (body: string, cookie?: string, type = "application/json") => fetch(`${app.base}/api/stories/${storyId}/heart`, { method: "PUT", headers: { "content-type": type, ...(cookie ? { cookie } : {}) }, body });
+    const put = (body: string, cookie?: string, type = "application/json") => fetch(`${app.base}/api/stories/${storyId}/heart`, { method: "PUT", headers: { "content-type": type, origin: app.base, ...(cookie ? { cookie } : {}) }, body });
     expect((await put(JSON.stringify({ hearted: true }))).status).toBe(401);
     expect((await put(JSON.stringify({ hearted: "yes" }), hearterAccounts[0].cookie)).status).toBe(422);
     expect((await put("hearted=true", hearterAccounts[0].cookie, "application/x-www-form-urlencoded")).status).toBe(422);

@@ -102,7 +102,7 @@ export function startCommenters(base: string, count: number, accounts: { userId:
         stats.attempts++;
         const start = Date.now();
         const reply = await request(agent, base, "POST", `/api/stories/${storyId}/comments`, {
-          headers: { "content-type": "application/json", cookie: account.cookie },
+          headers: { "content-type": "application/json", cookie: account.cookie, origin: base },
           body: JSON.stringify({ body }),
           timeoutMs: opts.timeoutMs ?? 30_000,
         });
@@ -141,7 +141,7 @@ export function startHearters(base: string, accounts: { userId: string; cookie: 
         const pair = `${account.userId}|${storyId}`;
         stats.attempts++;
         const reply = await request(agent, base, "PUT", `/api/stories/${storyId}/heart`, {
-          headers: { "content-type": "application/json", cookie: account.cookie },
+          headers: { "content-type": "application/json", cookie: account.cookie, origin: base },
           body: JSON.stringify({ hearted }),
         });
         stats.latencies.push(reply.ms);

@@ -73,7 +73,7 @@ const everyone = E({ rest: "ok" });
 
 const png = () => sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 20, b: 30 } } }).png().toBuffer().then((b) => new Uint8Array(b));
 const restrictInput = { kind: "WARNING" as const, reason: "Matrix warning", expiresAt: null };
-const settings = { trustApprovedStories: 4, trustCleanDays: 60, blockedWords: ["spamword"], blockedEmailDomains: [] };
+const settings = { trustApprovedStories: 4, trustCleanDays: 60, blockedWords: ["spamword"], blockedEmailDomains: [], uploadsPerHour: 30, uploadsPerDay: 200 };
 
 async function submittedStory(c: Ctx) {
   await db.user.update({ where: { id: c.owner.id }, data: { trustOverride: false } });
@@ -382,8 +382,9 @@ const ROWS: Row[] = [
     via: "getMyCommentsState",
     setup: async (c) => (await publishedStory(c.owner, c.community)).id,
     run: (v, storyId) => getMyCommentsState(v, storyId),
-    // Signed-out readers never ask (the client only calls it with a viewer).
-    expect: E({ anon: "UNAUTHENTICATED", rest: "ok" }),
+    // Signed-out readers never ask (the client only calls it with a viewer). A suspended owner's
+    // story is not public, so it is not found, like any story that isn't.
+    expect: E({ anon: "UNAUTHENTICATED", suspended: "NOT_FOUND", rest: "ok" }),
   },
   {
     entry: "POST /api/stories/[id]/read",

@@ -139,7 +139,7 @@ beforeAll(async () => {
     community(),
   ]);
   // Blocked words with regular-expression characters and non-ASCII, for the comment spam check.
-  await updateSiteSettings(admin, { trustApprovedStories: 3, trustCleanDays: 30, blockedWords: ["spam", "c++", "(x)", "a.b", "ñandú", "😀", "\\"], blockedEmailDomains: [] }, "Fuzz set-up");
+  await updateSiteSettings(admin, { trustApprovedStories: 3, trustCleanDays: 30, blockedWords: ["spam", "c++", "(x)", "a.b", "ñandú", "😀", "\\"], blockedEmailDomains: [], uploadsPerHour: 30, uploadsPerDay: 200 }, "Fuzz set-up");
   const published = await publishedStory(author, c.slug, { tags: [{ slug: "fuzz-tag", name: "Fuzz tag" }] });
   await publishedStory(reader, c.slug); // a live story and a month's age: established, not new
   const draft = await createDraft(author, { title: "Fuzz draft", subtitle: "", community: c.slug, body: "Body", tags: [], heroImageUrl: "", heroImageAlt: "", aiAssisted: false });
@@ -327,9 +327,11 @@ const DB_CASES: DbCase[] = [
   },
   {
     name: "updateSiteSettingsAction: siteSettingsSchema → updateSiteSettings",
-    input: formOf(["trustApprovedStories", "trustCleanDays", "blockedWords", "blockedEmailDomains", "reason"], {
+    input: formOf(["trustApprovedStories", "trustCleanDays", "blockedWords", "blockedEmailDomains", "uploadsPerHour", "uploadsPerDay", "reason"], {
       trustApprovedStories: fc.integer({ min: -1, max: 101 }).map(String),
       trustCleanDays: fc.integer({ min: -1, max: 4000 }).map(String),
+      uploadsPerHour: fc.integer({ min: -1, max: 10_001 }).map(String),
+      uploadsPerDay: fc.integer({ min: -1, max: 100_001 }).map(String),
       blockedWords: fc.oneof(plainWords, fc.constant("")),
       blockedEmailDomains: fc.constantFrom("", "spam.example", "@Spam.Example, junk.test", "not a domain"),
       reason: textWith("Why: "),

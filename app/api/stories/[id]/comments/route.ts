@@ -4,7 +4,8 @@ import { createComment } from "@/lib/data/comments";
 import { getMyCommentsState } from "@/lib/data/comment-moderation";
 import { commentInputSchema } from "@/lib/validation/comment";
 import { fieldErrorsOf } from "@/lib/validation/form";
-import { errorResponse, jsonBody } from "@/lib/api/responses";
+import { errorResponse, refuseMutation } from "@/lib/api/responses";
+import { BODY_LIMITS, readJsonLimited } from "@/lib/api/body";
 import { cacheTags } from "@/lib/cache/tags";
 import { isId } from "@/lib/validation/ids";
 
@@ -12,11 +13,13 @@ const notFound = () => Response.json({ error: "We couldn't find that story." }, 
 
 /** Posts a comment as the signed-in user (JSON: { body, parentId? }); the same rules as the form. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const refused = refuseMutation(request, BODY_LIMITS.comment);
+  if (refused) return refused;
   const { id: storyId } = await params;
   if (!isId(storyId)) return notFound();
-  const input = commentInputSchema.safeParse(await jsonBody(request));
-  if (!input.success) return Response.json({ error: "Check the comment.", fieldErrors: fieldErrorsOf(input.error) }, { status: 422 });
   try {
+    const input = commentInputSchema.safeParse(await readJsonLimited(request, BODY_LIMITS.comment));
+    if (!input.success) return Response.json({ error: "Check the comment.", fieldErrors: fieldErrorsOf(input.error) }, { status: 422 });
     const comment = await createComment(await getViewer(), storyId, input.data);
     // Stale-while-revalidate: readers of a busy conversation keep getting the cached page while
     // one fresh render runs, instead of every comment making the next readers wait for a render.
