@@ -4,15 +4,22 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
+/** This worker's server port: each worker has its own server and database (playwright.config.ts). */
+export function e2ePort(): number {
+  return Number(process.env.E2E_PORT ?? 3100) + Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+}
+
+/** This worker's database (tests/e2e/server.ts writes its address). */
+export function e2eDatabaseUrl(): string {
+  return readFileSync(path.join(process.cwd(), "test-results", `e2e-database-url-${e2ePort()}`), "utf8");
+}
+
 /**
  * The browser tests' database (tests/e2e/server.ts writes its address), for setting up what the UI
  * cannot: a creator's trust, a restriction's expiry. Assertions go through the browser.
  */
 export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  // This worker's own server and database (playwright.config.ts).
-  const port = Number(process.env.E2E_PORT ?? 3100) + Number(process.env.TEST_PARALLEL_INDEX ?? 0);
-  const url = readFileSync(path.join(process.cwd(), "test-results", `e2e-database-url-${port}`), "utf8");
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await client.connect();
   try {
     return (await client.query<T>(text, values)).rows;

@@ -1,27 +1,24 @@
 // `npm start` (scripts/start.mjs) for real: the app process killed with SIGKILL (as the kernel's
 // out-of-memory killer or a heap overflow would end it) is started again within 5 s and answers
-// again (about 3 s later on a quiet machine), while the script, and the database it owns, keep running; SIGTERM then stops everything with
-// exit code 0. It runs against the browser tests' database and build (.next-e2e), so it needs no
-// build of its own. The supervisor's back-off is tested with a stand-in app in tests/unit/supervise.test.ts.
+// again (about 3 s later on a quiet machine), while the script, and the database it owns, keep
+// running; SIGTERM then stops everything with exit code 0. It runs against this worker's database
+// and a copy of the tests' build, so it needs no build of its own. The supervisor's back-off is
+// tested with a stand-in app in tests/unit/supervise.test.ts.
 import { expect, test } from "@playwright/test";
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { root, sourceFingerprint } from "../../scripts/lib/app-env.mjs";
+import { root, testBuildCopy } from "../../scripts/lib/app-env.mjs";
 import { freePort } from "../helpers/free-port";
-
-const e2ePort = Number(process.env.E2E_PORT ?? 3100);
-const distDir = process.env.NEXT_DIST_DIR ?? ".next-e2e";
+import { e2eDatabaseUrl } from "./helpers";
 
 test("npm start starts a killed app again within 5 s and stops cleanly on SIGTERM", async () => {
   test.setTimeout(180_000);
-  const databaseUrl = readFileSync(path.join(root, "test-results", `e2e-database-url-${e2ePort}`), "utf8");
-  // The script would rebuild (into the folder the e2e server is using) if its build did not match.
-  const stamp = path.join(root, distDir, "storyhouse-build-fingerprint");
-  test.skip(!existsSync(stamp) || readFileSync(stamp, "utf8") !== `${sourceFingerprint()}:${databaseUrl}:`, "the e2e build does not match the sources (run with NEXT_DIST_DIR=.next-e2e and no SITE_URL)");
-
-  const port = await freePort();
+  const databaseUrl = e2eDatabaseUrl();
   const { SITE_URL: _, ...inherited } = process.env;
+  // The copy carries the build's stamp, so the script finds it up to date and does not build.
+  const distDir = await testBuildCopy(inherited, "crash");
+  const port = await freePort();
   const script = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
     env: { ...inherited, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: distDir, PORT: String(port), AUTH_SECRET: "e2e-secret-not-for-production-0123456789", SWEEP_INTERVAL_SECONDS: "0" },

@@ -7,9 +7,9 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import sharp from "sharp";
-import { sameSite, signIn, signUp, sql, staff } from "./helpers";
+import { e2ePort, sameSite, signIn, signUp, sql, staff } from "./helpers";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = e2ePort();
 const MB = 1024 * 1024;
 
 type RawReply = { status: number; ms: number; sentBytes: number; body: string };
