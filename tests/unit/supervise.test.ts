@@ -54,11 +54,9 @@ describe("the app supervisor", { timeout: 40_000 }, () => {
     await expect.poll(() => starts.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(6);
     await supervisor.stop();
     const gaps = starts.slice(1, 6).map((t, i) => t - starts[i]);
-    // At once, then 100, 200, 400, 400 ms, plus the time a Node process takes to start and die.
-    [0, 100, 200, 400, 400].forEach((delay, i) => {
-      expect(gaps[i]).toBeGreaterThanOrEqual(delay - 5);
-      expect(gaps[i]).toBeLessThan(delay + 3_000);
-    });
+    // At once, then 100, 200, 400, 400 ms, plus the time a Node process takes to start and die (no
+    // upper bound: that time is the machine's, seconds on a busy one; the logged delays follow).
+    [0, 100, 200, 400, 400].forEach((delay, i) => expect(gaps[i]).toBeGreaterThanOrEqual(delay - 5));
     expect(logs.find((m) => m.includes("crash 1 in a row"))).toMatch(/exited with code 134 .*\n\s+FATAL ERROR: Reached heap limit/);
     expect(logs.filter((m) => m.startsWith("starting the app again")).slice(0, 4)).toEqual([
       "starting the app again in 0.0 s; the database keeps running",
