@@ -1,8 +1,10 @@
-// Runs once when a Next server starts. Starts the moderation sweep (expired restrictions,
+// Runs once when a Next server starts. Records each request's socket address for the client
+// address (lib/socket-address.ts, lib/request-ip.ts: a client cannot forge it, unlike X-Forwarded-For). Starts the moderation sweep (expired restrictions,
 // scheduled stories): a request to our own route every SWEEP_INTERVAL_SECONDS (default 60), so the
 // work runs inside Next's request context and can expire cached pages.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  await (await import("@/lib/socket-address")).recordSocketAddresses();
   const seconds = Number(process.env.SWEEP_INTERVAL_SECONDS ?? 60);
   const port = process.env.PORT ?? "3000";
   if (!(seconds > 0)) return;
