@@ -28,13 +28,14 @@ describe("others' failures cannot lock the owner out", () => {
       // the account-wide limit holds them off: then even the right password from a stranger waits.
       for (let i = 0; i < RATE_RULES.signInPerAccount.limit; i++) expect(await verifyCredentials(owner.email, `guess ${i}`, { ip: `198.51.100.${i}` })).toBeNull();
       for (let i = 100; i < 130; i++) await expect(verifyCredentials(owner.email, `guess ${i}`, { ip: `198.51.100.${i}` })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+      // The owner is not locked out: from the usual address, and from another one (a phone on mobile data).
+      expect(await verifyCredentials(owner.email, PASSWORD, { ip: "203.0.113.10", ...ownersBrowser })).toMatchObject({ id: owner.id });
+      expect(await verifyCredentials(owner.email, PASSWORD, { ip: "192.0.2.99", ...ownersBrowser })).toMatchObject({ id: owner.id });
+      // A stranger, even with the right password, is held off: the account-wide limit works.
       await expect(verifyCredentials(owner.email, PASSWORD, { ip: "192.0.2.77" })).rejects.toMatchObject({
         code: "RATE_LIMITED",
         message: expect.stringMatching(/^Too many failed attempts for this account from new devices\. Try again in \d+ minutes?, or sign in from a browser you have used before\.$/),
       });
-      // The owner is not: from the usual address, and from another one (a phone on mobile data).
-      expect(await verifyCredentials(owner.email, PASSWORD, { ip: "203.0.113.10", ...ownersBrowser })).toMatchObject({ id: owner.id });
-      expect(await verifyCredentials(owner.email, PASSWORD, { ip: "192.0.2.99", ...ownersBrowser })).toMatchObject({ id: owner.id });
       // A typo from the owner's browser is just a wrong password.
       expect(await verifyCredentials(owner.email, "typo", { ip: "203.0.113.10", ...ownersBrowser })).toBeNull();
       expect(await verifyCredentials(owner.email, PASSWORD, { ip: "203.0.113.10", ...ownersBrowser })).toMatchObject({ id: owner.id });
