@@ -3,6 +3,9 @@
 import { expect, test, type APIRequestContext, type BrowserContext } from "@playwright/test";
 import { publishStory, signIn, signUp, sql } from "./helpers";
 
+// Several browsers each: on a busy machine these take longer than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 const cookieHeader = async (context: BrowserContext) => (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
 
 async function viewerWith(request: APIRequestContext, cookie: string) {

@@ -39,6 +39,7 @@ test("an admin blocks a word; a reader's comment with it is refused with the wor
 });
 
 test("wrong passwords from one network meet growing waits, with a clear message; then the right one signs in", async ({ page, browser }) => {
+  test.setTimeout(150_000); // ten sign-in attempts and a wait, on a busy machine
   const someone = await (await browser.newContext()).newPage();
   const account = await signUp(someone, "Throttled Person");
   const formAlert = page.locator("form [role=alert]");
