@@ -1,10 +1,12 @@
 // Sessions that end, and client addresses nobody can choose (docs/security.md, "Sessions, proxies
 // and sign-in limits"). Against the built server: `next start` with instrumentation.ts.
-import { expect, test, type APIRequestContext, type BrowserContext } from "@playwright/test";
+import { expect as baseExpect, test, type APIRequestContext, type BrowserContext } from "@playwright/test";
 import { publishStory, signIn, signUp, sql } from "./helpers";
 
-// Several browsers each: on a busy machine these take longer than the default minute.
+// Several browsers each: on a busy machine (load average 15-30 while these were written) pages
+// take longer than the default minute and ten-second waits.
 test.describe.configure({ timeout: 180_000 });
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const cookieHeader = async (context: BrowserContext) => (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
 
