@@ -1,9 +1,12 @@
-// Runs once when a Next server starts. Starts the moderation sweep (expired restrictions,
-// scheduled stories): a request to our own route at once, then every SWEEP_INTERVAL_SECONDS
-// (default 60; 0 sweeps only at start), so the work runs inside Next's request context and can
-// expire cached pages. The first sweep also refreshes the site-wide lists (app/api/sweep).
+// Runs once when a Next server starts. Records each request's socket address, the client address
+// a client cannot forge (lib/socket-address.ts, lib/request-ip.ts), and starts the moderation
+// sweep (expired restrictions, scheduled stories): a request to our own route at once, then every
+// SWEEP_INTERVAL_SECONDS (default 60; 0 sweeps only at start), so the work runs inside Next's
+// request context and can expire cached pages. The first sweep also refreshes the site-wide lists
+// (app/api/sweep).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  await (await import("@/lib/socket-address")).recordSocketAddresses();
   const seconds = Number(process.env.SWEEP_INTERVAL_SECONDS ?? 60);
   const { sweepToken } = await import("@/lib/sweep-token");
   const sweep = () =>

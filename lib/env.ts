@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustProxy } from "@/lib/request-ip";
 
 // The one reader of process.env. Parsed on first use so that importing a module never fails.
 const envSchema = z.object({
@@ -13,6 +14,18 @@ const envSchema = z.object({
   DB_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   // Sign-ups allowed per network address per hour (the browser tests, all from one address, raise it).
   SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(10),
+  // Which proxies in front of the app to believe about the client's address (per-address limits,
+  // anonymous read counts): unset, none (the connecting socket's address is the client); a number
+  // N, N proxies each appending to X-Forwarded-For; or their addresses and CIDR ranges, comma
+  // separated. lib/request-ip.ts and docs/security.md explain how the address is found.
+  TRUST_PROXY: z.string().optional().transform((value, ctx) => {
+    try {
+      return parseTrustProxy(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+      return z.NEVER;
+    }
+  }),
   // Emit each SQL statement as a Prisma "query" event (the query-plan tests EXPLAIN them).
   DB_QUERY_EVENTS: z.stringbool().default(false),
   // npm start generates one into .data/; the fallback only serves tests and builds.

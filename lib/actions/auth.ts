@@ -2,7 +2,9 @@
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/config";
 import { headers } from "next/headers";
-import { assertSignInAllowed, createUser } from "@/lib/data/users";
+import { assertSignInAllowed, createUser, endMySessions } from "@/lib/data/users";
+import { getViewer } from "@/lib/auth/session";
+import { knownUserIds } from "@/lib/auth/known-device";
 import { clientIp } from "@/lib/request-ip";
 import { signInSchema, signUpSchema } from "@/lib/validation/auth";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/validation/form";
@@ -30,7 +32,7 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
   if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
   try {
     // Checked here as well as in authorize, so a throttled account hears why.
-    await assertSignInAllowed(input.data.email, clientIp(await headers()));
+    await assertSignInAllowed(input.data.email, { ip: clientIp(await headers()), knownUserIds: await knownUserIds() });
   } catch (error) {
     return formError(error, values);
   }
@@ -44,7 +46,13 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
   return {};
 }
 
-/** Clears the session cookie; the browser then forgets the viewer and goes home. */
+/**
+ * Ends the member's sessions on the server (a copy of the cookie kept from before stops working:
+ * sessions carry a version, and this moves it on, so every device is signed out) and clears this
+ * browser's cookie; the browser then forgets the viewer and goes home.
+ */
 export async function signOutAction(): Promise<void> {
+  const viewer = await getViewer();
+  if (viewer) await endMySessions(viewer);
   await signOut({ redirect: false });
 }

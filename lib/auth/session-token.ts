@@ -7,6 +7,8 @@ import { env } from "@/lib/env";
 // cannot set anyway: about a millisecond of CPU per signed-in request, measured in the comment
 // throughput run (docs/performance-load.md). Here the cookie is decrypted once and its claims
 // kept, by the exact token, until it expires: the same token always decrypts to the same claims.
+// Whether the session is still valid is not decided here: the claims carry the session version,
+// and the viewer lookup compares it with the member's current one on every request.
 
 const SECURE_COOKIE = "__Secure-authjs.session-token";
 const MAX_REMEMBERED = 5_000;
@@ -30,10 +32,21 @@ async function decodeRemembered(params: Parameters<typeof decode>[0]): Promise<J
   return claims;
 }
 
-/** The signed-in user's id from the request's session cookie (checked and unexpired), or null. */
-export async function sessionUserId(headers: Headers): Promise<string | null> {
+/** Who a session names: the user and the session version it was issued under. */
+export type SessionClaims = { userId: string; sessionVersion: number };
+
+/**
+ * The claims of the request's session cookie (checked and unexpired), or null. A token from before
+ * session versions has none: it counts as version 0, so the first sign-out ends it too.
+ */
+export async function sessionClaims(headers: Headers): Promise<SessionClaims | null> {
   // On https next-auth names the cookie with the __Secure- prefix (browsers only accept it over https).
   const secureCookie = headers.get("cookie")?.includes(SECURE_COOKIE) ?? false;
-  const token = await getToken({ req: { headers }, secureCookie, secret: env().AUTH_SECRET, decode: decodeRemembered });
-  return typeof token?.sub === "string" ? token.sub : null;
+  return claimsOf(await getToken({ req: { headers }, secureCookie, secret: env().AUTH_SECRET, decode: decodeRemembered }));
+}
+
+/** A decoded token's claims (also for next-auth's own session route, lib/auth/config.ts). */
+export function claimsOf(token: JWT | null): SessionClaims | null {
+  if (typeof token?.sub !== "string") return null;
+  return { userId: token.sub, sessionVersion: typeof token.sv === "number" ? token.sv : 0 };
 }

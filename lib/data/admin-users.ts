@@ -88,7 +88,7 @@ export async function getUserForStaff(viewer: Viewer | null, userId: string): Pr
 }
 
 /**
- * Admins (role:manage): changes someone's role, with an audit entry. The last admin cannot be
+ * Admins (role:manage): changes someone's role, with an audit entry, and ends their sessions. The last admin cannot be
  * demoted: the admin rows are locked inside the transaction, so two demotions at once cannot both
  * see another admin left.
  */
@@ -100,7 +100,8 @@ export async function setUserRole(viewer: Viewer | null, userId: string, role: R
     if (!target) throw new AppError("NOT_FOUND", "We couldn't find that user.");
     if (target.role === role) return { id: userId, role };
     if (target.role === "ADMIN" && admins.length <= 1) throw new AppError("CONFLICT", "This is the last admin. Make someone else an admin first.", { role: ["The last admin can't be demoted"] });
-    await tx.user.update({ where: { id: userId }, data: { role } });
+    // Ends their sessions too: whoever holds one signs in again under the new role.
+    await tx.user.update({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } } });
     await recordAction(tx, { actorId: me.id, action: "ROLE_CHANGE", targetType: "USER", targetId: userId, subjectUserId: userId, reason: reason.trim() || `Role set to ${role.toLowerCase()}`, details: { from: target.role, to: role } });
     return { id: userId, role };
   });

@@ -56,7 +56,8 @@ const restrictionMessages: Record<RestrictionKind, string> = {
 /**
  * Moderators (readers only) and admins (anyone but themselves): restricts an account, with the
  * reason the user sees and an optional expiry. A content removal also takes down their published
- * stories and visible comments. Change, audit entry and notification commit together.
+ * stories and visible comments; a suspension ends their sessions. Change, audit entry and
+ * notification commit together.
  */
 export async function restrictUser(viewer: Viewer | null, userId: string, input: RestrictInput): Promise<RestrictionResult> {
   const me = requirePermission(viewer, "user:restrict");
@@ -72,7 +73,8 @@ export async function restrictUser(viewer: Viewer | null, userId: string, input:
     const expire = changesPublicPages ? await creatorPresenceTags(tx, userId) : [];
     const restriction = await tx.restriction.create({ data: { userId, kind: input.kind, reason, expiresAt, createdById: me.id }, select: { id: true } });
     let details: Prisma.InputJsonValue = { kind: input.kind };
-    if (input.kind === "SUSPENSION") await tx.user.update({ where: { id: userId }, data: { status: "SUSPENDED" } });
+    // A suspension also ends every session the member has (they sign in again to appeal).
+    if (input.kind === "SUSPENSION") await tx.user.update({ where: { id: userId }, data: { status: "SUSPENDED", sessionVersion: { increment: 1 } } });
     if (input.kind === "CONTENT_REMOVAL") details = { kind: input.kind, ...(await removeContent(tx, userId, reason)) };
     const actionId = await recordAction(tx, {
       actorId: me.id,

@@ -1,18 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { isSlug } from "@/lib/validation/ids";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
 import { slugify, withNumericSuffix } from "@/lib/content/slug";
-import type { SignUpInput } from "@/lib/validation/auth";
+import type { ChangePasswordInput, SignUpInput } from "@/lib/validation/auth";
 import { RESERVED_HANDLES, readProfileLinks, type ProfileInput, type ProfileLink } from "@/lib/validation/profile";
 import { getMyMedia } from "@/lib/data/media";
 import { isUniqueViolation } from "@/lib/data/prisma-errors";
 import { refreshCreatorSearchVectors } from "@/lib/data/search-vectors";
 import { getSiteSettings } from "@/lib/data/settings";
-import { assertUnderRateLimit, consumeRateLimit, RATE_RULES } from "@/lib/data/rate-limits";
+import { assertUnderRateLimit, claimAttempt, consumeRateLimit, consumeRateLimits, RATE_RULES, resetRateLimit } from "@/lib/data/rate-limits";
 import { isEmailDomainBlocked } from "@/lib/content/spam";
 import { batched, type Settled } from "@/lib/data/batch";
 import { env } from "@/lib/env";
@@ -32,21 +32,27 @@ export function activeRestrictionWhere(now = new Date()) {
 /**
  * Anyone (the session layer): the user behind a session id with the restrictions in force now, or
  * null if the account is gone. Status is worked out from those restrictions, so a suspension ends
- * at its expiry even before the sweep (lib/data/sweep.ts) updates the stored status.
+ * at its expiry even before the sweep (lib/data/sweep.ts) updates the stored status. With the
+ * session's version (from its token), also null once that session was ended: the member's version
+ * has moved on since it was issued (sign-out, password change, suspension, role change).
  */
-export function findViewer(id: string): Promise<SessionViewer | null> {
-  return loadViewer(id);
+export async function findViewer(id: string, session?: { sessionVersion: number }): Promise<SessionViewer | null> {
+  const found = await loadViewer(id);
+  if (!found || (session && session.sessionVersion !== found.sessionVersion)) return null;
+  const { sessionVersion: _version, ...viewer } = found;
+  return viewer;
 }
 
 // Every signed-in request starts here: concurrent ones share one query (lib/data/batch.ts).
 const loadViewer = batched(loadViewers, { concurrency: 4, maxWaitMs: () => env().DB_CONNECT_TIMEOUT_MS });
 
-async function loadViewers(ids: string[]): Promise<Settled<SessionViewer | null>[]> {
+async function loadViewers(ids: string[]): Promise<Settled<(SessionViewer & { sessionVersion: number }) | null>[]> {
   const users = await db.user.findMany({
     where: { id: { in: [...new Set(ids)] } },
     select: {
       ...viewerSelect,
       avatarUrl: true,
+      sessionVersion: true,
       restrictions: { where: activeRestrictionWhere(), select: { kind: true, reason: true, expiresAt: true }, orderBy: { createdAt: "desc" } },
     },
   });
@@ -94,37 +100,90 @@ async function freeHandle(name: string): Promise<string> {
   return withNumericSuffix(base, new Set([...taken.map((u) => u.handle), ...former.map((r) => r.oldHandle), ...RESERVED_HANDLES]));
 }
 
-function signInKeys(email: string, ip?: string) {
-  return [
-    { key: `signin-account:${email.trim().toLowerCase()}`, rule: RATE_RULES.signInPerAccount },
-    ...(ip ? [{ key: `signin-ip:${ip}`, rule: RATE_RULES.signInPerIp }] : []),
-  ];
+/** Who is trying to sign in: the address (TRUST_PROXY decides it) and the accounts this browser has signed in to before. */
+export type SignInContext = { ip?: string; knownUserIds?: readonly string[] };
+
+const signInUserSelect = { id: true, name: true, email: true, passwordHash: true, sessionVersion: true } as const;
+
+/**
+ * The counters one sign-in attempt meets. `pair`: this account from this address (growing
+ * delays); `failures`: counted only when the password is wrong: the address, and the account
+ * unless this browser has signed in to it before.
+ */
+function signInCounters(email: string, user: { id: string } | null, { ip, knownUserIds = [] }: SignInContext) {
+  const account = email.trim().toLowerCase();
+  const known = user !== null && knownUserIds.includes(user.id);
+  return {
+    pair: { key: `signin-pair:${account}|${ip ?? ""}`, rule: RATE_RULES.signInPerPair },
+    failures: [
+      ...(ip ? [{ key: `signin-ip:${ip}`, rule: RATE_RULES.signInPerIp }, { key: `signin-ip-day:${ip}`, rule: RATE_RULES.signInPerIpDaily }] : []),
+      ...(known ? [] : [{ key: `signin-account:${account}`, rule: RATE_RULES.signInPerAccount }]),
+    ],
+  };
 }
 
-/** Anyone (sign-in): throws RATE_LIMITED while this account or address has used up its failed attempts. */
-export async function assertSignInAllowed(email: string, ip?: string): Promise<void> {
-  for (const { key, rule } of signInKeys(email, ip)) await assertUnderRateLimit(key, rule);
+function findSignInUser(email: string) {
+  return db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: signInUserSelect });
+}
+
+/** Anyone (sign-in): throws RATE_LIMITED, saying how long to wait, while this attempt would be refused. Counts nothing. */
+export async function assertSignInAllowed(email: string, context: SignInContext = {}): Promise<void> {
+  const { pair, failures } = signInCounters(email, await findSignInUser(email), context);
+  for (const { key, rule } of [...failures, pair]) await assertUnderRateLimit(key, rule);
 }
 
 /**
  * Anyone (sign-in): the user if the password matches; null otherwise, in the same time either way.
- * Failed attempts count against the account and the address (RATE_RULES.signIn*); once either is
- * used up, even the right password is refused until the window passes (RATE_LIMITED).
+ * Throws RATE_LIMITED, even for the right password, while the address has used up its failures,
+ * the account has used up its failures from unknown browsers (never for a browser in
+ * `knownUserIds`: others' failures cannot lock the owner out), or this account from this address
+ * must still wait after its last attempt. A success starts that pair's delays again.
  */
-export async function verifyCredentials(email: string, password: string, { ip }: { ip?: string } = {}) {
-  await assertSignInAllowed(email, ip);
-  const user = await db.user.findUnique({
-    where: { email: email.trim().toLowerCase() },
-    select: { id: true, name: true, email: true, passwordHash: true },
-  });
+export async function verifyCredentials(email: string, password: string, context: SignInContext = {}) {
+  const user = await findSignInUser(email);
+  const { pair, failures } = signInCounters(email, user, context);
+  for (const { key, rule } of failures) await assertUnderRateLimit(key, rule);
+  // Counted before the password is checked, in one statement with the check: a burst of guesses
+  // sent at once meets the delays too.
+  await claimAttempt(pair.key, pair.rule);
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
-  if (ok && user) return { id: user.id, name: user.name, email: user.email };
-  for (const { key, rule } of signInKeys(email, ip)) {
-    await consumeRateLimit(key, rule).catch((error) => {
-      if (!isAppError(error)) throw error; // over the limit now: the next attempt is refused
-    });
+  if (ok && user) {
+    await resetRateLimit(pair.key, pair.rule);
+    return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
   }
+  // Over the limit now is fine: the next attempt is refused.
+  await consumeRateLimits(failures);
   return null;
+}
+
+/**
+ * The signed-in user only (even suspended): ends every session they have, this one included,
+ * by moving their session version on. Tokens issued before are refused from the next request.
+ */
+export async function endMySessions(viewer: Viewer | null): Promise<void> {
+  if (!viewer) throw new AppError("UNAUTHENTICATED");
+  await db.user.update({ where: { id: viewer.id }, data: { sessionVersion: { increment: 1 } }, select: { id: true } });
+}
+
+/**
+ * The signed-in user only (even suspended): replaces their password after checking the current
+ * one, and ends every session signed in before. Wrong current passwords meet the same growing
+ * delays as sign-in (a stolen session must not be a way to guess the password). Returns the
+ * email, for signing this browser in again.
+ */
+export async function changeMyPassword(viewer: Viewer | null, input: ChangePasswordInput, { ip }: { ip?: string } = {}): Promise<{ email: string }> {
+  if (!viewer) throw new AppError("UNAUTHENTICATED");
+  const user = await db.user.findUnique({ where: { id: viewer.id }, select: signInUserSelect });
+  if (!user) throw new AppError("UNAUTHENTICATED");
+  const { pair } = signInCounters(user.email, user, { ip });
+  await claimAttempt(pair.key, pair.rule);
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError("INVALID", "Your current password isn't right.", { currentPassword: ["That isn't your current password"] });
+  }
+  await resetRateLimit(pair.key, pair.rule);
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { id: true } });
+  return { email: user.email };
 }
 
 /** Public: a creator's profile by handle. */

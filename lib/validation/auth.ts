@@ -3,10 +3,13 @@ import { singleLineText } from "@/lib/validation/form";
 
 const email = z.string().trim().toLowerCase().pipe(z.email({ message: "Enter a valid email address" })).pipe(z.string().max(254, "That email address is too long"));
 
+/** A password someone chooses: at sign-up and when changing it. */
+const newPassword = z.string().min(8, "Use at least 8 characters").max(200, "Use at most 200 characters");
+
 export const signUpSchema = z.object({
   name: z.string().overwrite(singleLineText).trim().min(1, "Tell us your name").max(80, "Keep your name under 80 characters"),
   email,
-  password: z.string().min(8, "Use at least 8 characters").max(200, "Use at most 200 characters"),
+  password: newPassword,
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
@@ -14,3 +17,13 @@ export const signInSchema = z.object({
   email,
   password: z.string().min(1, "Enter your password").max(200, "Use at most 200 characters"),
 });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password").max(200, "Use at most 200 characters"),
+    newPassword,
+    confirmPassword: z.string(),
+  })
+  .refine((input) => input.confirmPassword === input.newPassword, { path: ["confirmPassword"], message: "The two new passwords don't match" })
+  .refine((input) => input.newPassword !== input.currentPassword, { path: ["newPassword"], message: "Choose a password different from your current one" });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

@@ -51,7 +51,11 @@ test("an admin suspends a user with a reason; the user sees why and can't commen
   await expect(admin.getByRole("list", { name: "Restriction history" })).toContainText("In force");
   await shoot(admin, "admin-user-detail");
 
-  // Sam is told at once, site-wide, and the comment form says why instead of failing later.
+  // The suspension ended Sam's session; signed in again, Sam is told at once, site-wide, and the
+  // comment form says why instead of failing later.
+  await sam.goto("/studio");
+  await expect(sam).toHaveURL(/\/signin/);
+  await signIn(sam, account);
   await sam.goto(storyUrl);
   const banner = sam.getByRole("region", { name: "Account restrictions" });
   await expect(banner).toContainText("Your account is suspended until");

@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { encode } from "next-auth/jwt";
-import { sessionUserId } from "@/lib/auth/session-token";
+import { sessionClaims } from "@/lib/auth/session-token";
 import { env } from "@/lib/env";
 
 const COOKIE = "authjs.session-token";
 const SECURE = "__Secure-authjs.session-token";
-const token = (sub: string, { salt = COOKIE, secret = env().AUTH_SECRET, maxAge = 3600 } = {}) => encode({ token: { sub }, secret, salt, maxAge });
+const token = (sub: string, { salt = COOKIE, secret = env().AUTH_SECRET, maxAge = 3600, sv }: { salt?: string; secret?: string; maxAge?: number; sv?: number } = {}) =>
+  encode({ token: sv === undefined ? { sub } : { sub, sv }, secret, salt, maxAge });
+const sessionUserId = async (headers: Headers) => (await sessionClaims(headers))?.userId ?? null;
 const withCookie = (name: string, value: string) => new Headers({ cookie: `other=1; ${name}=${value}` });
 
 afterEach(() => vi.useRealTimers());
@@ -35,5 +37,10 @@ describe("the session cookie", () => {
     vi.setSystemTime(Date.now() + 76_000);
     expect(await sessionUserId(withCookie(COOKIE, value))).toBeNull();
     expect(await sessionUserId(withCookie(COOKIE, value))).toBeNull();
+  });
+
+  it("carries the session version it was issued under (none, from before versions: 0)", async () => {
+    expect(await sessionClaims(withCookie(COOKIE, await token("user-e", { sv: 3 })))).toEqual({ userId: "user-e", sessionVersion: 3 });
+    expect(await sessionClaims(withCookie(COOKIE, await token("user-f")))).toEqual({ userId: "user-f", sessionVersion: 0 });
   });
 });

@@ -13,7 +13,8 @@ import sharp from "sharp";
 import { db } from "@/lib/db";
 import { isAppError, type AppErrorCode } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/permissions";
-import { createUser, findViewer, removeMyAvatar, setMyAvatar, updateMyProfile, verifyCredentials } from "@/lib/data/users";
+import { changeMyPassword, createUser, endMySessions, findViewer, removeMyAvatar, setMyAvatar, updateMyProfile, verifyCredentials } from "@/lib/data/users";
+import { hashPassword } from "@/lib/auth/password";
 import { createComment, deleteComment, editComment } from "@/lib/data/comments";
 import { getMyCommentsState, hideComment, removeComment, restoreComment, setCommentsEnabled, setThreadLocked } from "@/lib/data/comment-moderation";
 import { moderatorUnpublishStory } from "@/lib/data/story-moderation";
@@ -155,14 +156,36 @@ const ROWS: Row[] = [
     setup: async () => {
       const email = `throttled-${unique()}@example.com`;
       await createUser({ name: "Throttled", email, password: "long enough password" });
-      for (let i = 0; i < 10; i++) await verifyCredentials(email, `wrong ${i}`);
+      // From ten addresses (one address would meet the growing delays first).
+      for (let i = 0; i < 10; i++) await verifyCredentials(email, `wrong ${i}`, { ip: `198.51.100.${i}` });
       return email;
     },
     run: (_v, email) => verifyCredentials(email, "long enough password"),
     expect: E({ rest: "RATE_LIMITED" }),
   },
-  // Clears the caller's own cookie; no data layer, nothing to authorize.
-  { entry: "auth.signOutAction", via: "next-auth signOut (no data)", setup: async () => null, run: async () => undefined, expect: everyone },
+  // Ends the caller's own sessions (signed out: only clears the cookie, nothing in the database).
+  { entry: "auth.signOutAction", via: "endMySessions + next-auth signOut", setup: async () => null, run: (v) => (v ? endMySessions(v) : Promise.resolve()), expect: E({ anon: "noop", rest: "ok" }) },
+  // lib/actions/account.ts: the caller's own account; a suspension does not stop either.
+  {
+    entry: "account.changePasswordAction",
+    via: "changeMyPassword",
+    setup: async () => null,
+    run: async (v) => {
+      if (v) await db.user.update({ where: { id: v.id }, data: { passwordHash: await hashPassword("the current password") } });
+      return changeMyPassword(v, { currentPassword: "the current password", newPassword: "a new password", confirmPassword: "a new password" });
+    },
+    expect: E({ anon: "UNAUTHENTICATED", rest: "ok" }),
+  },
+  {
+    entry: "account.changePasswordAction (wrong current password)",
+    via: "changeMyPassword",
+    setup: async () => null,
+    run: (v) => changeMyPassword(v, { currentPassword: "not the password", newPassword: "a new password", confirmPassword: "a new password" }),
+    expect: E({ anon: "UNAUTHENTICATED", rest: "INVALID" }),
+    // The wrong guess counts towards this account's delays from this address.
+    mayChange: ["RateLimit"],
+  },
+  { entry: "account.signOutEverywhereAction", via: "endMySessions + next-auth signOut", setup: async () => null, run: (v) => (v ? endMySessions(v) : Promise.resolve()), expect: E({ anon: "noop", rest: "ok" }) },
   // lib/actions/comments.ts
   {
     entry: "comments.postCommentAction",

@@ -18,7 +18,11 @@ export default async function ProfileSettingsPage() {
         <Link href={`/authors/${profile.handle}`} className="link">
           your profile page
         </Link>{" "}
-        and under each of your stories.
+        and under each of your stories. Your password and signed-in devices are under{" "}
+        <Link href="/settings/account" className="link">
+          password and sessions
+        </Link>
+        .
       </p>
       <div className="mb-10 border-b border-stone-200 pb-8">
         <AvatarForm name={profile.name} avatarUrl={profile.avatarUrl} />

@@ -4,6 +4,7 @@ import { isId } from "@/lib/validation/ids";
 import { readerKey, utcDay } from "@/lib/analytics/reader-key";
 import { refuseMutation } from "@/lib/api/responses";
 import { BODY_LIMITS } from "@/lib/api/body";
+import { clientIp } from "@/lib/request-ip";
 
 /** The read beacon: sent by the story page after it has loaded, so counting never slows the page. Its body is never read. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -16,7 +17,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const key = viewer
     ? readerKey(day, { userId: viewer.id })
     : readerKey(day, {
-        address: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? request.headers.get("x-real-ip") ?? "",
+        // Not X-Forwarded-For's first entry: anyone can write one, and a new one per request counted a new reader each time.
+        address: clientIp(request.headers),
         userAgent: request.headers.get("user-agent") ?? "",
       });
   await recordRead(id, key, new Date(`${day}T00:00:00Z`));

@@ -1,0 +1,46 @@
+"use server";
+// Account security from /settings/account: the password, and signing out everywhere.
+import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { signIn } from "@/lib/auth/config";
+import { getViewer } from "@/lib/auth/session";
+import { changeMyPassword } from "@/lib/data/users";
+import { clientIp } from "@/lib/request-ip";
+import { changePasswordSchema } from "@/lib/validation/auth";
+import { fieldErrorsOf, formValues, type FormState } from "@/lib/validation/form";
+import { formError } from "@/lib/actions/form-error";
+import { signOutAction } from "@/lib/actions/auth";
+
+/**
+ * The signed-in user: a new password, given the current one. Every session signed in before ends;
+ * this browser is signed in again with the new password, so only the others are signed out.
+ * Passwords are never sent back to the form.
+ */
+export async function changePasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const input = changePasswordSchema.safeParse(formValues(form));
+  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error) };
+  let email: string;
+  try {
+    ({ email } = await changeMyPassword(await getViewer(), input.data, { ip: clientIp(await headers()) }));
+  } catch (error) {
+    return formError(error);
+  }
+  try {
+    await signIn("credentials", { email, password: input.data.newPassword, redirect: false });
+  } catch (error) {
+    // Refused (this network is throttled, say): the password is changed all the same.
+    if (error instanceof AuthError) return { ok: true, message: "Your password was changed and you were signed out everywhere. Sign in again with your new password." };
+    throw error;
+  }
+  return { ok: true, message: "Password changed. Other browsers and devices are signed out; this one stays signed in.", savedAt: new Date().toISOString() };
+}
+
+/** The signed-in user: ends every session they have, this one included (what sign-out does), with a form's state. */
+export async function signOutEverywhereAction(_prev: FormState, _form: FormData): Promise<FormState> {
+  try {
+    await signOutAction();
+  } catch (error) {
+    return formError(error);
+  }
+  return { ok: true };
+}
