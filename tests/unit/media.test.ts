@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sniffImageType } from "@/lib/media/images";
 import mediaImageLoader from "@/lib/media/image-loader";
-import { parseMediaPath, storedWidths } from "@/lib/media/widths";
+import { parseMediaPath, storedWidths, variantKey } from "@/lib/media/widths";
+import { assertStorageKey } from "@/lib/storage/storage";
 
 const bytes = (...values: number[]) => new Uint8Array([...values, ...Array(16).fill(0)]);
 
@@ -40,5 +41,14 @@ describe("media URLs and the next/image loader", () => {
     expect(mediaImageLoader({ src: "https://example.com/a.png", width: 640 })).toBe("https://example.com/a.png");
     expect(parseMediaPath("/media/../x-320.webp")).toBeNull();
     expect(parseMediaPath("/media/abc-320.webp")).toEqual({ key: "abc", width: 320 });
+  });
+
+  it("matches only paths whose stored name is a valid storage key (a long one answered 500)", () => {
+    expect(parseMediaPath(`/media/${"a".repeat(200)}-320.webp`)).toBeNull();
+    expect(parseMediaPath("/media/a%00b-320.webp")).toBeNull();
+    for (const key of ["a", "0123456789abcdef0123456789abcdef", "a".repeat(64)]) {
+      const media = parseMediaPath(`/media/${key}-99999.webp`)!;
+      expect(() => assertStorageKey(variantKey(media.key, media.width))).not.toThrow();
+    }
   });
 });

@@ -10,7 +10,7 @@ const statusFor: Record<AppErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDE
 const noStore = { "cache-control": "private, no-store" };
 
 function uploadErrorResponse(error: unknown): Response {
-  if (error instanceof BodyTooLargeError) return Response.json({ error: UPLOAD_ERRORS.tooLarge }, { status: 413, headers: { ...noStore, connection: "close" } });
+  if (error instanceof BodyTooLargeError) return Response.json({ error: UPLOAD_ERRORS.tooLarge }, { status: 413, headers: noStore });
   if (isAppError(error)) {
     const status = error.message === UPLOAD_ERRORS.tooLarge ? 413 : error.message === UPLOAD_ERRORS.notAnImage ? 415 : statusFor[error.code];
     return Response.json({ error: error.message }, { status, headers: noStore });
