@@ -9,6 +9,11 @@ const privatePaths = /^\/(studio|settings|following|bookmarks|admin|notification
 export async function proxy(request: NextRequest) {
   // The matcher below lists exactly the pages rendered per request: each gets a nonce policy.
   const { pathname } = request.nextUrl;
+  // Its last entry also brings every path with a percent sign here. No story, profile or tag URL
+  // has one, so cached pages never pay for this, and such a path is a 404 rendered per request (the
+  // nonce does no harm). One that does not decode (`%zz`, a byte that isn't UTF-8) made Next answer
+  // 500 on any dynamic page; one with NUL or control characters names nothing.
+  if (pathname.includes("%") && !decodesToText(pathname)) return new NextResponse("Bad Request", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   if (privatePaths.test(pathname) && !sessionCookies.some((name) => request.cookies.has(name))) {
     // Server actions post to the page's own URL; redirecting one would take an editor whose session
     // just expired away from its text. The action checks the user itself and says "signed out".
@@ -19,6 +24,15 @@ export async function proxy(request: NextRequest) {
     }
   }
   return withNonce(request);
+}
+
+function decodesToText(pathname: string) {
+  try {
+    // eslint-disable-next-line no-control-regex
+    return !/[\u0000-\u001f\u007f]/.test(decodeURIComponent(pathname));
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -45,5 +59,7 @@ export const config = {
     "/moderation/:path*",
     "/signin",
     "/signup",
+    // Percent-encoded paths, for the check at the top of proxy().
+    "/(.*%.*)",
   ],
 };
