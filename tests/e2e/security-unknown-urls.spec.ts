@@ -15,7 +15,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const distDir = path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next-e2e");
 const serverLog = path.join(process.cwd(), "test-results", `e2e-server-${port}.log`);
 // 100 per route: 1,400 made-up URLs and 266 hostile ones, each a 404 rendered per request (about
-// 40 ms of CPU on average here), so about half a minute on an idle 2-core machine.
+// 40 ms of CPU on average), so under a minute on an idle 2-core machine (estimated; several minutes
+// when the machine is shared with builds).
 const PER_ROUTE = Number(process.env.UNKNOWN_URLS_PER_ROUTE ?? 100);
 const PARALLEL = 6;
 
