@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import path from "node:path";
 import { publicPolicy } from "./lib/security/csp";
 
 // Headers for every response. The Content-Security-Policy here is the one for cached pages (no
@@ -21,6 +22,10 @@ const nextConfig: NextConfig = {
   },
   // Public pages are prerendered and cached (lib/cache/public.ts), expired by tag on writes.
   cacheComponents: true,
+  // Rendered pages are kept on disk by Next's own store, with two changes: a 404 is never stored
+  // (made-up URLs used to fill the disk), and the files have a size bound, ROUTE_CACHE_MAX_MB.
+  // Loaded at run time by `next start`, from this absolute path.
+  cacheHandler: path.join(process.cwd(), "lib/cache/route-cache-handler.mjs"),
   // A separate output folder per database (see scripts/lib/app-env.mjs): prerendered pages hold data.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Uploads are stored at a few widths already (lib/media); the loader points srcset at them, so

@@ -29,6 +29,11 @@ export async function proxy(request: NextRequest) {
   // The first matchers below list exactly the pages rendered per request: each gets a nonce policy
   // (as does an action's response, rendered per request wherever it was posted).
   const { pathname } = request.nextUrl;
+  // Its last entry also brings every path with a percent sign here. No story, profile or tag URL
+  // has one, so cached pages never pay for this, and such a path is a 404 rendered per request (the
+  // nonce does no harm). One that does not decode (`%zz`, a byte that isn't UTF-8) made Next answer
+  // 500 on any dynamic page; one with NUL or control characters names nothing.
+  if (pathname.includes("%") && !decodesToText(pathname)) return new NextResponse("Bad Request", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   if (privatePaths.test(pathname) && !sessionCookies.some((name) => request.cookies.has(name))) {
     // Server actions post to the page's own URL; redirecting one would take an editor whose session
     // just expired away from its text. The action checks the user itself and says "signed out".
@@ -39,6 +44,15 @@ export async function proxy(request: NextRequest) {
     }
   }
   return withNonce(request);
+}
+
+function decodesToText(pathname: string) {
+  try {
+    // eslint-disable-next-line no-control-regex
+    return !/[\u0000-\u001f\u007f]/.test(decodeURIComponent(pathname));
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -71,5 +85,7 @@ export const config = {
     // themselves and must stream their bodies (the proxy would buffer them).
     { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "next-action" }] },
     { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
+    // Percent-encoded paths, for the check at the top of proxy().
+    "/(.*%.*)",
   ],
 };

@@ -1,12 +1,13 @@
 // `npm run bench`: the built app on its own embedded database with realistic content, measured
-// with autocannon (50 connections, 10 s, after a warm-up) against the story page, home, a
-// community page, search and a comment post, and in the same run a bare Node server sending the
-// story page's own HTML from memory: the runtime's ceiling on this machine.
+// with autocannon (50 connections, 10 s, after a warm-up) against the story page, made-up story
+// URLs (404), home, a community page, search and a comment post, and in the same run a bare Node
+// server sending the story page's own HTML from memory: the runtime's ceiling on this machine.
 //   BENCH_SECONDS=10 BENCH_CONNECTIONS=50 BENCH_STORIES=500 npm run bench
 import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import http from "node:http";
+import { randomBytes } from "node:crypto";
 import { startTestCluster, TEMPLATE_DB } from "../tests/helpers/test-database";
 import { freePort } from "../tests/helpers/free-port";
 import { createDatabaseFromTemplate, databaseUrl } from "./lib/postgres.mjs";
@@ -70,6 +71,9 @@ async function main() {
   const targets: [string, autocannon.Options][] = [
     ["bare node (story HTML from memory)", { url: `http://127.0.0.1:${barePort}/` }],
     ["story page", { url: base + storyPath }],
+    // A made-up URL per request in the same community: a 404 rendered each time, never cached
+    // (lib/cache/route-cache-handler.mjs), what a script asking for random URLs costs.
+    ["unknown story URLs (random, 404)", { url: base, requests: [{ setupRequest: (request) => ({ ...request, path: `/${storyPath.split("/")[1]}/nope-${randomBytes(6).toString("hex")}` }) }] }],
     ["home", { url: `${base}/` }],
     ["community page", { url: `${base}/journal` }],
     ["search page (static shell)", { url: `${base}/search?q=${encodeURIComponent("city budget")}` }],

@@ -1,6 +1,6 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { cachedCommunity, cachedCreatorProfile, cachedTag } from "@/lib/cache/public";
+import { cachedCommunity, cachedCreatorProfile, cachedTag, canName } from "@/lib/cache/public";
 import { cacheTags } from "@/lib/cache/tags";
 import { listFeedStories, type FeedFilter } from "@/lib/data/feeds";
 import { buildRssFeed, type FeedChannel } from "@/lib/feeds/rss";
@@ -36,6 +36,12 @@ async function findChannel(scope: FeedScope): Promise<{ channel: FeedChannel; fi
  * exist). Cached like the list pages: the community, profile and tag reads bring their own tags.
  */
 export async function cachedRssFeed(scope: FeedScope): Promise<string | null> {
+  // A made-up or hostile URL makes no cache entry (see lib/cache/public.ts).
+  if (scope.kind !== "site" && !canName(scope.kind === "creator" ? scope.handle : scope.slug)) return null;
+  return rssFeed(scope);
+}
+
+async function rssFeed(scope: FeedScope): Promise<string | null> {
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.storyLists);

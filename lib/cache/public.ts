@@ -8,11 +8,26 @@ import { listStoryComments } from "@/lib/data/comments";
 import { getCommunity, listCommunities } from "@/lib/data/communities";
 import { findHandleRedirect, getCreatorProfile } from "@/lib/data/users";
 import { cacheTags } from "@/lib/cache/tags";
+import { isSlug } from "@/lib/validation/ids";
 
 // Public reads, cached across requests and visitors. Each is tagged with what it shows, and
 // lives until a write expires one of its tags ("max": nothing here changes on a timer).
+//
+// The reads that take a slug or handle straight from a URL check it first, outside the cache: a
+// made-up or hostile URL (a NUL, 4,000 characters) then makes no cache entry and no cache tag
+// (Next refuses tags over 256 characters, with a warning per request).
+
+/**
+ * Whether a slug or handle from a URL could name something. Ours are at most about 90 characters
+ * (lib/content/slug.ts); 120 keeps a tag made of two of them (a story URL's) under Next's 256.
+ */
+export const canName = (part: string) => part.length <= 120 && isSlug(part);
 
 export async function cachedStoryPage(communitySlug: string, slug: string) {
+  return canName(communitySlug) && canName(slug) ? storyPage(communitySlug, slug) : null;
+}
+
+async function storyPage(communitySlug: string, slug: string) {
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.storyUrl(communitySlug, slug));
@@ -51,6 +66,10 @@ export async function cachedCommunities() {
 }
 
 export async function cachedCommunity(slug: string) {
+  return canName(slug) ? community(slug) : null;
+}
+
+async function community(slug: string) {
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.communities);
@@ -58,6 +77,10 @@ export async function cachedCommunity(slug: string) {
 }
 
 export async function cachedCreatorProfile(handle: string) {
+  return canName(handle) ? creatorProfile(handle) : null;
+}
+
+async function creatorProfile(handle: string) {
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.creatorHandle(handle));
@@ -68,6 +91,10 @@ export async function cachedCreatorProfile(handle: string) {
 
 /** Where an earlier handle points now (null if nobody used it); expires with the handle and with its creator. */
 export async function cachedHandleRedirect(oldHandle: string) {
+  return canName(oldHandle) ? handleRedirect(oldHandle) : null;
+}
+
+async function handleRedirect(oldHandle: string) {
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.creatorHandle(oldHandle));
@@ -92,6 +119,10 @@ export async function cachedTrendingStories() {
 }
 
 export async function cachedTag(slug: string) {
+  return canName(slug) ? tag(slug) : null;
+}
+
+async function tag(slug: string) {
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.storyLists);

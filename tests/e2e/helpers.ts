@@ -3,10 +3,16 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { TEST_BUILD_DIR } from "../../scripts/lib/app-env.mjs";
 
 /** This worker's server port: each worker has its own server and database (playwright.config.ts). */
 export function e2ePort(): number {
   return Number(process.env.E2E_PORT ?? 3100) + Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+}
+
+/** This worker's server's build folder: its own copy of the tests' build (tests/e2e/server.ts). */
+export function e2eDistDir(): string {
+  return path.join(process.cwd(), `${TEST_BUILD_DIR}-e2e-${e2ePort()}`);
 }
 
 /** This worker's database (tests/e2e/server.ts writes its address). */
@@ -29,7 +35,7 @@ export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text:
 }
 
 /** The site's own origin: route handlers that change something refuse requests without it (a browser always sends it; Playwright's request API does not). */
-export const sameSite = { origin: `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}` } as const;
+export const sameSite = { origin: `http://127.0.0.1:${e2ePort()}` } as const;
 
 export const staff = {
   admin: { email: "admin@e2e.test", password: "e2e staff password", name: "Ada Admin" },

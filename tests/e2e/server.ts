@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { hash } from "@node-rs/argon2";
-import { writeFileSync, mkdirSync } from "node:fs";
+import { createWriteStream, writeFileSync, mkdirSync } from "node:fs";
 import { startTestCluster, TEMPLATE_DB } from "../helpers/test-database";
 import { createDatabaseFromTemplate, databaseUrl } from "../../scripts/lib/postgres.mjs";
 import { root, runBin, serverNodeOptions, testBuildCopy } from "../../scripts/lib/app-env.mjs";
@@ -37,8 +37,14 @@ writeFileSync(path.join(root, "test-results", `e2e-database-url-${port}`), url);
 // Uploads go to a throw-away folder, like the database.
 const uploadsDir = mkdtempSync(path.join(tmpdir(), "storyhouse-e2e-uploads-"));
 const env = { ...process.env, UPLOADS_DIR: uploadsDir, DATABASE_URL: url, AUTH_SECRET: "e2e-secret-not-for-production-0123456789", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), SWEEP_INTERVAL_SECONDS: "2", SIGNUPS_PER_IP_PER_HOUR: "100000" };
+// Named as tests/e2e/helpers.ts e2eDistDir() expects.
 const distDir = await testBuildCopy(env, `e2e-${port}`, (m) => console.log(`[e2e] ${m}`));
-const server = spawn(runBin("next"), ["start", "-p", String(port)], { cwd: root, env: { ...env, NEXT_DIST_DIR: distDir, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env) }, stdio: "inherit" });
+const server = spawn(runBin("next"), ["start", "-p", String(port)], { cwd: root, env: { ...env, NEXT_DIST_DIR: distDir, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env) }, stdio: ["ignore", "pipe", "pipe"] });
+// The server's output goes to Playwright as before and to a file, so a spec can check that what it
+// did logged nothing (security-unknown-urls.spec.ts).
+const serverLog = createWriteStream(path.join(root, "test-results", `e2e-server-${port}.log`));
+server.stdout.on("data", (chunk: Buffer) => (process.stdout.write(chunk), serverLog.write(chunk)));
+server.stderr.on("data", (chunk: Buffer) => (process.stderr.write(chunk), serverLog.write(chunk)));
 
 let stopping = false;
 async function stop() {

@@ -13,7 +13,8 @@ import { ReportButton } from "@/components/reports/report-button";
 
 type Props = { params: Promise<{ handle: string }> };
 
-const handleOf = async (params: Props["params"]) => decodeURIComponent((await params).handle).toLowerCase();
+// Next hands over params decoded already: decoding again threw on a handle such as `%25` (a 500).
+const handleOf = async (params: Props["params"]) => (await params).handle.toLowerCase();
 const loadProfile = async (params: Props["params"]) => cachedCreatorProfile(await handleOf(params));
 
 export function generateStaticParams() {

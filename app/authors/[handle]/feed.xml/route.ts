@@ -8,7 +8,7 @@ export function generateStaticParams() {
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ handle: string }> }) {
-  const handle = decodeURIComponent((await params).handle).toLowerCase();
+  const handle = (await params).handle.toLowerCase(); // decoded by Next already
   const feed = await cachedRssFeed({ kind: "creator", handle });
   if (feed === null) {
     // Feed readers follow a permanent redirect and update the subscription.

@@ -7,5 +7,5 @@ export function generateStaticParams() {
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ tag: string }> }) {
-  return rssResponse(await cachedRssFeed({ kind: "tag", slug: decodeURIComponent((await params).tag) }));
+  return rssResponse(await cachedRssFeed({ kind: "tag", slug: (await params).tag }));
 }

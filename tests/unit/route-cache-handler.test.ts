@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+// The file system Next itself hands to cache handlers.
+import { nodeFs } from "next/dist/server/lib/node-fs-methods";
+
+// The response-cache handler (lib/cache/route-cache-handler.mjs) on a real folder, through Next's
+// own file-system store that it extends: what is written, what is refused, what is evicted.
+
+type Handler = { get(key: string, ctx: object): Promise<{ value: { kind: string; status?: number } | null } | null>; set(key: string, data: object | null, ctx: object): Promise<void> };
+
+let dir: string;
+const PAGE = "/route-cache/APP_PAGE/0123abcd/$";
+const ROUTE = "/route-cache/APP_ROUTE/4567cdef/$";
+const getCtx = { kind: "APP_PAGE", isRoutePPREnabled: true, isFallback: false };
+const setCtx = { isRoutePPREnabled: true, isFallback: false, cacheControl: { revalidate: false, expire: undefined } };
+
+const page = (status: number, kb = 40) => ({
+  kind: "APP_PAGE",
+  html: `<html>${"x".repeat(kb * 1024)}</html>`,
+  rscData: undefined,
+  headers: { "x-next-cache-tags": "story-lists" },
+  postponed: "{}", // as a real story page has (its per-viewer parts), so no .rsc file is written or read
+  status,
+  segmentData: new Map([["/_tree", Buffer.from("tree")], ["/_full", Buffer.from("y".repeat(4096))]]),
+});
+const route = (status: number) => ({ kind: "APP_ROUTE", body: Buffer.from("<rss/>"), headers: {}, status });
+
+async function newHandler(maxMb: string): Promise<Handler> {
+  vi.stubEnv("ROUTE_CACHE_MAX_MB", maxMb);
+  // A fresh module is a fresh process: its index of what is on disk starts empty.
+  vi.resetModules();
+  const { default: BoundedRouteCache } = await import("@/lib/cache/route-cache-handler.mjs");
+  return new BoundedRouteCache({ fs: nodeFs, flushToDisk: true, serverDistDir: dir, revalidatedTags: [], maxMemoryCacheSize: 0 }) as unknown as Handler;
+}
+
+function onDisk() {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return { files: files.map((e) => path.relative(dir, path.join(e.parentPath, e.name))), bytes: files.reduce((n, e) => n + statSync(path.join(e.parentPath, e.name)).size, 0) };
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "storyhouse-route-cache-"));
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("route cache handler", () => {
+  it("stores a page and a feed, and reads them back", async () => {
+    const cache = await newHandler("1024");
+    await cache.set(`${PAGE}/journal/a-story`, page(200), setCtx);
+    await cache.set(`${ROUTE}/journal/feed.xml`, route(200), setCtx);
+    expect(onDisk().files.sort()).toEqual([
+      "route-cache/APP_PAGE/0123abcd/$/journal/a-story.html",
+      "route-cache/APP_PAGE/0123abcd/$/journal/a-story.meta",
+      "route-cache/APP_PAGE/0123abcd/$/journal/a-story.segments/_full.segment.rsc",
+      "route-cache/APP_PAGE/0123abcd/$/journal/a-story.segments/_tree.segment.rsc",
+      "route-cache/APP_ROUTE/4567cdef/$/journal/feed.xml.body",
+      "route-cache/APP_ROUTE/4567cdef/$/journal/feed.xml.meta",
+    ]);
+    expect((await cache.get(`${PAGE}/journal/a-story`, getCtx))?.value?.status).toBe(200);
+    expect((await cache.get(`${ROUTE}/journal/feed.xml`, { ...getCtx, kind: "APP_ROUTE" }))?.value?.status).toBe(200);
+  });
+
+  it("never stores a 404, page or route, so made-up URLs leave nothing behind", async () => {
+    const cache = await newHandler("1024");
+    for (let i = 0; i < 50; i++) {
+      await cache.set(`${PAGE}/journal/nope-${i}`, page(404), setCtx);
+      await cache.set(`${ROUTE}/nope-${i}/feed.xml`, route(404), setCtx);
+    }
+    expect(onDisk().files).toEqual([]);
+    expect(await cache.get(`${PAGE}/journal/nope-1`, getCtx)).toBeNull();
+  });
+
+  it("skips keys no file system can hold instead of failing (NUL, over-long segments)", async () => {
+    const cache = await newHandler("1024");
+    await cache.set(`${PAGE}/journal/a\u0000b`, page(200), setCtx);
+    await cache.set(`${PAGE}/journal/${"x".repeat(300)}`, page(200), setCtx);
+    expect(onDisk().files).toEqual([]);
+  });
+
+  it("keeps the files under ROUTE_CACHE_MAX_MB, evicting the least recently used", async () => {
+    const cache = await newHandler("0.5"); // 512 KB; each page is about 45 KB
+    for (let i = 0; i < 8; i++) await cache.set(`${PAGE}/journal/story-${i}`, page(200), setCtx);
+    // Read the oldest: it is now the most recently used.
+    expect(await cache.get(`${PAGE}/journal/story-0`, getCtx)).not.toBeNull();
+    for (let i = 8; i < 30; i++) await cache.set(`${PAGE}/journal/story-${i}`, page(200), setCtx);
+
+    const { files, bytes } = onDisk();
+    expect(bytes).toBeLessThanOrEqual(512 * 1024);
+    const kept = files.filter((f) => f.endsWith(".html")).map((f) => Number(/story-(\d+)/.exec(f)![1])).sort((a, b) => a - b);
+    expect(kept.length).toBeGreaterThanOrEqual(8);
+    expect(kept.at(-1)).toBe(29);
+    expect(kept).not.toContain(1); // written early, never read again
+    // An evicted entry leaves no file behind (meta, segments) and is a miss.
+    expect(files.filter((f) => f.includes("story-1."))).toEqual([]);
+    expect(await cache.get(`${PAGE}/journal/story-1`, getCtx)).toBeNull();
+  });
+
+  it("counts what an earlier run left on disk, and evicts that first", async () => {
+    const first = await newHandler("1024");
+    for (let i = 0; i < 10; i++) await first.set(`${PAGE}/journal/old-${i}`, page(200), setCtx);
+    const restarted = await newHandler("0.5");
+    for (let i = 0; i < 6; i++) await restarted.set(`${PAGE}/journal/new-${i}`, page(200), setCtx);
+
+    const { files, bytes } = onDisk();
+    expect(bytes).toBeLessThanOrEqual(512 * 1024);
+    expect(files.filter((f) => /new-\d\.html$/.test(f))).toHaveLength(6);
+    expect(files.filter((f) => /old-\d\.html$/.test(f)).length).toBeLessThan(10);
+  });
+});
