@@ -20,12 +20,12 @@ type RawReply = { status: number; ms: number; sentBytes: number; body: string };
  * server may close the connection while the body is still being written, and the answer that
  * came before must not be lost to the write error.
  */
-function rawPost(path: string, { headers = {}, declaredLength, maxBytes }: { headers?: Record<string, string>; declaredLength?: number; maxBytes: number }): Promise<RawReply> {
+function rawPost(path: string, { method = "POST", headers = {}, declaredLength, maxBytes }: { method?: string; headers?: Record<string, string>; declaredLength?: number; maxBytes: number }): Promise<RawReply> {
   const started = performance.now();
   const chunked = declaredLength === undefined;
   const payload = Buffer.alloc(64 * 1024, "a");
   const chunk = chunked ? Buffer.concat([Buffer.from(`${payload.length.toString(16)}\r\n`), payload, Buffer.from("\r\n")]) : payload;
-  const head = [`POST ${path} HTTP/1.1`, `host: 127.0.0.1:${port}`, "connection: close", ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), chunked ? "transfer-encoding: chunked" : `content-length: ${declaredLength}`, "", ""].join("\r\n");
+  const head = [`${method} ${path} HTTP/1.1`, `host: 127.0.0.1:${port}`, "connection: close", ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), chunked ? "transfer-encoding: chunked" : `content-length: ${declaredLength}`, "", ""].join("\r\n");
   return new Promise((resolve, reject) => {
     let sentBytes = 0;
     let received = "";
@@ -114,8 +114,8 @@ test("oversized bodies get a 413 before they are buffered, signed in or not, and
   console.log(`[limits] chunked uploads refused after ${chunked.map((r) => `${(r.sentBytes / MB).toFixed(1)} MB in ${Math.round(r.ms)} ms`).join(", ")}; signed out: 401 after ${(anonymous.sentBytes / MB).toFixed(1)} MB in ${Math.round(anonymous.ms)} ms`);
 
   // The JSON routes: a comment or a heart is small.
-  for (const path of [`/api/stories/${storyId}/comments`, `/api/stories/${storyId}/heart`]) {
-    const declared = await rawPost(path, { headers: { ...json, cookie }, declaredLength: 150 * MB, maxBytes: 64 * 1024 });
+  for (const [method, path] of [["POST", `/api/stories/${storyId}/comments`], ["PUT", `/api/stories/${storyId}/heart`]]) {
+    const declared = await rawPost(path, { method, headers: { ...json, cookie }, declaredLength: 150 * MB, maxBytes: 64 * 1024 });
     expect(declared.status, path).toBe(413);
     expect(JSON.parse(declared.body).error).toMatch(/^That request is too large: send at most \d+ KB\.$/);
   }
