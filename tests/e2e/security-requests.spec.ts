@@ -5,7 +5,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import http from "node:http";
+import net from "node:net";
 import sharp from "sharp";
 import { e2ePort, sameSite, signIn, signUp, sql, staff } from "./helpers";
 
@@ -16,38 +16,44 @@ type RawReply = { status: number; ms: number; sentBytes: number; body: string };
 
 /**
  * Sends headers, then up to `maxBytes` of body in 64 KB chunks (chunked unless `declaredLength`
- * is given), and stops writing as soon as the answer arrives.
+ * is given), and stops writing as soon as an answer arrives. A raw socket, not node:http: the
+ * server may close the connection while the body is still being written, and the answer that
+ * came before must not be lost to the write error.
  */
-function rawPost(path: string, { headers = {}, declaredLength, maxBytes }: { headers?: Record<string, string>; declaredLength?: number; maxBytes: number }): Promise<RawReply> {
+function rawPost(path: string, { method = "POST", headers = {}, declaredLength, maxBytes }: { method?: string; headers?: Record<string, string>; declaredLength?: number; maxBytes: number }): Promise<RawReply> {
   const started = performance.now();
-  const chunk = Buffer.alloc(64 * 1024, "a");
+  const chunked = declaredLength === undefined;
+  const payload = Buffer.alloc(64 * 1024, "a");
+  const chunk = chunked ? Buffer.concat([Buffer.from(`${payload.length.toString(16)}\r\n`), payload, Buffer.from("\r\n")]) : payload;
+  const head = [`${method} ${path} HTTP/1.1`, `host: 127.0.0.1:${port}`, "connection: close", ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), chunked ? "transfer-encoding: chunked" : `content-length: ${declaredLength}`, "", ""].join("\r\n");
   return new Promise((resolve, reject) => {
     let sentBytes = 0;
-    let answered = false;
-    const request = http.request({ host: "127.0.0.1", port, path, method: "POST", headers: { ...headers, ...(declaredLength === undefined ? {} : { "content-length": String(declaredLength) }) }, agent: false });
-    request.on("response", (response) => {
-      answered = true;
-      const ms = performance.now() - started;
-      let body = "";
-      response.on("data", (d) => (body += d));
-      response.on("end", () => {
-        resolve({ status: response.statusCode!, ms, sentBytes, body });
-        request.destroy();
-      });
-      response.on("error", () => resolve({ status: response.statusCode!, ms, sentBytes, body }));
-    });
-    request.on("error", (error) => {
-      if (!answered) reject(error);
-    });
-    request.setTimeout(60_000, () => request.destroy(new Error(`no answer within 60 s (${sentBytes} bytes sent)`)));
-    const pump = () => {
-      while (!answered && sentBytes < maxBytes) {
-        sentBytes += chunk.length;
-        if (!request.write(chunk)) return void request.once("drain", pump);
-      }
-      // Declared-length requests that stop short leave the server waiting for the rest: only the answer ends them.
-      if (!answered && declaredLength === undefined) request.end();
+    let received = "";
+    let answeredAt = 0;
+    const socket = net.connect(port, "127.0.0.1");
+    const finish = () => {
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(received)?.[1] ?? 0);
+      const body = received.split("\r\n\r\n").slice(1).join("\r\n\r\n");
+      if (!status) return reject(new Error(`no answer (${sentBytes} bytes sent)`));
+      // A chunked answer's body: the JSON sits between the chunk-size lines.
+      resolve({ status, ms: answeredAt - started, sentBytes, body: body.slice(body.indexOf("{"), body.lastIndexOf("}") + 1) });
     };
+    socket.on("data", (data) => {
+      received += data.toString();
+      answeredAt ||= performance.now();
+      if (/\r\n\r\n/.test(received) && (/\r\n0\r\n\r\n$/.test(received) || /content-length: \d+/i.test(received))) socket.end();
+    });
+    socket.on("error", () => {}); // a reset while writing: whatever was answered is in `received`
+    socket.on("close", finish);
+    socket.setTimeout(60_000, () => socket.destroy());
+    const pump = () => {
+      while (!answeredAt && !socket.destroyed && sentBytes < maxBytes) {
+        sentBytes += payload.length;
+        if (!socket.write(chunk)) return void socket.once("drain", pump);
+      }
+      if (!answeredAt && !socket.destroyed && chunked) socket.write("0\r\n\r\n");
+    };
+    socket.write(head);
     pump();
   });
 }
@@ -108,8 +114,8 @@ test("oversized bodies get a 413 before they are buffered, signed in or not, and
   console.log(`[limits] chunked uploads refused after ${chunked.map((r) => `${(r.sentBytes / MB).toFixed(1)} MB in ${Math.round(r.ms)} ms`).join(", ")}; signed out: 401 after ${(anonymous.sentBytes / MB).toFixed(1)} MB in ${Math.round(anonymous.ms)} ms`);
 
   // The JSON routes: a comment or a heart is small.
-  for (const path of [`/api/stories/${storyId}/comments`, `/api/stories/${storyId}/heart`]) {
-    const declared = await rawPost(path, { headers: { ...json, cookie }, declaredLength: 150 * MB, maxBytes: 64 * 1024 });
+  for (const [method, path] of [["POST", `/api/stories/${storyId}/comments`], ["PUT", `/api/stories/${storyId}/heart`]]) {
+    const declared = await rawPost(path, { method, headers: { ...json, cookie }, declaredLength: 150 * MB, maxBytes: 64 * 1024 });
     expect(declared.status, path).toBe(413);
     expect(JSON.parse(declared.body).error).toMatch(/^That request is too large: send at most \d+ KB\.$/);
   }
