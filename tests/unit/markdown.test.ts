@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { countWords, readingMinutes, renderComment, renderStory } from "@/lib/content/markdown";
+
+// Rendering runs in worker threads; the first one loads the Markdown toolchain, which on a busy
+// machine takes longer than a test's default time.
+beforeAll(() => renderComment("warm up").then(() => undefined), 60_000);
 
 describe("renderStory", () => {
   it("renders sections as h2 with stable ids, and demotes a body h1 (the title is the page's h1)", async () => {
@@ -77,5 +81,30 @@ describe("link cards", () => {
   it("leaves a lone link with other text, or a non-web URL, as it is", async () => {
     expect((await renderStory("[Read this](https://example.com)")).html).not.toContain("link-card");
     expect((await renderStory("[mailto:a@b.c](mailto:a@b.c)")).html).not.toContain("link-card");
+  });
+});
+
+describe("links from readers and writers", () => {
+  it.each([
+    ["a protocol-relative link", "[x](//evil.example)"],
+    ["a bare protocol-relative address in an autolink", "<https://evil.example>"],
+    ["a relative link", "[x](/somewhere)"],
+    ["a reference-style link", "[x][r]\n\n[r]: //evil.example"],
+    ["a www. address", "see www.evil.example now"],
+  ])("every link carries nofollow ugc: %s", async (_label, source) => {
+    for (const html of [(await renderStory(source)).html, await renderComment(source)]) {
+      const anchors = html.match(/<a [^>]*>/g) ?? [];
+      expect(anchors.length).toBeGreaterThan(0);
+      for (const a of anchors) expect(a).toContain('rel="nofollow ugc noopener noreferrer"');
+    }
+  });
+
+  it("a bare link that URL can't parse stays a plain link instead of failing the save", async () => {
+    // `new URL` throws on these; the link card step used to throw with them, failing the save.
+    for (const href of ["http://[oops", "https://exa mple.com", "http://%zz", "https://a:b:c@/"]) {
+      const { html } = await renderStory(`[${href}](${href})`);
+      expect(html).not.toContain("link-card");
+    }
+    expect((await renderStory("https://[::1")).html).toContain("<p>");
   });
 });
