@@ -123,11 +123,15 @@ export function renderHtml(kind, markdown) {
  * answered as `tooComplex` rather than thrown, so the worker stays up for the next task. (Running
  * out of memory or time ends the worker instead; the pool replaces it.)
  */
-export default function renderTask({ id, kind, markdown }) {
+export default function renderTask({ id, kind, markdown, measure = false }) {
   // The pool's time limit counts from here, not from when the task was queued.
   parentPort?.postMessage({ renderStarted: id });
   try {
-    return { html: renderHtml(kind, markdown) };
+    const started = measure ? performance.now() : 0;
+    const html = renderHtml(kind, markdown);
+    // For scripts/bench-render.ts: the render's own time and this worker's heap after it.
+    if (measure) return { html, ms: performance.now() - started, heapUsed: process.memoryUsage().heapUsed };
+    return { html };
   } catch (error) {
     if (error instanceof RangeError) return { tooComplex: true };
     throw error;

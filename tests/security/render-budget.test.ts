@@ -25,7 +25,7 @@ const RUNS = Number(process.env.FUZZ_RENDER_RUNS ?? 40);
  * this machine is shared, so here the limit is what a save may never exceed: below the pool's
  * own time limit, so an accepted input can never have been cut off.
  */
-const SAVE_LIMIT_MS = Number(process.env.FUZZ_RENDER_LIMIT_MS ?? 8_000);
+const SAVE_LIMIT_MS = Number(process.env.FUZZ_RENDER_LIMIT_MS ?? 15_000);
 
 // The findings, as they were typed.
 const FINDINGS: [string, string][] = [
