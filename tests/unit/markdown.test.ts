@@ -3,7 +3,7 @@ import { countWords, readingMinutes, renderComment, renderStory } from "@/lib/co
 
 // Rendering runs in worker threads; the first one loads the Markdown toolchain, which on a busy
 // machine takes longer than a test's default time.
-beforeAll(() => renderComment("warm up").then(() => undefined), 60_000);
+beforeAll(async () => void (await renderComment("warm up")), 60_000);
 
 describe("renderStory", () => {
   it("renders sections as h2 with stable ids, and demotes a body h1 (the title is the page's h1)", async () => {
