@@ -35,7 +35,7 @@ export const STORY_STRUCTURE: StructureLimits = {
   noun: "Stories",
   maxLines: 5_000,
   maxNesting: 10,
-  maxContainerWeight: 1_500,
+  maxContainerWeight: 1_000,
   maxEmphasisMarksPerParagraph: 400,
   maxMarkRun: 32,
   maxCodeMarksPerParagraph: 200,
