@@ -43,7 +43,7 @@ export const STORY_STRUCTURE: StructureLimits = {
   maxBrackets: 4_000,
   maxAngleBracketsPerParagraph: 200,
   maxTableColumns: 64,
-  maxTableCells: 10_000,
+  maxTableCells: 2_500,
   maxDefinitions: 500,
 };
 
