@@ -17,6 +17,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The render pool (lib/content/render-pool.ts) starts its workers from piscina's own worker file
+  // and from lib/content/markdown-pipeline.mjs, both loaded by Node from disk, not from the bundle.
+  serverExternalPackages: ["piscina"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

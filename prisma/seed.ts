@@ -24,6 +24,13 @@ async function main() {
     const now = Date.now();
     const day = 24 * 60 * 60 * 1000;
 
+    // Rendered first (in the render pool's workers): the transaction below has a time limit.
+    const [renderedStories, renderedComments, pending] = await Promise.all([
+      Promise.all(stories.map((s) => renderStory(s.body))),
+      Promise.all(comments.map((c) => renderComment(c.body))),
+      renderStory(submission.body),
+    ]);
+
     await db.$transaction(async (tx) => {
       const communityIds = new Map<string, string>();
       for (const c of communities) {
@@ -50,8 +57,8 @@ async function main() {
         userIds.set(c.key, row.id);
       }
       const storyRows = new Map<string, { id: string; publishedAt: Date }>();
-      for (const s of stories) {
-        const rendered = renderStory(s.body);
+      for (const [i, s] of stories.entries()) {
+        const rendered = renderedStories[i];
         const publishedAt = new Date(now - s.daysAgo * day);
         const row = await tx.story.create({
           data: {
@@ -90,13 +97,12 @@ async function main() {
       for (const [key, note] of [["quiet-story", "A quiet, generous piece about the work nobody sees."], ["zoning-meetings", "Required reading before your next council meeting."]]) {
         await tx.featuredStory.create({ data: { storyId: storyRows.get(key)!.id, note, featuredById: userIds.get("admin")! } });
       }
-      for (const c of comments) {
+      for (const [i, c] of comments.entries()) {
         const story = storyRows.get(c.story)!;
         await tx.comment.create({
-          data: { storyId: story.id, authorId: userIds.get(c.author)!, body: c.body, bodyHtml: renderComment(c.body), createdAt: new Date(story.publishedAt.getTime() + c.minutesAfterPublish * 60_000) },
+          data: { storyId: story.id, authorId: userIds.get(c.author)!, body: c.body, bodyHtml: renderedComments[i], createdAt: new Date(story.publishedAt.getTime() + c.minutesAfterPublish * 60_000) },
         });
       }
-      const pending = renderStory(submission.body);
       const submittedAt = new Date(now - submission.hoursAgo * 3600_000);
       await tx.story.create({
         data: {

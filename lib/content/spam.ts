@@ -11,10 +11,50 @@ export function normalizeForMatching(text: string): string {
   return text.normalize("NFKC").replace(invisible, "").toLowerCase();
 }
 
-/** Links in a comment: bare URLs, www. addresses and Markdown links each count once. */
+// A token is what lies between spaces and the brackets Markdown puts around a link's address.
+const tokenSeparator = /[\s<>()[\]"']+/;
+const definition = /^ {0,3}\[([^\]]{1,999})\]:/;
+
+/**
+ * Links in a comment, each counted once where it appears: anything with `//` in it (http(s)
+ * URLs, protocol-relative `//host`, Markdown links and autolinks, which have one inside), `www.`
+ * addresses, email addresses and `mailto:`, and every use of a reference-style link (`[text][ref]`,
+ * `[ref][]`, `[ref]`) whose definition (`[ref]: url`) is in the comment (a definition alone shows
+ * nothing). It may count more than renders as links (a `//` in prose), never fewer: the link
+ * limit holds for every form a link can take.
+ */
 export function countLinks(text: string): number {
-  const urls = normalizeForMatching(text).match(/\b(?:https?:\/\/|www\.)[^\s<>()]+/g) ?? [];
-  return urls.length;
+  const labels = new Set<string>();
+  const prose: string[] = [];
+  for (const line of normalizeForMatching(text).split("\n")) {
+    const match = definition.exec(line);
+    if (match) labels.add(normalizeLabel(match[1]));
+    else prose.push(line);
+  }
+  const body = prose.join("\n");
+  let count = 0;
+  for (const token of body.split(tokenSeparator)) {
+    if (!token) continue;
+    const slashes = token.split("//").length - 1;
+    const www = token.split("www.").length - token.split("//www.").length;
+    const email = token.includes("@") && token.indexOf(".", token.indexOf("@")) !== -1 ? 1 : 0;
+    count += Math.max(slashes + www, email, token.startsWith("mailto:") ? 1 : 0);
+  }
+  return count + (labels.size ? referenceUses(body, labels) : 0);
+}
+
+const normalizeLabel = (label: string) => label.trim().replace(/\s+/g, " ");
+
+/** Every [...] span naming a defined label is a use (`[ref][ref]` counts twice: more, never fewer). */
+function referenceUses(body: string, labels: Set<string>): number {
+  let uses = 0;
+  for (let open = body.indexOf("["); open !== -1; ) {
+    const close = body.indexOf("]", open + 1);
+    if (close === -1) break;
+    if (labels.has(normalizeLabel(body.slice(body.lastIndexOf("[", close) + 1, close)))) uses++;
+    open = body.indexOf("[", close + 1);
+  }
+  return uses;
 }
 
 function escapeRegExp(text: string) {

@@ -105,10 +105,12 @@ async function requireOpenStory(tx: Prisma.TransactionClient, storyId: string) {
 /** Signed-in users who may comment, on stories open for comments; keeps the story's count in step. */
 export async function createComment(viewer: Viewer | null, storyId: string, input: CommentInput): Promise<{ id: string }> {
   const me = requirePermission(viewer, "comment:write");
-  return writeComment({ me, storyId, input });
+  // Rendered before joining a batch, so a batch's transaction never waits for a render.
+  const bodyHtml = await renderComment(input.body);
+  return writeComment({ me, storyId, input, bodyHtml });
 }
 
-type NewComment = { me: Viewer; storyId: string; input: CommentInput };
+type NewComment = { me: Viewer; storyId: string; input: CommentInput; bodyHtml: string };
 type Outcome = Settled<{ id: string }>;
 const refused = (error: unknown): Outcome => ({ ok: false, error });
 
@@ -154,14 +156,14 @@ async function insertComments(comments: NewComment[]): Promise<Outcome[]> {
 
     const outcomes: Outcome[] = [];
     const rows: (Prisma.CommentCreateManyInput & { i: number })[] = [];
-    comments.forEach(({ me, storyId, input }, i) => {
+    comments.forEach(({ me, storyId, input, bodyHtml }, i) => {
       const story = storyById.get(storyId);
       const parent = input.parentId ? parentById.get(input.parentId) : undefined;
       if (!story) outcomes[i] = refused(new AppError("NOT_FOUND", "That story isn't open for comments."));
       else if (!story.commentsEnabled) outcomes[i] = refused(new AppError("FORBIDDEN", "Comments are turned off for this story."));
       else if (story.commentsLocked) outcomes[i] = refused(new AppError("FORBIDDEN", "This conversation is locked."));
       else if (input.parentId && parent?.storyId !== storyId) outcomes[i] = refused(new AppError("NOT_FOUND", "The comment you replied to isn't there any more."));
-      else rows.push({ i, storyId, parentId: parent ? (parent.parentId ?? parent.id) : null, authorId: me.id, body: input.body, bodyHtml: renderComment(input.body) });
+      else rows.push({ i, storyId, parentId: parent ? (parent.parentId ?? parent.id) : null, authorId: me.id, body: input.body, bodyHtml });
     });
     if (!rows.length) return outcomes;
 
@@ -210,13 +212,14 @@ const notFound = () => new AppError("NOT_FOUND", "We couldn't find that comment.
 export async function editComment(viewer: Viewer | null, commentId: string, input: CommentEdit): Promise<{ storyId: string }> {
   const me = requirePermission(viewer, "comment:write");
   await checkCommentSpam(me, input.body, { countAttempt: false });
+  const bodyHtml = await renderComment(input.body);
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.findFirst({ where: ownComment(me, commentId), select: { storyId: true } });
     if (!comment) throw notFound();
     await requireOpenStory(tx, comment.storyId);
     const { count } = await tx.comment.updateMany({
       where: ownComment(me, commentId),
-      data: { body: input.body, bodyHtml: renderComment(input.body), editedAt: new Date() },
+      data: { body: input.body, bodyHtml, editedAt: new Date() },
     });
     if (count === 0) throw notFound();
     return comment;

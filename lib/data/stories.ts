@@ -333,8 +333,9 @@ async function communityIdFor(slug: string): Promise<string> {
   return community.id;
 }
 
-function contentFields(input: StoryInput) {
-  const rendered = renderStory(input.body);
+/** Renders before any transaction opens: a render may take a while, and holds no connection. */
+async function contentFields(input: StoryInput) {
+  const rendered = await renderStory(input.body);
   return {
     title: input.title,
     subtitle: input.subtitle,
@@ -352,8 +353,9 @@ function contentFields(input: StoryInput) {
 export async function createDraft(viewer: Viewer | null, input: StoryInput, options: { revision?: "SAVE" } = {}): Promise<{ id: string; version: number }> {
   const me = requirePermission(viewer, "story:write");
   const communityId = await communityIdFor(input.community);
+  const content = await contentFields(input);
   const draft = await db.$transaction(async (tx) => {
-    const story = await tx.story.create({ data: { ...contentFields(input), authorId: me.id, communityId }, select: { id: true, version: true } });
+    const story = await tx.story.create({ data: { ...content, authorId: me.id, communityId }, select: { id: true, version: true } });
     await setStoryTags(tx, story.id, input.tags);
     if (options.revision) await recordRevision(tx, story.id, options.revision);
     return story;
@@ -396,11 +398,12 @@ export async function updateStory(viewer: Viewer | null, storyId: string, input:
     throw new AppError("INVALID", "A published story stays in its community.", { community: ["A published story can't move to another community"] });
   }
   const communityId = await communityIdFor(input.community);
+  const content = await contentFields(input);
   const story = await db.$transaction(async (tx) => {
     // The version in the where makes check-and-write one step: of two racing saves, one wins.
     const written = await tx.story.updateMany({
       where: { ...ownStoryWhere(me.id, storyId), version: current.version, status: { notIn: ["REMOVED", ...LOCKED_STATUSES] } },
-      data: { ...contentFields(input), communityId, version: { increment: 1 } },
+      data: { ...content, communityId, version: { increment: 1 } },
     });
     if (written.count === 0) throw conflict();
     await setStoryTags(tx, storyId, input.tags);

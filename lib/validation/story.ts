@@ -1,6 +1,7 @@
 import { z } from "@/lib/zod";
 import { singleLineText } from "@/lib/validation/form";
 import { slugify } from "@/lib/content/slug";
+import { markdownStructureProblem, STORY_STRUCTURE } from "@/lib/content/structure";
 
 /** 100,000 characters is about 16,000 words: far past any story, well short of abuse. */
 export const STORY_BODY_MAX = 100_000;
@@ -20,7 +21,15 @@ export const storyInputSchema = z.object({
   title: z.string().overwrite(singleLineText).trim().min(1, "Give your story a title").max(150, "Keep the title under 150 characters"),
   subtitle: z.string().overwrite(singleLineText).trim().max(250, "Keep the subtitle under 250 characters").default(""),
   community: z.string().trim().min(1, "Choose a community").max(64, "Choose a community from the list"),
-  body: z.string().max(STORY_BODY_MAX, `Stories can be at most ${STORY_BODY_MAX.toLocaleString("en")} characters; split this one into parts`).default(""),
+  body: z
+    .string()
+    .max(STORY_BODY_MAX, `Stories can be at most ${STORY_BODY_MAX.toLocaleString("en")} characters; split this one into parts`)
+    // Before rendering: shapes that are cheap to type but costly to format (lib/content/structure.ts).
+    .superRefine((body, ctx) => {
+      const problem = body.length <= STORY_BODY_MAX && markdownStructureProblem(body, STORY_STRUCTURE);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .default(""),
   tags: z
     .string()
     .overwrite(singleLineText)

@@ -40,7 +40,7 @@ async function seed(): Promise<Seeded> {
     const storyId = id();
     const slug = `xss-${i}-${id().slice(0, 6)}`;
     const body = `## xssprobe section\n\n${group.join("\n\n")}`;
-    const rendered = renderStory(body);
+    const rendered = await renderStory(body);
     await sql(
       `insert into "Story" (id, "authorId", "communityId", slug, title, subtitle, "bodyMarkdown", "bodyHtml", status, "publishedAt", "wordCount", "createdAt", "updatedAt", "heroImageAlt")
        values ($1, $2, $3, $4, $5, $6, $7, $8, 'PUBLISHED', now(), $9, now(), now(), $10)`,
@@ -52,7 +52,7 @@ async function seed(): Promise<Seeded> {
     await sql(`insert into "StoryTag" ("storyId", "tagId") values ($1, $2)`, [storyId, tagId]);
     tagSlugs.push(tagSlug);
     for (const payload of group) {
-      await sql(`insert into "Comment" (id, "storyId", "authorId", body, "bodyHtml", "createdAt") values ($1, $2, $3, $4, $5, now())`, [id(), storyId, authorId, payload, renderComment(payload)]);
+      await sql(`insert into "Comment" (id, "storyId", "authorId", body, "bodyHtml", "createdAt") values ($1, $2, $3, $4, $5, now())`, [id(), storyId, authorId, payload, await renderComment(payload)]);
     }
     await sql(`update "Story" set "commentCount" = $2 where id = $1`, [storyId, group.length]);
     // Reports, moderator reasons, appeals and notifications carrying the payloads, for the admin pages.

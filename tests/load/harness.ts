@@ -104,7 +104,7 @@ export async function seed(db: Database, { commenters, hearters, writers }: { co
        select id, id || '@load.test', name, id, $3, $4, $4 from unnest($1::text[], $2::text[]) as u(id, name)`,
       [users.map((u) => u[0]), users.map((u) => u[1]), passwordHash, old],
     );
-    const html = renderStory(storyBody(0));
+    const html = await renderStory(storyBody(0));
     const stories: { id: string; author: string; community: string; slug: string | null; status: string }[] = [];
     for (let i = 0; i < READ_STORIES; i++) stories.push({ id: `load-story-${i}`, author: "load-author", community: COMMUNITIES[i % 2].id, slug: `harbor-lights-${i}`, status: "PUBLISHED" });
     // A commenter's own live story makes them an established account (not "new") for the spam limits.
@@ -121,7 +121,7 @@ export async function seed(db: Database, { commenters, hearters, writers }: { co
     const body = "This stayed with me.";
     await client.query(
       `insert into "Comment" (id, "storyId", "authorId", body, "bodyHtml", "createdAt") select 'load-seed-c-' || i, 'load-story-' || i, 'load-author', $1, $2, $3 from generate_series(0, ${READ_STORIES - 1}) i`,
-      [body, renderComment(body), old],
+      [body, await renderComment(body), old],
     );
     await client.query(`update "Story" set "commentCount" = 1 where id like 'load-story-%'`);
   } finally {

@@ -31,7 +31,7 @@ describe("XSS payloads are neutralised when saved", () => {
     const c = await community();
     const problems: string[] = [];
     for (const payload of XSS_PAYLOADS) {
-      const found = htmlProblems(renderStory(payload).html);
+      const found = htmlProblems((await renderStory(payload)).html);
       if (found.length) problems.push(`${JSON.stringify(payload)} → ${found.join("; ")}`);
     }
     // saveStoryAction drops NULs from the editor's fields before anything else (see storableText).
@@ -47,7 +47,7 @@ describe("XSS payloads are neutralised when saved", () => {
     const story = await publishedStory(author, (await community()).slug);
     const problems: string[] = [];
     for (const payload of XSS_PAYLOADS) {
-      const found = htmlProblems(renderComment(payload));
+      const found = htmlProblems(await renderComment(payload));
       if (found.length) problems.push(`${JSON.stringify(payload)} → ${found.join("; ")}`);
       // As postCommentAction does: the schema first, then the data layer.
       await createComment(commenter, story.id, commentInputSchema.parse({ body: payload }));

@@ -60,3 +60,16 @@ describe("parseList", () => {
     expect(parseList("a\n b ,c\n\na")).toEqual(["a", "b", "c"]);
   });
 });
+
+describe("countLinks counts every form a link can take", () => {
+  it.each([
+    ["protocol-relative links", "[a](//evil.example) and //evil.example/b", 2],
+    ["autolinks", "<https://a.example> <http://b.example>", 2],
+    ["reference-style links, once per use", "[one][r] [two][r] [r]\n\n[r]: //evil.example", 3],
+    ["a reference definition alone shows nothing", "[r]: //evil.example", 0],
+    ["emails and mailto", "a@b.example and [mail](mailto:c@d.example)", 2],
+    ["www. inside a URL counts once", "https://www.a.example", 1],
+  ])("%s", (_label, text, count) => {
+    expect(countLinks(text)).toBe(count);
+  });
+});
