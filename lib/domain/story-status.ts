@@ -54,7 +54,7 @@ export const TRANSITIONS = {
   requestChanges: { from: ["SUBMITTED"], to: "CHANGES_REQUESTED", by: STAFF, clears: ["reviewClaimedById", "reviewClaimedAt"], records: ["reviewReason", "reviewNotes"], audit: "REVIEW_REQUEST_CHANGES", why: "Back to the creator with a reason." },
   goLive: { from: ["APPROVED"], to: "PUBLISHED", by: ["scheduler"], clears: ["scheduledAt"], records: ["publishedAt", "slug"], why: "An approved story's time has come." },
   edit: { from: STARTABLE, to: "same", by: AUTHOR, clears: [], records: ["content"], why: "Drafts and stories off the site are edited directly." },
-  editLive: { from: ["PUBLISHED"], to: "same", by: ["trustedAuthor"], clears: [], records: ["content"], why: "A trusted creator's edit (or anyone's minor fix) goes live at once." },
+  editLive: { from: ["PUBLISHED"], to: "same", by: AUTHOR, clears: [], records: ["content"], why: "A trusted creator's edit (or anyone's minor fix) goes live at once." },
   holdEdit: { from: ["PUBLISHED"], to: "same", by: ["author"], clears: [], records: ["pendingEdit"], why: "An edit to a live story by a creator who is not trusted waits beside the live text." },
   submitEdit: { from: ["PUBLISHED"], to: "same", by: ["author"], clears: [], records: ["pendingEdit", "submittedAt"], why: "The held edit goes to the review queue." },
   approveEdit: { from: ["PUBLISHED"], to: "same", by: STAFF, clears: [...REVIEW, "submittedAt"], records: ["content"], audit: "REVIEW_APPROVE", why: "A moderator approves the held edit; it replaces the live text." },
@@ -92,9 +92,9 @@ export type EditMode = "direct" | "held" | "locked";
 
 /** How an author's save is treated: directly, held for review beside the live text, or refused. */
 export function editModeFor(status: StoryStatusName, actor: "author" | "trustedAuthor"): EditMode {
-  if (canTransition("edit", status, actor)) return "direct";
-  if (canTransition("editLive", status, actor)) return "direct";
+  // Held first: a creator who is not trusted may also editLive, but only a minor fix (lib/domain/story-edits.ts).
   if (canTransition("holdEdit", status, actor)) return "held";
+  if (canTransition("edit", status, actor) || canTransition("editLive", status, actor)) return "direct";
   return "locked";
 }
 
