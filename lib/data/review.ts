@@ -161,7 +161,7 @@ export async function listReviewQueue(viewer: Viewer | null, options: { cursor?:
   const now = new Date();
   const cursorRow = options.cursor ? await db.story.findFirst({ where: { id: options.cursor, ...queuedWhere }, select: { id: true, submittedAt: true } }) : null;
   const rows = await db.story.findMany({
-    where: { ...queuedWhere, ...(cursorRow ? afterKeyset(["submittedAt", "id"], cursorRow, "asc") : {}) },
+    where: { AND: [queuedWhere, cursorRow ? afterKeyset(["submittedAt", "id"], cursorRow, "asc") : {}] },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
     take: limit + 1,
     select: {

@@ -586,14 +586,13 @@ export async function saveAndPublishStory(viewer: Viewer | null, storyId: string
       if (live) await tx.storyPendingEdit.deleteMany({ where: { storyId: id } });
       await setStoryTags(tx, id, input.tags);
       if (goesLive) await recordRevision(tx, id, "PUBLISH");
-      return tx.story.findUniqueOrThrow({ where: { id }, select: { id: true, version: true } });
+      return tx.story.findUniqueOrThrow({ where: { id }, select: { id: true, version: true, slug: true } });
     });
   const saved = name === "publish" && !current?.slug ? await withFreeSlug(community.id, input.title, write) : await write(current?.slug ?? null);
   await refreshSearchVector(saved.id);
-  const slug = current?.slug ?? (await db.story.findUnique({ where: { id: saved.id }, select: { slug: true } }))?.slug ?? null;
   return {
     id: saved.id,
-    href: goesLive && slug ? storyHref(community.slug, slug) : null,
+    href: goesLive && saved.slug ? storyHref(community.slug, saved.slug) : null,
     ...location,
     outcome: goesLive ? "published" : name === "schedule" ? "scheduled" : "submitted",
     scheduledAt,
