@@ -102,10 +102,14 @@ function claimExpiry(now: Date) {
   return new Date(now.getTime() - CLAIM_MS);
 }
 
-/** In the review queue: a submitted story, or a live one whose held edit was submitted. */
+/**
+ * In the review queue: a submitted story, or a live one whose held edit was submitted (its
+ * submittedAt is set only then; lib/domain/story-status.ts). Both halves use the
+ * (status, submittedAt, id) index; a condition on the edit's own row would not.
+ */
 const queuedWhere = {
   deletedAt: null,
-  OR: [{ status: "SUBMITTED" }, { status: "PUBLISHED", pendingEdit: { is: { submitted: true } } }],
+  OR: [{ status: "SUBMITTED" }, { status: "PUBLISHED", submittedAt: { not: null } }],
 } as const satisfies Prisma.StoryWhereInput;
 
 /** Edits in the queue carry what the diff and the checks need: the held text. */

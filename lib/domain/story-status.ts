@@ -37,6 +37,11 @@ export type Transition = {
 /** Everything about review a story carries; reset whenever it leaves review. */
 const REVIEW: readonly ClearedField[] = ["reviewReason", "reviewNotes", "reviewClaimedById", "reviewClaimedAt"];
 const AUTHOR = ["author", "trustedAuthor"] as const;
+/**
+ * A live story is in the review queue exactly when its submittedAt is set (a submitted held edit),
+ * so everything that makes a story live, or replaces or drops its held edit, clears it.
+ */
+const OFF_QUEUE: readonly ClearedField[] = ["submittedAt", "scheduledAt"];
 const STAFF = ["moderator", "admin"] as const;
 /** Where a creator's Publish / Submit button starts from. */
 const STARTABLE = ["DRAFT", "CHANGES_REQUESTED", "UNPUBLISHED"] as const;
@@ -45,21 +50,21 @@ const NOT_TAKEN_DOWN = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "
 
 export const TRANSITIONS = {
   submit: { from: STARTABLE, to: "SUBMITTED", by: ["author"], clears: REVIEW, records: ["submittedAt", "scheduledAt", "content"], why: "A creator who is not trusted asks for review." },
-  publish: { from: STARTABLE, to: "PUBLISHED", by: ["trustedAuthor"], clears: [...REVIEW, "scheduledAt"], records: ["publishedAt", "slug", "content"], why: "A trusted creator publishes at once." },
+  publish: { from: STARTABLE, to: "PUBLISHED", by: ["trustedAuthor"], clears: [...REVIEW, ...OFF_QUEUE], records: ["publishedAt", "slug", "content"], why: "A trusted creator publishes at once." },
   schedule: { from: STARTABLE, to: "APPROVED", by: ["trustedAuthor"], clears: REVIEW, records: ["scheduledAt", "content"], why: "A trusted creator picks a time to go live." },
   withdraw: { from: ["SUBMITTED", "APPROVED"], to: "DRAFT", when: "neverPublished", by: AUTHOR, clears: [...REVIEW, "submittedAt", "scheduledAt"], records: [], why: "Out of review (or off the schedule) to keep editing." },
   withdrawPublished: { from: ["SUBMITTED", "APPROVED"], to: "UNPUBLISHED", when: "everPublished", by: AUTHOR, clears: [...REVIEW, "submittedAt", "scheduledAt"], records: [], why: "A story that was live before keeps its address, so it goes back to Unpublished." },
-  approve: { from: ["SUBMITTED"], to: "PUBLISHED", by: STAFF, clears: [...REVIEW, "scheduledAt"], records: ["publishedAt", "slug"], audit: "REVIEW_APPROVE", why: "A moderator approves; it goes live now." },
+  approve: { from: ["SUBMITTED"], to: "PUBLISHED", by: STAFF, clears: [...REVIEW, ...OFF_QUEUE], records: ["publishedAt", "slug"], audit: "REVIEW_APPROVE", why: "A moderator approves; it goes live now." },
   approveScheduled: { from: ["SUBMITTED"], to: "APPROVED", by: STAFF, clears: REVIEW, records: [], audit: "REVIEW_APPROVE", why: "A moderator approves; it goes live at the creator's time." },
   requestChanges: { from: ["SUBMITTED"], to: "CHANGES_REQUESTED", by: STAFF, clears: ["reviewClaimedById", "reviewClaimedAt"], records: ["reviewReason", "reviewNotes"], audit: "REVIEW_REQUEST_CHANGES", why: "Back to the creator with a reason." },
-  goLive: { from: ["APPROVED"], to: "PUBLISHED", by: ["scheduler"], clears: ["scheduledAt"], records: ["publishedAt", "slug"], why: "An approved story's time has come." },
+  goLive: { from: ["APPROVED"], to: "PUBLISHED", by: ["scheduler"], clears: OFF_QUEUE, records: ["publishedAt", "slug"], why: "An approved story's time has come." },
   edit: { from: STARTABLE, to: "same", by: AUTHOR, clears: [], records: ["content"], why: "Drafts and stories off the site are edited directly." },
-  editLive: { from: ["PUBLISHED"], to: "same", by: AUTHOR, clears: [], records: ["content"], why: "A trusted creator's edit (or anyone's minor fix) goes live at once." },
+  editLive: { from: ["PUBLISHED"], to: "same", by: AUTHOR, clears: [...REVIEW, "submittedAt"], records: ["content"], why: "A trusted creator's edit (or anyone's minor fix) goes live at once." },
   holdEdit: { from: ["PUBLISHED"], to: "same", by: ["author"], clears: [], records: ["pendingEdit"], why: "An edit to a live story by a creator who is not trusted waits beside the live text." },
   submitEdit: { from: ["PUBLISHED"], to: "same", by: ["author"], clears: [], records: ["pendingEdit", "submittedAt"], why: "The held edit goes to the review queue." },
   approveEdit: { from: ["PUBLISHED"], to: "same", by: STAFF, clears: [...REVIEW, "submittedAt"], records: ["content"], audit: "REVIEW_APPROVE", why: "A moderator approves the held edit; it replaces the live text." },
   requestEditChanges: { from: ["PUBLISHED"], to: "same", by: STAFF, clears: ["reviewClaimedById", "reviewClaimedAt", "submittedAt"], records: ["pendingEdit"], audit: "REVIEW_REQUEST_CHANGES", why: "The held edit goes back to the creator with a reason; the live text stays." },
-  unpublish: { from: ["PUBLISHED"], to: "UNPUBLISHED", by: AUTHOR, clears: [], records: ["content"], why: "The creator takes their story off the site (a held edit becomes its text: republishing is reviewed)." },
+  unpublish: { from: ["PUBLISHED"], to: "UNPUBLISHED", by: AUTHOR, clears: [...REVIEW, "submittedAt"], records: ["content"], why: "The creator takes their story off the site (a held edit becomes its text: republishing is reviewed)." },
   delete: { from: ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "UNPUBLISHED"], to: "same", by: AUTHOR, clears: [...REVIEW, "submittedAt", "scheduledAt"], records: ["deletedAt"], why: "The row stays so the slug is never reused." },
   deleteLive: { from: ["PUBLISHED"], to: "UNPUBLISHED", by: AUTHOR, clears: [...REVIEW, "submittedAt", "scheduledAt"], records: ["deletedAt"], why: "A live story leaves the site as it is deleted." },
   takeDown: { from: NOT_TAKEN_DOWN, to: "REMOVED", by: STAFF, clears: [...REVIEW, "submittedAt", "scheduledAt"], records: [], audit: "STORY_UNPUBLISH", why: "Staff take a story down (a report, a content removal). Its creator can't bring it back." },

@@ -33,3 +33,7 @@ WHERE s."status" = 'UNPUBLISHED' AND EXISTS (
   WHERE a."targetType" = 'STORY' AND a."targetId" = s."id" AND a."action" = 'STORY_UNPUBLISH'
     AND NOT EXISTS (SELECT 1 FROM "Appeal" ap WHERE ap."actionId" = a."id" AND ap."status" = 'OVERTURNED')
 );
+
+-- A live story is in the review queue exactly when its submittedAt is set (a submitted held
+-- edit): approvals used to leave the original submission time behind.
+UPDATE "Story" SET "submittedAt" = NULL WHERE "status" = 'PUBLISHED';
