@@ -3,7 +3,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { saveStoryAction, type SaveStoryState } from "@/lib/actions/stories";
-import { HERO_ALT_MISSING, MAX_TAGS } from "@/lib/validation/story";
+import { MAX_TAGS } from "@/lib/validation/story";
+import { publishProblems } from "@/lib/domain/publishing-rules";
 import { countWords, readingMinutes } from "@/lib/content/words";
 import type { StoryDraft } from "@/lib/data/stories";
 import type { CommunityRules } from "@/lib/data/communities";
@@ -65,20 +66,9 @@ function isoToLocal(iso: string): string {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
 }
 
-/** Publishing rules the community sets, checked here for quick messages and again on the server. */
-function publishProblems(fields: StoryFieldValues, words: number, community: CommunityRules | undefined): Record<string, string[]> {
-  const problems: Record<string, string[]> = {};
-  if (!fields.title.trim()) problems.title = ["Give your story a title"];
-  if (!community) {
-    problems.community = ["Choose a community"];
-    return problems;
-  }
-  if (words === 0) problems.body = ["Write your story before publishing"];
-  else if (words < community.minWords) problems.body = [`${community.name} stories need at least ${community.minWords} words; this one has ${words}`];
-  if (community.requireSubtitle && !fields.subtitle.trim()) problems.subtitle = [`${community.name} stories need a subtitle`];
-  if (community.requireHero && !fields.heroImageUrl) problems.heroImage = [`${community.name} stories need a hero image`];
-  if (fields.heroImageUrl && !fields.heroImageAlt.trim()) problems.heroImageAlt = [HERO_ALT_MISSING];
-  return problems;
+/** The community's publishing rules (the same function the server enforces), for quick messages. */
+function problemsOf(fields: StoryFieldValues, words: number, community: CommunityRules | undefined): Record<string, string[]> {
+  return publishProblems({ title: fields.title, subtitle: fields.subtitle, wordCount: words, heroImageUrl: fields.heroImageUrl || null, heroImageAlt: fields.heroImageAlt }, community);
 }
 
 /**
@@ -251,12 +241,12 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
   async function onSave() {
     setMessage(null);
     const result = await runSave("save");
-    if (result?.ok) setMessage({ tone: "success", text: publishedHref ? "Saved. Your changes are live." : "Draft saved." });
+    if (result?.ok) setMessage({ tone: "success", text: result.held ? "Saved. Your changes wait for review: readers still see the live version." : publishedHref ? "Saved. Your changes are live." : "Draft saved." });
   }
 
   async function onPublish() {
     setMessage(null);
-    const problems = publishProblems(fields, words, community);
+    const problems = problemsOf(fields, words, community);
     if (Object.keys(problems).length) {
       setErrors(problems);
       setMessage({ tone: "error", text: publishMode === "submit" ? "This story isn't ready to submit yet." : "This story isn't ready to publish yet." });
@@ -297,7 +287,8 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
 
   const minutes = readingMinutes(words);
   const publishedCommunityLocked = Boolean(publishedHref);
-  const publishLabel = publishedHref ? "Update story" : publishMode === "submit" ? "Submit for review" : publishAt ? "Schedule" : "Publish";
+  // A creator who is not trusted sends edits to a live story to review (docs/moderation.md).
+  const publishLabel = publishedHref ? (publishMode === "submit" ? "Submit changes for review" : "Update story") : publishMode === "submit" ? "Submit for review" : publishAt ? "Schedule" : "Publish";
   const publishAtHint =
     publishMode === "submit"
       ? "Optional. Leave empty to go live as soon as a moderator approves it."
@@ -427,7 +418,7 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
           {publishLabel}
         </button>
         <button type="button" className="btn-secondary" onClick={onSave} disabled={save.kind === "saving"}>
-          {publishedHref ? "Save" : "Save draft"}
+          {publishedHref ? (publishMode === "submit" ? "Save changes" : "Save") : "Save draft"}
         </button>
         <button type="button" className="btn-secondary" onClick={onPreview} disabled={save.kind === "saving"}>
           Preview

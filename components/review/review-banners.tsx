@@ -57,3 +57,52 @@ export function ChangesRequestedBanner({ reason, notes, buttonLabel }: { reason:
 function Quote({ children }: { children: ReactNode }) {
   return <blockquote className="whitespace-pre-line break-words border-l-4 border-amber-400 pl-3 text-sm">{children}</blockquote>;
 }
+
+/**
+ * Above the editor of a live story whose edit is held for review: where the edit stands, and that
+ * readers still see the live version until a moderator approves it.
+ */
+export function HeldEditBanner({ submitted, updatedAt, reason, notes, liveTitle, liveHref }: { submitted: boolean; updatedAt: Date; reason: string | null; notes: Record<string, string>; liveTitle: string; liveHref: string | null }) {
+  const title = submitted ? "Your changes are waiting for review" : reason ? "A moderator asked for changes to your edit" : "Your changes are saved but not live yet";
+  const detail = submitted
+    ? `A moderator will compare them with the live version and approve them or ask for changes; you'll get a notification. Edits you save now join them.`
+    : reason
+      ? "Make your changes below, then press “Submit changes for review” again."
+      : "Press “Submit changes for review” when they are ready.";
+  return (
+    <section aria-label="Changes waiting for review" data-testid="held-edit" className="space-y-2 rounded-xl border border-sky-200 bg-sky-50 p-4 text-sky-950">
+      <p className="font-semibold">{title}</p>
+      {reason ? <Quote>{reason}</Quote> : null}
+      {Object.entries(notes).map(([heading, note]) => (
+        <p key={heading} className="text-sm break-words">
+          <span className="font-semibold">{heading}:</span> {note}
+        </p>
+      ))}
+      <p className="text-sm text-sky-900">{detail}</p>
+      <p className="text-sm text-sky-900">
+        Readers still see the live version{liveTitle ? <>, “{liveTitle}”</> : null}, last saved {formatDateTime(updatedAt)}.{" "}
+        {liveHref ? (
+          <a href={liveHref} className="link font-semibold">
+            See what is live
+          </a>
+        ) : null}
+      </p>
+    </section>
+  );
+}
+
+/** A story staff took down: read-only, why, and the way to ask for it back. */
+export function TakenDownBanner({ reason, actionId }: { reason: string | null; actionId: string | null }) {
+  return (
+    <section aria-label="Taken down" data-testid="taken-down" className="space-y-2 rounded-xl border border-red-200 bg-red-50 p-4 text-red-950">
+      <p className="font-semibold">A moderator took this story down</p>
+      {reason ? <blockquote className="whitespace-pre-line break-words border-l-4 border-red-300 pl-3 text-sm">{reason}</blockquote> : null}
+      <p className="text-sm">
+        It can&apos;t be edited or published again by you. If you think the decision is wrong, you can appeal it: a moderator&apos;s reversal or an accepted appeal brings it back.{" "}
+        <a href={actionId ? `/moderation/${actionId}` : "/studio/moderation"} className="link font-semibold">
+          See details / appeal
+        </a>
+      </p>
+    </section>
+  );
+}

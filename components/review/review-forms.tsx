@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { NOTE_FIELD_PREFIX, REVIEW_NOTE_MAX, REVIEW_REASON_MAX, REVIEW_REASON_MIN } from "@/lib/validation/review";
 
 /** Approves the submission: live now, or at the creator's scheduled time. */
-export function ApproveForm({ storyId, scheduledLabel }: { storyId: string; scheduledLabel: string | null }) {
+export function ApproveForm({ storyId, scheduledLabel, editVersion = null }: { storyId: string; scheduledLabel: string | null; editVersion?: number | null }) {
   const { state, formAction, formKey, formRef } = useActionForm(approveSubmissionAction.bind(null, storyId));
   return (
     <form key={formKey} ref={formRef} action={formAction} className="space-y-3" aria-labelledby="approve-heading">
@@ -14,17 +14,18 @@ export function ApproveForm({ storyId, scheduledLabel }: { storyId: string; sche
         Approve
       </h2>
       <FormMessage message={state.message} />
+      <EditVersion version={editVersion} />
       <Field name="note" id="approve-note" label="Note for the log (optional)" errors={state.fieldErrors?.note}>
         {(props) => <textarea {...props} rows={2} maxLength={REVIEW_REASON_MAX} defaultValue={state.values?.note ?? ""} className="input" />}
       </Field>
-      <p className="text-sm text-stone-600">{scheduledLabel ? `It goes live on ${scheduledLabel}, as its creator asked.` : "It goes live at once."}</p>
-      <SubmitButton pendingLabel="Approving…">{scheduledLabel ? "Approve and schedule" : "Approve and publish"}</SubmitButton>
+      <p className="text-sm text-stone-600">{editVersion ? "The changes replace the live version at once." : scheduledLabel ? `It goes live on ${scheduledLabel}, as its creator asked.` : "It goes live at once."}</p>
+      <SubmitButton pendingLabel="Approving…">{editVersion ? "Approve changes" : scheduledLabel ? "Approve and schedule" : "Approve and publish"}</SubmitButton>
     </form>
   );
 }
 
 /** Sends the submission back with a reason (required) and an optional note per section. */
-export function RequestChangesForm({ storyId, sections }: { storyId: string; sections: string[] }) {
+export function RequestChangesForm({ storyId, sections, editVersion = null }: { storyId: string; sections: string[]; editVersion?: number | null }) {
   const { state, formAction, formKey, formRef } = useActionForm(requestChangesAction.bind(null, storyId));
   return (
     <form key={formKey} ref={formRef} action={formAction} className="space-y-4" aria-labelledby="changes-heading">
@@ -32,6 +33,7 @@ export function RequestChangesForm({ storyId, sections }: { storyId: string; sec
         Request changes
       </h2>
       <FormMessage message={state.message} />
+      <EditVersion version={editVersion} />
       <Field
         name="reason"
         id="changes-reason"
@@ -57,4 +59,9 @@ export function RequestChangesForm({ storyId, sections }: { storyId: string; sec
       </SubmitButton>
     </form>
   );
+}
+
+/** For an edit to a live story: the version on screen, so a decision never applies to text the moderator didn't see. */
+function EditVersion({ version }: { version: number | null }) {
+  return version ? <input type="hidden" name="editVersion" value={version} /> : null;
 }

@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/session";
-import { createDraft, deleteStory, getStoryForEditing, publishStory, unpublishStory, updateStory, withdrawSubmission, type PublishOutcome, type StoryDraft } from "@/lib/data/stories";
+import { createDraft, deleteStory, getStoryForEditing, saveAndPublishStory, unpublishStory, updateStory, withdrawSubmission, type PublishOutcome, type StoryDraft } from "@/lib/data/stories";
 import { restoreRevision } from "@/lib/data/revisions";
 import { publishAtSchema, revisionIdSchema, storyInputSchema, storyIntentSchema, storyVersionSchema } from "@/lib/validation/story";
 import { idSchema } from "@/lib/validation/ids";
@@ -24,15 +24,18 @@ export type SaveStoryState = FormState & {
   /** After publishing or submitting: where the editor goes next (the story, or back to its studio page). */
   href?: string;
   outcome?: PublishOutcome;
+  /** The save was held as an edit for review: readers still see the live version. */
+  held?: boolean;
 };
 
 const fieldsSchema = z.record(z.string(), z.string().max(200_000).transform(storableText));
 
 /**
  * Saves the editor's fields: "autosave" (no revision), "save" (keeps a revision) or "publish"
- * (saves, then publishes, schedules or submits for review, see publishStory, and answers with where
- * to go next; `scheduledAt` is the optional "Publish at" as ISO time). A new story (storyId null) is
- * created on its first save. Every save names the version it started from: see updateStory.
+ * (saves and publishes, schedules or submits for review in one step, see saveAndPublishStory, and
+ * answers with where to go next; `scheduledAt` is the optional "Publish at" as ISO time). A new
+ * story (storyId null) is created on its first save. Every save names the version it started
+ * from: see updateStory.
  */
 export async function saveStoryAction(storyId: string | null, fields: StoryFields): Promise<SaveStoryState> {
   const parsedFields = fieldsSchema.safeParse(fields);
@@ -47,28 +50,33 @@ export async function saveStoryAction(storyId: string | null, fields: StoryField
   const viewer = await getViewer();
   let id = storyId;
   let version: number;
+  let held = false;
   let next: { href: string; outcome: PublishOutcome } | null = null;
   try {
     const revision = intent === "save" ? "SAVE" : undefined;
-    if (id) {
-      const saved = await updateStory(viewer, id, input.data, { expectedVersion, revision });
-      // Only a story with a public page has cached pages to expire. (Expiring also re-renders the
-      // editor's own route in the response, which a draft's autosave has no need of.)
-      if (saved.href) expireTags(...storyTags(saved));
-      version = saved.version;
-    } else {
-      const created = await createDraft(viewer, input.data, { revision });
-      id = created.id;
-      version = created.version;
-    }
     if (intent === "publish") {
-      const result = await publishStory(viewer, id, { scheduledAt: publishAt?.data ?? null });
+      // One data call, one transaction: the text is saved and published (or submitted) together.
+      const result = await saveAndPublishStory(viewer, id, input.data, { expectedVersion, scheduledAt: publishAt?.data ?? null });
+      id = result.id;
+      version = result.version;
       if (result.outcome === "published" && result.href) {
         expireTags(...storyTags(result));
         next = { href: result.href, outcome: result.outcome };
       } else {
         next = { href: `/studio/stories/${id}/edit?${result.outcome}=1`, outcome: result.outcome };
       }
+    } else if (id) {
+      const saved = await updateStory(viewer, id, input.data, { expectedVersion, revision });
+      // Only a story whose public page changed has cached pages to expire (a held edit changes
+      // nothing readers see). Expiring also re-renders the editor's own route in the response,
+      // which a draft's autosave has no need of.
+      if (saved.href && !saved.held) expireTags(...storyTags(saved));
+      version = saved.version;
+      held = saved.held;
+    } else {
+      const created = await createDraft(viewer, input.data, { revision });
+      id = created.id;
+      version = created.version;
     }
   } catch (error) {
     if (isAppError(error) && error.code === "UNAUTHENTICATED") return { message: error.message, signedOut: true, values };
@@ -81,7 +89,7 @@ export async function saveStoryAction(storyId: string | null, fields: StoryField
     return id && !storyId ? { ...state, id } : state;
   }
   // The editor navigates itself (after clearing its local copy), so no redirect here.
-  return { ok: true, id, version, savedAt: new Date().toISOString(), ...(next ?? {}) };
+  return { ok: true, id, version, held, savedAt: new Date().toISOString(), ...(next ?? {}) };
 }
 
 const storyIdSchema = idSchema;

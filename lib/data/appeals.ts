@@ -9,6 +9,7 @@ import { notify } from "@/lib/data/notifications";
 import { isUniqueViolation } from "@/lib/data/prisma-errors";
 import { creatorPresenceTags, restoreRemovedContent, syncUserStatus } from "@/lib/data/restrictions";
 import { storyHref } from "@/lib/data/stories";
+import { transitionData, transitionWhere } from "@/lib/data/story-lifecycle";
 import { cacheTags, storyTags } from "@/lib/cache/tags";
 import { APPEAL_MAX, APPEAL_MIN, type AnswerAppealInput } from "@/lib/validation/moderation";
 import type { AppealStatus, ModerationActionKind, ModerationTarget } from "@/lib/generated/prisma/enums";
@@ -247,7 +248,7 @@ async function undoAction(tx: Prisma.TransactionClient, action: ActionRow): Prom
       return [cacheTags.comments(comment.storyId), cacheTags.story(comment.storyId)];
     }
     case "STORY_UNPUBLISH": {
-      await tx.story.updateMany({ where: { id: action.targetId, status: { in: ["UNPUBLISHED", "REMOVED"] }, slug: { not: null }, deletedAt: null }, data: { status: "PUBLISHED" } });
+      await tx.story.updateMany({ where: transitionWhere("overturn", "admin", action.targetId, { deletedAt: null }), data: transitionData("overturn") });
       const story = await tx.story.findUnique({ where: { id: action.targetId }, select: { id: true, status: true, slug: true, community: { select: { slug: true } } } });
       if (!story) return [];
       return storyTags({ id: story.id, href: story.status === "PUBLISHED" && story.slug ? storyHref(story.community.slug, story.slug) : null });

@@ -7,6 +7,7 @@ import { recordAction } from "@/lib/data/audit";
 import { notify } from "@/lib/data/notifications";
 import { activeRestrictionWhere } from "@/lib/data/users";
 import { storyHref } from "@/lib/data/stories";
+import { transitionData, transitionWhere } from "@/lib/data/story-lifecycle";
 import { cacheTags, creatorTags, storyTags } from "@/lib/cache/tags";
 import type { RestrictInput } from "@/lib/validation/moderation";
 
@@ -98,7 +99,8 @@ async function removeContent(tx: Prisma.TransactionClient, userId: string, reaso
   const comments = await tx.comment.findMany({ where: { authorId: userId, status: "VISIBLE" }, select: { id: true, storyId: true } });
   const removedStoryIds = stories.map((s) => s.id);
   const hiddenCommentIds = comments.map((c) => c.id);
-  await tx.story.updateMany({ where: { id: { in: removedStoryIds } }, data: { status: "REMOVED" } });
+  // takeDown, for every live story at once (lib/domain/story-status.ts).
+  await tx.story.updateMany({ where: transitionWhere("takeDown", "moderator", { in: removedStoryIds }, { status: "PUBLISHED" }), data: transitionData("takeDown") });
   await tx.comment.updateMany({ where: { id: { in: hiddenCommentIds } }, data: { status: "HIDDEN", hiddenReason: reason } });
   for (const [storyId, count] of countBy(comments.map((c) => c.storyId))) {
     await tx.story.update({ where: { id: storyId }, data: { commentCount: { decrement: count } } });
@@ -109,7 +111,7 @@ async function removeContent(tx: Prisma.TransactionClient, userId: string, reaso
 /** Overturning a content removal: what it took down comes back (only what is still as it left it). */
 export async function restoreRemovedContent(tx: Prisma.TransactionClient, details: unknown): Promise<string[]> {
   const { removedStoryIds = [], hiddenCommentIds = [] } = (details ?? {}) as { removedStoryIds?: string[]; hiddenCommentIds?: string[] };
-  await tx.story.updateMany({ where: { id: { in: removedStoryIds }, status: "REMOVED", slug: { not: null } }, data: { status: "PUBLISHED" } });
+  await tx.story.updateMany({ where: transitionWhere("overturn", "admin", { in: removedStoryIds }, { deletedAt: null }), data: transitionData("overturn") });
   const comments = await tx.comment.findMany({ where: { id: { in: hiddenCommentIds }, status: "HIDDEN" }, select: { id: true, storyId: true } });
   await tx.comment.updateMany({ where: { id: { in: comments.map((c) => c.id) } }, data: { status: "VISIBLE", hiddenReason: null } });
   for (const [storyId, count] of countBy(comments.map((c) => c.storyId))) {

@@ -6,7 +6,11 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { recordAction } from "@/lib/data/audit";
 import { notify } from "@/lib/data/notifications";
 import { afterKeyset } from "@/lib/data/keyset";
-import { putStoryLive, reviewNotesOf, type StoryLocation, type StoryPreview } from "@/lib/data/stories";
+import { applyHeldEdit, putStoryLive, reviewNotesOf, type StoryLocation, type StoryPreview } from "@/lib/data/stories";
+import { transitionData, transitionWhere } from "@/lib/data/story-lifecycle";
+import { publishProblems, type CommunityRulesInput } from "@/lib/domain/publishing-rules";
+import { storyChanges, type FieldChange } from "@/lib/domain/story-diff";
+import { countWords, renderStory } from "@/lib/content/markdown";
 import { approveSubmissionSchema, requestChangesSchema, type ApproveSubmissionInput, type RequestChangesInput } from "@/lib/validation/review";
 import { fieldErrorsOf } from "@/lib/validation/form";
 import type { StoryStatus } from "@/lib/generated/prisma/enums";
@@ -20,8 +24,14 @@ export type ReviewCheck = { key: "words" | "subtitle" | "hero" | "ai"; label: st
 
 export type ReviewClaim = { holder: string; mine: boolean; until: Date };
 
+/** A new story (or one coming back), or an edit to a live story held for review. */
+export type ReviewKind = "story" | "edit";
+
 export type ReviewQueueItem = {
   id: string;
+  kind: ReviewKind;
+  /** For an edit: what it changes in the live story, word by word. */
+  changes: FieldChange[];
   title: string;
   submittedAt: Date;
   scheduledAt: Date | null;
@@ -38,6 +48,10 @@ export type ReviewDecisionEntry = { id: string; action: "REVIEW_APPROVE" | "REVI
 
 export type SubmissionForReview = {
   id: string;
+  kind: ReviewKind;
+  changes: FieldChange[];
+  /** For an edit: the version the moderator is looking at; a decision on another one is refused. */
+  editVersion: number | null;
   status: StoryStatus;
   submittedAt: Date | null;
   scheduledAt: Date | null;
@@ -51,23 +65,28 @@ export type SubmissionForReview = {
   history: ReviewDecisionEntry[];
 };
 
-type CheckedStory = { wordCount: number; subtitle: string; heroImageUrl: string | null; heroImageAlt: string | null; aiAssisted: boolean; community: { name: string; minWords: number; requireSubtitle: boolean; requireHero: boolean } };
+type CheckedStory = { title: string; wordCount: number; subtitle: string; heroImageUrl: string | null; heroImageAlt: string | null; aiAssisted: boolean; community: CommunityRulesInput };
 
-const checkSelect = { wordCount: true, subtitle: true, heroImageUrl: true, heroImageAlt: true, aiAssisted: true, community: { select: { slug: true, name: true, minWords: true, requireSubtitle: true, requireHero: true } } } as const;
+const checkSelect = { title: true, wordCount: true, subtitle: true, heroImageUrl: true, heroImageAlt: true, aiAssisted: true, community: { select: { slug: true, name: true, minWords: true, requireSubtitle: true, requireHero: true } } } as const;
 
-/** The automatic checks: the community's rules plus what a reader will be told about AI. */
+/**
+ * The automatic checks: the community's publishing rules (lib/domain/publishing-rules.ts, the same
+ * function the editor and publishing use, so a failed check reads as the creator was told) plus
+ * what a reader will be told about AI.
+ */
 export function reviewChecks(story: CheckedStory): ReviewCheck[] {
   const { community } = story;
-  const minWords = Math.max(community.minWords, 1);
+  const problems = publishProblems(story, community);
   const words = story.wordCount.toLocaleString("en-US");
+  const heroProblem = problems.heroImage?.[0] ?? problems.heroImageAlt?.[0];
   return [
-    { key: "words", label: "Length", result: story.wordCount >= minWords ? "pass" : "fail", detail: community.minWords ? `${words} words (${community.name} asks for ${community.minWords})` : `${words} words` },
-    { key: "subtitle", label: "Subtitle", result: story.subtitle ? "pass" : community.requireSubtitle ? "fail" : "info", detail: story.subtitle ? "Has a subtitle" : community.requireSubtitle ? `Missing (${community.name} requires one)` : "None (optional here)" },
+    { key: "words", label: "Length", result: problems.body ? "fail" : "pass", detail: problems.body?.[0] ?? (community.minWords ? `${words} words (${community.name} asks for ${community.minWords})` : `${words} words`) },
+    { key: "subtitle", label: "Subtitle", result: problems.subtitle ? "fail" : story.subtitle ? "pass" : "info", detail: problems.subtitle?.[0] ?? (story.subtitle ? "Has a subtitle" : "None (optional here)") },
     {
       key: "hero",
       label: "Hero image",
-      result: story.heroImageUrl ? (story.heroImageAlt ? "pass" : "fail") : community.requireHero ? "fail" : "info",
-      detail: story.heroImageUrl ? (story.heroImageAlt ? "Image with a description" : "Image without a description") : community.requireHero ? `Missing (${community.name} requires one)` : "None (optional here)",
+      result: heroProblem ? "fail" : story.heroImageUrl ? "pass" : "info",
+      detail: heroProblem ?? (story.heroImageUrl ? "Image with a description" : "None (optional here)"),
     },
     { key: "ai", label: "AI disclosure", result: story.aiAssisted ? "pass" : "info", detail: story.aiAssisted ? "Shown: “Written with AI assistance”" : "Creator declared no AI help" },
   ];
@@ -83,11 +102,44 @@ function claimExpiry(now: Date) {
   return new Date(now.getTime() - CLAIM_MS);
 }
 
-/** A submission this moderator may decide on now: still SUBMITTED, not their own, and not held by someone else. */
-function decidableWhere(storyId: string, me: Viewer, now: Date): Prisma.StoryWhereInput {
+/**
+ * In the review queue: a submitted story, or a live one whose held edit was submitted (its
+ * submittedAt is set only then; lib/domain/story-status.ts). Both halves use the
+ * (status, submittedAt, id) index; a condition on the edit's own row would not.
+ */
+const queuedWhere = {
+  deletedAt: null,
+  OR: [{ status: "SUBMITTED" }, { status: "PUBLISHED", submittedAt: { not: null } }],
+} as const satisfies Prisma.StoryWhereInput;
+
+/** Edits in the queue carry what the diff and the checks need: the held text. */
+const editSelect = { title: true, subtitle: true, bodyMarkdown: true, tags: true, heroImageUrl: true, heroImageAlt: true, aiAssisted: true, version: true, submitted: true } as const;
+type EditRow = { title: string; subtitle: string; bodyMarkdown: string; tags: string; heroImageUrl: string | null; heroImageAlt: string | null; aiAssisted: boolean; version: number; submitted: boolean };
+type LiveRow = { title: string; subtitle: string; bodyMarkdown: string; heroImageUrl: string | null; heroImageAlt: string | null; aiAssisted: boolean; tags: { tag: { name: string } }[] };
+
+function tagList(row: LiveRow) {
+  return row.tags.map((t) => t.tag.name).join(", ");
+}
+
+/** What the held edit changes in the live story. */
+function editChanges(live: LiveRow, edit: EditRow): FieldChange[] {
+  const text = (row: { title: string; subtitle: string; heroImageUrl: string | null; heroImageAlt: string | null; aiAssisted: boolean }, body: string, tags: string) => ({ title: row.title, subtitle: row.subtitle, body, tags, heroImageUrl: row.heroImageUrl ?? "", heroImageAlt: row.heroImageAlt ?? "", aiAssisted: row.aiAssisted });
+  return storyChanges(text(live, live.bodyMarkdown, tagList(live)), text(edit, edit.bodyMarkdown, edit.tags));
+}
+
+/** The checks of a held edit: the same rules, on the edit's text. */
+function editChecks(edit: EditRow, community: CommunityRulesInput): ReviewCheck[] {
+  return reviewChecks({ ...edit, wordCount: countWords(edit.bodyMarkdown), community });
+}
+
+/**
+ * A submission this moderator may decide on now: still in the queue (the story SUBMITTED, or its
+ * held edit submitted, at `editVersion` when given), not their own, and not held by someone else.
+ */
+function decidableWhere(storyId: string, me: Viewer, now: Date, kind: ReviewKind = "story", editVersion?: number | null): Prisma.StoryWhereInput {
   return {
     id: storyId,
-    status: "SUBMITTED",
+    ...(kind === "story" ? { status: "SUBMITTED" as const } : { status: "PUBLISHED" as const, pendingEdit: { is: { submitted: true, ...(editVersion ? { version: editVersion } : {}) } } }),
     deletedAt: null,
     authorId: { not: me.id },
     OR: [{ reviewClaimedById: null }, { reviewClaimedById: me.id }, { reviewClaimedAt: null }, { reviewClaimedAt: { lt: claimExpiry(now) } }],
@@ -111,37 +163,46 @@ export async function listReviewQueue(viewer: Viewer | null, options: { cursor?:
   const me = requirePermission(viewer, "review:decide");
   const limit = Math.min(options.limit ?? 25, 50);
   const now = new Date();
-  const cursorRow = options.cursor ? await db.story.findFirst({ where: { id: options.cursor, status: "SUBMITTED" }, select: { id: true, submittedAt: true } }) : null;
+  const cursorRow = options.cursor ? await db.story.findFirst({ where: { id: options.cursor, ...queuedWhere }, select: { id: true, submittedAt: true } }) : null;
   const rows = await db.story.findMany({
-    where: { status: "SUBMITTED", deletedAt: null, ...(cursorRow ? afterKeyset(["submittedAt", "id"], cursorRow, "asc") : {}) },
+    where: { AND: [queuedWhere, cursorRow ? afterKeyset(["submittedAt", "id"], cursorRow, "asc") : {}] },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
     take: limit + 1,
     select: {
       ...checkSelect,
       id: true,
+      status: true,
       title: true,
+      bodyMarkdown: true,
       authorId: true,
       submittedAt: true,
       scheduledAt: true,
       reviewClaimedById: true,
       reviewClaimedAt: true,
       author: { select: { name: true, handle: true } },
+      tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
+      pendingEdit: { select: editSelect },
     },
   });
   const page = rows.slice(0, limit);
   const names = await namesOf(page.map((r) => r.reviewClaimedById));
-  const items = page.map((row) => ({
+  const items = page.map((row): ReviewQueueItem => {
+    const edit = row.status === "PUBLISHED" ? row.pendingEdit : null;
+    return {
     id: row.id,
-    title: row.title,
+    kind: edit ? "edit" : "story",
+    changes: edit ? editChanges(row, edit) : [],
+    title: edit?.title ?? row.title,
     submittedAt: row.submittedAt ?? now,
-    scheduledAt: row.scheduledAt,
-    wordCount: row.wordCount,
+    scheduledAt: edit ? null : row.scheduledAt,
+    wordCount: edit ? countWords(edit.bodyMarkdown) : row.wordCount,
     author: row.author,
     community: { slug: row.community.slug, name: row.community.name },
-    checks: reviewChecks(row),
+    checks: edit ? editChecks(edit, row.community) : reviewChecks(row),
     claim: claimOf(row, me, names, now),
     own: row.authorId === me.id,
-  }));
+    };
+  });
   return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
 }
 
@@ -171,12 +232,13 @@ async function reviewHistory(storyId: string): Promise<ReviewDecisionEntry[]> {
  */
 export async function getSubmissionForReview(viewer: Viewer | null, storyId: string): Promise<SubmissionForReview> {
   const me = requirePermission(viewer, "review:decide");
-  const row = await db.story.findFirst({ where: { id: storyId, deletedAt: null }, select: { authorId: true, status: true } });
+  const row = await db.story.findFirst({ where: { id: storyId, deletedAt: null }, select: { authorId: true, status: true, pendingEdit: { select: { submitted: true } } } });
   if (!row) throw new AppError("NOT_FOUND", "We couldn't find that story.");
   if (row.authorId === me.id) throw new AppError("FORBIDDEN", "You can't review your own story; another moderator will.");
-  if (row.status !== "SUBMITTED") throw await whyNotDecidable(storyId, me);
+  const kind: ReviewKind = row.status === "PUBLISHED" && row.pendingEdit?.submitted ? "edit" : "story";
+  if (kind === "story" && row.status !== "SUBMITTED") throw await whyNotDecidable(storyId, me);
   const now = new Date();
-  await db.story.updateMany({ where: decidableWhere(storyId, me, now), data: { reviewClaimedById: me.id, reviewClaimedAt: now } });
+  await db.story.updateMany({ where: decidableWhere(storyId, me, now, kind), data: { reviewClaimedById: me.id, reviewClaimedAt: now } });
   const story = await db.story.findUniqueOrThrow({
     where: { id: storyId },
     select: {
@@ -194,11 +256,47 @@ export async function getSubmissionForReview(viewer: Viewer | null, storyId: str
       reviewClaimedAt: true,
       author: { select: { name: true, handle: true, avatarUrl: true } },
       tags: { select: { tag: { select: { slug: true, name: true } } }, orderBy: { tag: { name: "asc" } } },
+      pendingEdit: { select: editSelect },
     },
   });
   const [names, history] = await Promise.all([namesOf([story.reviewClaimedById]), reviewHistory(storyId)]);
+  const edit = kind === "edit" ? story.pendingEdit : null;
+  if (edit) {
+    // The moderator reads the edit as it would go live, with what it changes beside it.
+    const rendered = await renderStory(edit.bodyMarkdown);
+    return {
+      id: story.id,
+      kind,
+      changes: editChanges(story, edit),
+      editVersion: edit.version,
+      status: story.status,
+      submittedAt: story.submittedAt,
+      scheduledAt: null,
+      wordCount: rendered.wordCount,
+      article: {
+        title: edit.title,
+        subtitle: edit.subtitle,
+        bodyHtml: rendered.html,
+        heroImageUrl: edit.heroImageUrl,
+        heroImageAlt: edit.heroImageAlt,
+        aiAssisted: edit.aiAssisted,
+        readingMinutes: rendered.readingMinutes,
+        publishedAt: story.publishedAt,
+        community: { slug: story.community.slug, name: story.community.name },
+        author: story.author,
+        tags: edit.tags.split(",").map((name) => name.trim()).filter(Boolean).map((name) => ({ slug: name.toLowerCase(), name })),
+      },
+      checks: reviewChecks({ ...edit, wordCount: rendered.wordCount, community: story.community }),
+      sections: sectionHeadings(edit.bodyMarkdown),
+      claim: claimOf(story, me, names, now),
+      history,
+    };
+  }
   return {
     id: story.id,
+    kind,
+    changes: [],
+    editVersion: null,
     status: story.status,
     submittedAt: story.submittedAt,
     scheduledAt: story.scheduledAt,
@@ -225,14 +323,14 @@ export async function getSubmissionForReview(viewer: Viewer | null, storyId: str
 
 /** Why a decision on this story cannot be made by `me` now, as an error with a message to show. */
 async function whyNotDecidable(storyId: string, me: Viewer): Promise<AppError> {
-  const story = await db.story.findFirst({ where: { id: storyId }, select: { authorId: true, status: true, deletedAt: true, reviewClaimedById: true, reviewClaimedAt: true } });
+  const story = await db.story.findFirst({ where: { id: storyId }, select: { authorId: true, status: true, deletedAt: true, reviewClaimedById: true, reviewClaimedAt: true, pendingEdit: { select: { submitted: true } } } });
   if (!story || story.deletedAt) return new AppError("NOT_FOUND", "We couldn't find that story. Its creator may have deleted it.");
   if (story.authorId === me.id) return new AppError("FORBIDDEN", "You can't review your own story; another moderator will.");
-  if (story.status === "SUBMITTED") {
+  if (story.status === "SUBMITTED" || (story.status === "PUBLISHED" && story.pendingEdit?.submitted)) {
     const names = await namesOf([story.reviewClaimedById]);
     const claim = claimOf(story, me, names, new Date());
     if (claim && !claim.mine) return new AppError("CONFLICT", `${claim.holder} is reviewing this story.`);
-    return new AppError("CONFLICT", "This story changed while you were looking at it. Please try again.");
+    return new AppError("CONFLICT", "This story changed while you were looking at it (its creator may have saved again). Reload it to see the latest.");
   }
   const [last] = await reviewHistory(storyId);
   if (story.status === "CHANGES_REQUESTED" && last?.action === "REVIEW_REQUEST_CHANGES") return new AppError("CONFLICT", `${last.actorName} already requested changes to this story.`);
@@ -245,14 +343,13 @@ async function whyNotDecidable(storyId: string, me: Viewer): Promise<AppError> {
 async function submissionFor(storyId: string, me: Viewer) {
   const story = await db.story.findFirst({
     where: { id: storyId, deletedAt: null },
-    select: { id: true, title: true, authorId: true, status: true, scheduledAt: true, bodyMarkdown: true, community: { select: { slug: true } }, author: { select: { handle: true } } },
+    select: { id: true, title: true, authorId: true, status: true, scheduledAt: true, bodyMarkdown: true, community: { select: { slug: true } }, author: { select: { handle: true } }, pendingEdit: { select: { bodyMarkdown: true, submitted: true } } },
   });
   if (!story) throw new AppError("NOT_FOUND", "We couldn't find that story.");
   if (story.authorId === me.id) throw new AppError("FORBIDDEN", "You can't review your own story; another moderator will.");
-  return story;
+  const edit = story.status === "PUBLISHED" && story.pendingEdit?.submitted ? story.pendingEdit : null;
+  return { ...story, kind: (edit ? "edit" : "story") as ReviewKind, bodyMarkdown: edit?.bodyMarkdown ?? story.bodyMarkdown };
 }
-
-const reviewCleared = { reviewClaimedById: null, reviewClaimedAt: null, reviewReason: null, reviewNotes: Prisma.DbNull };
 
 /**
  * Staff with review:decide, not on their own story, while it is SUBMITTED and not claimed by
@@ -263,18 +360,28 @@ export async function approveSubmission(viewer: Viewer | null, storyId: string, 
   const me = requirePermission(viewer, "review:decide");
   const parsed = approveSubmissionSchema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID", "Check the note.", fieldErrorsOf(parsed.error) as Record<string, string[]>);
-  const { note } = parsed.data;
+  const { note, editVersion } = parsed.data;
   const story = await submissionFor(storyId, me);
   const now = new Date();
   const record = async (tx: Prisma.TransactionClient, message: string, href: string) => {
-    await recordAction(tx, { actorId: me.id, action: "REVIEW_APPROVE", targetType: "STORY", targetId: storyId, subjectUserId: story.authorId, reason: note || "Approved", details: { scheduledAt: story.scheduledAt?.toISOString() ?? null } });
+    const details = story.kind === "edit" ? { edit: true, editVersion: editVersion ?? null } : { scheduledAt: story.scheduledAt?.toISOString() ?? null };
+    await recordAction(tx, { actorId: me.id, action: "REVIEW_APPROVE", targetType: "STORY", targetId: storyId, subjectUserId: story.authorId, reason: note || "Approved", details });
     await notify(tx, story.authorId, { kind: "STORY_APPROVED", message, href, actorId: me.id });
   };
+
+  if (story.kind === "edit") {
+    const live = await applyHeldEdit(storyId, {
+      where: decidableWhere(storyId, me, now, "edit", editVersion),
+      also: (tx, location) => record(tx, `Your changes to “${story.title}” were approved and are now live.`, location.href),
+    });
+    if (!live) throw await whyNotDecidable(storyId, me);
+    return { ...live, outcome: "published" };
+  }
 
   if (story.scheduledAt && story.scheduledAt > now) {
     const scheduledAt = story.scheduledAt;
     const approved = await db.$transaction(async (tx) => {
-      const { count } = await tx.story.updateMany({ where: decidableWhere(storyId, me, now), data: { status: "APPROVED", ...reviewCleared } });
+      const { count } = await tx.story.updateMany({ where: transitionWhere("approveScheduled", "moderator", storyId, decidableWhere(storyId, me, now)), data: transitionData("approveScheduled") });
       if (count === 0) return false;
       await record(tx, `Your story “${story.title}” was approved and will go live on ${scheduledAt.toUTCString().replace(/:\d\d GMT$/, " UTC")}.`, `/studio/stories/${storyId}/edit`);
       return true;
@@ -284,8 +391,8 @@ export async function approveSubmission(viewer: Viewer | null, storyId: string, 
   }
 
   const live = await putStoryLive(storyId, {
+    transition: "approve",
     where: decidableWhere(storyId, me, now),
-    data: { scheduledAt: null, ...reviewCleared },
     also: (tx, location) => record(tx, `Your story “${story.title}” was approved and is now live.`, location.href),
   });
   if (!live) throw await whyNotDecidable(storyId, me);
@@ -307,11 +414,18 @@ export async function requestChanges(viewer: Viewer | null, storyId: string, inp
   const notes = Object.fromEntries(Object.entries(parsed.data.notes).filter(([heading]) => sections.has(heading)));
   const now = new Date();
   const changed = await db.$transaction(async (tx) => {
-    const { count } = await tx.story.updateMany({
-      where: decidableWhere(storyId, me, now),
-      data: { status: "CHANGES_REQUESTED", reviewReason: parsed.data.reason, reviewNotes: notes, reviewClaimedById: null, reviewClaimedAt: null },
-    });
-    if (count === 0) return false;
+    if (story.kind === "edit") {
+      // The live text stays; the held edit goes back to its creator with the reason.
+      const { count } = await tx.story.updateMany({ where: transitionWhere("requestEditChanges", "moderator", storyId, decidableWhere(storyId, me, now, "edit", parsed.data.editVersion)), data: transitionData("requestEditChanges") });
+      if (count === 0) return false;
+      await tx.storyPendingEdit.update({ where: { storyId }, data: { submitted: false, reviewReason: parsed.data.reason, reviewNotes: notes } });
+    } else {
+      const { count } = await tx.story.updateMany({
+        where: transitionWhere("requestChanges", "moderator", storyId, decidableWhere(storyId, me, now)),
+        data: transitionData("requestChanges", { reviewReason: parsed.data.reason, reviewNotes: notes }),
+      });
+      if (count === 0) return false;
+    }
     await recordAction(tx, { actorId: me.id, action: "REVIEW_REQUEST_CHANGES", targetType: "STORY", targetId: storyId, subjectUserId: story.authorId, reason: parsed.data.reason, details: { notes } });
     await notify(tx, story.authorId, { kind: "STORY_CHANGES_REQUESTED", message: `A moderator asked for changes to “${story.title}”: ${parsed.data.reason}`, href: `/studio/stories/${storyId}/edit`, actorId: me.id });
     return true;

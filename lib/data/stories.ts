@@ -6,9 +6,11 @@ import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
 import { renderStory } from "@/lib/content/markdown";
 import { slugify, withNumericSuffix } from "@/lib/content/slug";
-import { HERO_ALT_MISSING, PUBLISH_AT_MAX_DAYS, type StoryInput } from "@/lib/validation/story";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { storyInputSchema, type StoryInput } from "@/lib/validation/story";
+import { HERO_ALT_MISSING, hasProblems, publishProblems, scheduleWindowProblem } from "@/lib/domain/publishing-rules";
+import { editModeFor, lockedMessage, type TransitionName } from "@/lib/domain/story-status";
+import { isMinorEdit, type ReviewedText } from "@/lib/domain/story-edits";
+import { changedMeanwhile, transitionData, transitionWhere } from "@/lib/data/story-lifecycle";
 import type { RevisionKind, StoryStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/data/prisma-errors";
@@ -81,7 +83,16 @@ export type StoryDraft = {
   reviewReason: string | null;
   /** Per-section notes, keyed by the section's heading. */
   reviewNotes: Record<string, string>;
+  /**
+   * A live story's edit held for review (the fields above are then the edit, not what readers
+   * see): whether it is in the queue, and a moderator's reason when they sent it back.
+   */
+  pendingEdit: PendingEditState | null;
+  /** Taken down by staff (REMOVED): their reason and the decision's page, where the creator can appeal. */
+  takedown: { reason: string; actionId: string } | null;
 };
+
+export type PendingEditState = { submitted: boolean; updatedAt: Date; reviewReason: string | null; reviewNotes: Record<string, string>; liveTitle: string };
 
 /** What the author sees and what a save writes: the editor's fields, the same shape as a revision. */
 const draftSelect = {
@@ -102,7 +113,10 @@ const draftSelect = {
   reviewNotes: true,
   community: { select: { slug: true } },
   tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
+  pendingEdit: { select: { title: true, subtitle: true, bodyMarkdown: true, tags: true, heroImageUrl: true, heroImageAlt: true, aiAssisted: true, submitted: true, updatedAt: true, reviewReason: true, reviewNotes: true } },
 } as const;
+
+type PendingEditRow = { title: string; subtitle: string; bodyMarkdown: string; tags: string; heroImageUrl: string | null; heroImageAlt: string | null; aiAssisted: boolean; submitted: boolean; updatedAt: Date; reviewReason: string | null; reviewNotes: unknown };
 
 type DraftRow = {
   id: string;
@@ -122,6 +136,7 @@ type DraftRow = {
   reviewNotes: unknown;
   community: { slug: string };
   tags: { tag: { name: string } }[];
+  pendingEdit: PendingEditRow | null;
 };
 
 /** Review notes as stored (JSON): only string values, keyed by section heading. */
@@ -131,16 +146,19 @@ export function reviewNotesOf(value: unknown): Record<string, string> {
 }
 
 function toDraft(story: DraftRow): StoryDraft {
+  // The creator keeps working on their held edit; readers keep the live text.
+  const pending = story.status === "PUBLISHED" ? story.pendingEdit : null;
+  const text = pending ?? { ...story, tags: story.tags.map((t) => t.tag.name).join(", ") };
   return {
     id: story.id,
-    title: story.title,
-    subtitle: story.subtitle,
+    title: text.title,
+    subtitle: text.subtitle,
     community: story.community.slug,
-    body: story.bodyMarkdown,
-    tags: story.tags.map((t) => t.tag.name).join(", "),
-    heroImageUrl: story.heroImageUrl ?? "",
-    heroImageAlt: story.heroImageAlt ?? "",
-    aiAssisted: story.aiAssisted,
+    body: text.bodyMarkdown,
+    tags: text.tags,
+    heroImageUrl: text.heroImageUrl ?? "",
+    heroImageAlt: text.heroImageAlt ?? "",
+    aiAssisted: text.aiAssisted,
     status: story.status,
     href: story.status === "PUBLISHED" && story.slug ? storyHref(story.community.slug, story.slug) : null,
     version: story.version,
@@ -149,21 +167,21 @@ function toDraft(story: DraftRow): StoryDraft {
     scheduledAt: story.scheduledAt,
     reviewReason: story.reviewReason,
     reviewNotes: reviewNotesOf(story.reviewNotes),
+    pendingEdit: pending
+      ? { submitted: pending.submitted, updatedAt: pending.updatedAt, reviewReason: pending.reviewReason, reviewNotes: reviewNotesOf(pending.reviewNotes), liveTitle: story.title }
+      : null,
+    takedown: null,
   };
 }
 
-/** Waiting for a moderator (SUBMITTED) or to go live (APPROVED): the text is frozen until withdrawn. */
-export const LOCKED_STATUSES = ["SUBMITTED", "APPROVED"] as const satisfies readonly StoryStatus[];
-
-export function lockedMessage(status: StoryStatus) {
-  return status === "APPROVED"
-    ? "This story is scheduled to go live, so it can't be changed. Withdraw it to keep editing."
-    : "This story is waiting for review, so it can't be changed. Withdraw it to keep editing.";
-}
-
-/** The author's own story, not removed by staff and not deleted: the only ones they can open or change. */
+/** The author's own story, not removed by staff and not deleted: the only ones they can change. */
 export function ownStoryWhere(authorId: string, storyId: string) {
   return { id: storyId, authorId, status: { not: "REMOVED" as const }, deletedAt: null };
+}
+
+/** The author's own story, not deleted: what they can open (read-only when staff took it down, so they see why). */
+function ownStoryReadWhere(authorId: string, storyId: string) {
+  return { id: storyId, authorId, deletedAt: null };
 }
 
 /** Published stories by active creators: the only ones the public sees. */
@@ -277,14 +295,15 @@ export async function getPublishedStory(communitySlug: string, slug: string): Pr
 /** The signed-in creator: their own stories, any status, most recently edited first; 50 a page (keyset). */
 export async function listMyStories(viewer: Viewer | null, filter: StudioFilter = {}): Promise<Page<StudioStoryRow>> {
   const me = requirePermission(viewer, "story:write");
-  const status = filter.status && filter.status !== "REMOVED" ? filter.status : { not: "REMOVED" as const };
+  // Taken-down stories stay listed (read-only) so their creator sees what happened and can appeal.
+  const status = filter.status ?? undefined;
   const query = filter.query?.trim();
   const limit = Math.min(filter.limit ?? 50, 100);
   // Only the creator's own story can be a cursor; anyone else's id reads as "no more".
   const cursorRow = filter.cursor && isId(filter.cursor) ? await db.story.findFirst({ where: { id: filter.cursor, authorId: me.id }, select: { id: true, updatedAt: true } }) : null;
   if (filter.cursor && !cursorRow) return { items: [], nextCursor: null };
   const rows = await db.story.findMany({
-    where: { authorId: me.id, status, deletedAt: null, ...(query ? { title: { contains: query, mode: "insensitive" as const } } : {}), ...(cursorRow ? afterKeyset(["updatedAt", "id"], cursorRow) : {}) },
+    where: { authorId: me.id, ...(status ? { status } : {}), deletedAt: null, ...(query ? { title: { contains: query, mode: "insensitive" as const } } : {}), ...(cursorRow ? afterKeyset(["updatedAt", "id"], cursorRow) : {}) },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     select: { id: true, title: true, status: true, updatedAt: true, publishedAt: true, submittedAt: true, scheduledAt: true, slug: true, commentCount: true, heartCount: true, readCount: true, community: { select: { slug: true } } },
@@ -296,9 +315,16 @@ export async function listMyStories(viewer: Viewer | null, filter: StudioFilter 
 /** Author only; other users' stories (and deleted ones) are NOT_FOUND. */
 export async function getStoryForEditing(viewer: Viewer | null, storyId: string): Promise<StoryDraft> {
   const me = requirePermission(viewer, "story:write");
-  const story = await db.story.findFirst({ where: ownStoryWhere(me.id, storyId), select: draftSelect });
+  const story = await db.story.findFirst({ where: ownStoryReadWhere(me.id, storyId), select: draftSelect });
   if (!story) throw new AppError("NOT_FOUND", "We couldn't find that story.");
-  return toDraft(story);
+  if (story.status !== "REMOVED") return toDraft(story);
+  // Taken down by a moderator (a report) or with the creator's other content (a restriction).
+  const action = await db.moderationAction.findFirst({
+    where: { subjectUserId: me.id, OR: [{ targetType: "STORY", targetId: storyId, action: "STORY_UNPUBLISH" }, { targetType: "USER", targetId: me.id, action: "RESTRICT", details: { path: ["removedStoryIds"], array_contains: [storyId] } }] },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, reason: true },
+  });
+  return { ...toDraft(story), takedown: action ? { reason: action.reason, actionId: action.id } : null };
 }
 
 export type StoryPreview = Omit<StoryPage, "publishedAt" | "href" | "heartCount" | "commentCount" | "commentsEnabled" | "commentsLocked" | "updatedAt" | "author"> & {
@@ -311,7 +337,7 @@ export type StoryPreview = Omit<StoryPage, "publishedAt" | "href" | "heartCount"
 export async function getStoryPreview(viewer: Viewer | null, storyId: string): Promise<StoryPreview> {
   const me = requirePermission(viewer, "story:write");
   const row = await db.story.findFirst({
-    where: ownStoryWhere(me.id, storyId),
+    where: ownStoryReadWhere(me.id, storyId),
     select: {
       ...cardSelect,
       status: true,
@@ -327,10 +353,12 @@ export async function getStoryPreview(viewer: Viewer | null, storyId: string): P
   return { ...rest, tags: tags.map((t) => t.tag) };
 }
 
-async function communityIdFor(slug: string): Promise<string> {
-  const community = await db.community.findUnique({ where: { slug }, select: { id: true } });
+type CommunityWithRules = { id: string; slug: string; name: string; requireSubtitle: boolean; requireHero: boolean; minWords: number };
+
+async function communityFor(slug: string): Promise<CommunityWithRules> {
+  const community = await db.community.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, requireSubtitle: true, requireHero: true, minWords: true } });
   if (!community) throw new AppError("INVALID", "Choose a community from the list.", { community: ["Choose a community from the list"] });
-  return community.id;
+  return community;
 }
 
 /** Renders before any transaction opens: a render may take a while, and holds no connection. */
@@ -352,10 +380,10 @@ async function contentFields(input: StoryInput) {
 /** Any creator: starts a draft of their own. */
 export async function createDraft(viewer: Viewer | null, input: StoryInput, options: { revision?: "SAVE" } = {}): Promise<{ id: string; version: number }> {
   const me = requirePermission(viewer, "story:write");
-  const communityId = await communityIdFor(input.community);
+  const community = await communityFor(input.community);
   const content = await contentFields(input);
   const draft = await db.$transaction(async (tx) => {
-    const story = await tx.story.create({ data: { ...content, authorId: me.id, communityId }, select: { id: true, version: true } });
+    const story = await tx.story.create({ data: { ...content, authorId: me.id, communityId: community.id }, select: { id: true, version: true } });
     await setStoryTags(tx, story.id, input.tags);
     if (options.revision) await recordRevision(tx, story.id, options.revision);
     return story;
@@ -365,7 +393,8 @@ export async function createDraft(viewer: Viewer | null, input: StoryInput, opti
 }
 
 export type StoryLocation = { id: string; href: string | null; authorHandle: string; communitySlug: string };
-export type SavedStory = StoryLocation & { version: number; updatedAt: Date };
+/** `held`: the save became (or joined) an edit waiting for review; readers still see the live text. */
+export type SavedStory = StoryLocation & { version: number; updatedAt: Date; held: boolean };
 
 export type SaveOptions = {
   /** The version the editor started from; when it is not the current one, the save is a CONFLICT. */
@@ -374,51 +403,128 @@ export type SaveOptions = {
   revision?: "SAVE" | "RESTORE";
 };
 
-/**
- * Author only (others' stories are NOT_FOUND): saves new content; a published story updates live.
- * With `expectedVersion`, a save from a tab that missed a later save fails with CONFLICT instead
- * of silently overwriting it.
- */
-export async function updateStory(viewer: Viewer | null, storyId: string, input: StoryInput, options: SaveOptions = {}): Promise<SavedStory> {
-  const me = requirePermission(viewer, "story:write");
-  const current = await db.story.findFirst({
-    where: ownStoryWhere(me.id, storyId),
-    select: { slug: true, status: true, version: true, community: { select: { slug: true } } },
-  });
+/** What a save reads about the story it changes, once. */
+const saveSelect = {
+  status: true,
+  slug: true,
+  version: true,
+  publishedAt: true,
+  heroImageUrl: true,
+  heroImageAlt: true,
+  aiAssisted: true,
+  community: { select: { slug: true } },
+  pendingEdit: { select: { submitted: true } },
+} as const;
+type SaveCurrent = { status: StoryStatus; slug: string | null; version: number; publishedAt: Date | null; heroImageUrl: string | null; heroImageAlt: string | null; aiAssisted: boolean; community: { slug: string }; pendingEdit: { submitted: boolean } | null };
+
+async function storyForSave(authorId: string, storyId: string): Promise<SaveCurrent> {
+  const current = await db.story.findFirst({ where: ownStoryWhere(authorId, storyId), select: saveSelect });
   if (!current) throw new AppError("NOT_FOUND", "We couldn't find that story.");
-  if (isLocked(current.status)) throw new AppError("INVALID", lockedMessage(current.status));
-  // Saving a live story publishes the new text at once, so a publishing ban stops it too.
-  if (current.status === "PUBLISHED") requirePermission(viewer, "story:publish");
+  return current;
+}
+
+/** The checks every save of an existing story makes before writing (status, version, community, live alt text). */
+function assertSavable(current: SaveCurrent, input: StoryInput, expectedVersion: number | undefined) {
+  if (editModeFor(current.status, "trustedAuthor") === "locked") throw new AppError("INVALID", lockedMessage(current.status));
   if (current.status === "PUBLISHED" && input.heroImageUrl && !input.heroImageAlt) {
     throw new AppError("INVALID", "This story is live, so its hero image needs a description.", { heroImageAlt: [HERO_ALT_MISSING] });
   }
-  if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) throw conflict();
+  if (expectedVersion !== undefined && expectedVersion !== current.version) throw conflict();
   // The URL contains the community, so it is fixed once the story has been published.
   if (current.slug && input.community !== current.community.slug) {
     throw new AppError("INVALID", "A published story stays in its community.", { community: ["A published story can't move to another community"] });
   }
-  const communityId = await communityIdFor(input.community);
+}
+
+/** Tag lists compared without regard to order or case. */
+function tagKey(names: string[]) {
+  return names.map((name) => name.trim().toLowerCase()).filter(Boolean).sort().join(",");
+}
+
+/**
+ * An edit to a live story: does it go live now (a trusted creator, or a minor fix measured against
+ * the last text that went live through review or a trusted publish), or wait for review? Once an
+ * edit is held, later saves join it.
+ */
+async function liveEditGoesLive(authorId: string, storyId: string, current: SaveCurrent, input: StoryInput): Promise<boolean> {
+  if (editModeFor("PUBLISHED", (await isTrusted(db, authorId)) ? "trustedAuthor" : "author") === "direct") return true;
+  if (current.pendingEdit) return false;
+  const reviewed = await db.storyRevision.findFirst({ where: { storyId, kind: "PUBLISH" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { title: true, subtitle: true, bodyMarkdown: true, tags: true } });
+  if (!reviewed) return false;
+  const before: ReviewedText = { title: reviewed.title, subtitle: reviewed.subtitle, body: reviewed.bodyMarkdown, tags: tagKey(reviewed.tags.split(",")), heroImageUrl: current.heroImageUrl ?? "", heroImageAlt: current.heroImageAlt ?? "", aiAssisted: current.aiAssisted };
+  const after: ReviewedText = { title: input.title, subtitle: input.subtitle, body: input.body, tags: tagKey(input.tags.map((t) => t.name)), heroImageUrl: input.heroImageUrl, heroImageAlt: input.heroImageAlt, aiAssisted: input.aiAssisted };
+  return isMinorEdit(before, after);
+}
+
+/**
+ * Inside a transaction: keeps `input` as the live story's held edit (holdEdit), or also puts it in
+ * the review queue (submitEdit; the story's submittedAt is its place there, kept when resubmitted).
+ * Returns false, writing nothing, when the story is no longer at `version` or no longer live.
+ */
+async function holdEdit(tx: Prisma.TransactionClient, authorId: string, storyId: string, current: SaveCurrent, input: StoryInput, submit: boolean): Promise<boolean> {
+  const name: TransitionName = submit ? "submitEdit" : "holdEdit";
+  const queued = submit && !current.pendingEdit?.submitted ? { submittedAt: new Date() } : {};
+  const { count } = await tx.story.updateMany({
+    where: transitionWhere(name, "author", storyId, { ...ownStoryWhere(authorId, storyId), version: current.version }),
+    data: transitionData(name, { version: { increment: 1 }, ...queued }),
+  });
+  if (count === 0) return false;
+  const text = {
+    title: input.title,
+    subtitle: input.subtitle,
+    bodyMarkdown: input.body,
+    tags: input.tags.map((t) => t.name).join(", "),
+    heroImageUrl: input.heroImageUrl || null,
+    heroImageAlt: input.heroImageUrl ? input.heroImageAlt : null,
+    aiAssisted: input.aiAssisted,
+    version: current.version + 1,
+    // Submitting answers a moderator's earlier request; a plain save leaves it (and the queue place) as it was.
+    ...(submit ? { submitted: true, reviewReason: null, reviewNotes: Prisma.DbNull } : {}),
+  };
+  await tx.storyPendingEdit.upsert({ where: { storyId }, create: { storyId, ...text }, update: text });
+  return true;
+}
+
+/**
+ * Author only (others' stories are NOT_FOUND): saves new content. A draft or unpublished story
+ * changes directly; a live story changes live for a trusted creator (or a minor fix), and is
+ * otherwise held as an edit for review while readers keep the live text (`held`). With
+ * `expectedVersion`, a save from a tab that missed a later save fails with CONFLICT instead of
+ * silently overwriting it.
+ */
+export async function updateStory(viewer: Viewer | null, storyId: string, input: StoryInput, options: SaveOptions = {}): Promise<SavedStory> {
+  const me = requirePermission(viewer, "story:write");
+  const current = await storyForSave(me.id, storyId);
+  // Saving a live story can publish the new text at once, so a publishing ban stops it too.
+  if (current.status === "PUBLISHED") requirePermission(viewer, "story:publish");
+  assertSavable(current, input, options.expectedVersion);
+  const location = { id: storyId, authorHandle: me.handle, communitySlug: current.community.slug };
+  const liveHref = current.slug ? storyHref(current.community.slug, current.slug) : null;
+  if (current.status === "PUBLISHED" && !(await liveEditGoesLive(me.id, storyId, current, input))) {
+    const held = await db.$transaction(async (tx) => {
+      if (!(await holdEdit(tx, me.id, storyId, current, input, false))) throw conflict();
+      return tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { version: true, updatedAt: true } });
+    });
+    return { ...location, href: liveHref, ...held, held: true };
+  }
+  const community = await communityFor(input.community);
   const content = await contentFields(input);
+  const name: TransitionName = current.status === "PUBLISHED" ? "editLive" : "edit";
   const story = await db.$transaction(async (tx) => {
     // The version in the where makes check-and-write one step: of two racing saves, one wins.
     const written = await tx.story.updateMany({
-      where: { ...ownStoryWhere(me.id, storyId), version: current.version, status: { notIn: ["REMOVED", ...LOCKED_STATUSES] } },
-      data: { ...content, communityId, version: { increment: 1 } },
+      where: transitionWhere(name, "author", storyId, { ...ownStoryWhere(me.id, storyId), version: current.version }),
+      data: transitionData(name, { ...content, communityId: community.id, version: { increment: 1 } }),
     });
     if (written.count === 0) throw conflict();
+    // A creator trusted since they held an edit: this text replaces it.
+    if (name === "editLive") await tx.storyPendingEdit.deleteMany({ where: { storyId } });
     await setStoryTags(tx, storyId, input.tags);
     if (options.revision) await recordRevision(tx, storyId, options.revision);
-    return tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { id: true, status: true, slug: true, version: true, updatedAt: true, community: { select: { slug: true } } } });
+    return tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { version: true, updatedAt: true } });
   });
   await refreshSearchVector(storyId);
-  return {
-    id: story.id,
-    href: story.status === "PUBLISHED" && story.slug ? storyHref(story.community.slug, story.slug) : null,
-    authorHandle: me.handle,
-    communitySlug: story.community.slug,
-    version: story.version,
-    updatedAt: story.updatedAt,
-  };
+  return { ...location, href: current.status === "PUBLISHED" ? liveHref : null, ...story, held: false };
 }
 
 /** Inside a save's transaction: keeps a copy of what the story now says (lib/data/revisions.ts reads them). */
@@ -429,81 +535,105 @@ async function recordRevision(tx: Prisma.TransactionClient, storyId: string, kin
   });
 }
 
-function isLocked(status: StoryStatus) {
-  return (LOCKED_STATUSES as readonly StoryStatus[]).includes(status);
-}
-
 function conflict() {
   return new AppError("CONFLICT", "This story was changed in another tab or window since you opened it.");
 }
 
-/** A story's community rules (and a described hero image): the field problems that keep it from going live. */
-function publishProblems(story: { wordCount: number; subtitle: string; heroImageUrl: string | null; heroImageAlt: string | null }, community: { name: string; requireSubtitle: boolean; requireHero: boolean; minWords: number }) {
-  const problems: Record<string, string[]> = {};
-  if (story.wordCount === 0) problems.body = ["Write your story before publishing"];
-  else if (story.wordCount < community.minWords) problems.body = [`${community.name} stories need at least ${community.minWords} words; this one has ${story.wordCount}`];
-  if (community.requireSubtitle && !story.subtitle) problems.subtitle = [`${community.name} stories need a subtitle`];
-  if (community.requireHero && !story.heroImageUrl) problems.heroImage = [`${community.name} stories need a hero image`];
-  if (story.heroImageUrl && !story.heroImageAlt) problems.heroImageAlt = [HERO_ALT_MISSING];
-  return problems;
-}
-
 /** What the creator's Publish button did: live now, waiting for a moderator, or approved to go live later. */
 export type PublishOutcome = "published" | "submitted" | "scheduled";
-export type PublishResult = StoryLocation & { outcome: PublishOutcome; scheduledAt: Date | null };
-
-/** Statuses the creator's Publish / Submit button starts from (a live story re-publishes its edits). */
-const PUBLISHABLE_STATUSES = ["DRAFT", "CHANGES_REQUESTED", "UNPUBLISHED", "PUBLISHED"] as const satisfies readonly StoryStatus[];
-
-/** Review fields reset whenever a story leaves review. */
-const reviewCleared = { reviewReason: null, reviewNotes: Prisma.DbNull, reviewClaimedById: null, reviewClaimedAt: null };
+export type PublishResult = StoryLocation & { outcome: PublishOutcome; scheduledAt: Date | null; version: number };
+export type PublishOptions = { expectedVersion?: number; scheduledAt?: Date | null };
 
 /**
- * Author only (needs story:publish; others' stories are NOT_FOUND): once the story meets its
- * community's rules, a trusted creator publishes it (or, with a future `scheduledAt`, approves it
- * to go live then); anyone else submits it for review. A story already live just stays live.
+ * Author only (needs story:publish; others' stories are NOT_FOUND): saves `input` and publishes it
+ * in one step and one transaction. The story must meet its community's rules. A trusted creator
+ * publishes (or, with a future `scheduledAt`, schedules); anyone else submits it for review. An
+ * edit to a live story goes live for a trusted creator (or as a minor fix) and is otherwise
+ * submitted for review beside the live text. `storyId` null creates the story.
+ */
+export async function saveAndPublishStory(viewer: Viewer | null, storyId: string | null, input: StoryInput, options: PublishOptions = {}): Promise<PublishResult> {
+  requirePermission(viewer, "story:write");
+  const me = requirePermission(viewer, "story:publish");
+  const [current, community] = await Promise.all([storyId ? storyForSave(me.id, storyId) : null, communityFor(input.community)]);
+  if (current) assertSavable(current, input, options.expectedVersion);
+  const content = await contentFields(input);
+  const problems = publishProblems({ ...content, wordCount: content.wordCount }, community);
+  if (hasProblems(problems)) throw new AppError("INVALID", "This story isn't ready to publish yet.", problems);
+  const live = current?.status === "PUBLISHED";
+  const scheduledAt = live ? null : (options.scheduledAt ?? null);
+  const windowProblem = scheduledAt ? scheduleWindowProblem(scheduledAt) : null;
+  if (windowProblem) throw new AppError("INVALID", "Choose a publishing time in the future, at most a year ahead.", { scheduledAt: [windowProblem] });
+  const location = { authorHandle: me.handle, communitySlug: community.slug };
+
+  if (current && storyId && live && !(await liveEditGoesLive(me.id, storyId, current, input))) {
+    const version = await db.$transaction(async (tx) => {
+      if (!(await holdEdit(tx, me.id, storyId, current, input, true))) throw conflict();
+      return current.version + 1;
+    });
+    return { id: storyId, href: null, ...location, outcome: "submitted", scheduledAt: null, version };
+  }
+
+  const trusted = live || (await isTrusted(db, me.id));
+  const name: TransitionName = live ? "editLive" : !trusted ? "submit" : scheduledAt ? "schedule" : "publish";
+  const goesLive = name === "publish" || name === "editLive";
+  const extra: Prisma.StoryUncheckedUpdateManyInput = name === "submit" ? { submittedAt: new Date(), scheduledAt } : name === "schedule" ? { scheduledAt } : {};
+  const write = (slug: string | null) =>
+    db.$transaction(async (tx) => {
+      const id = storyId ?? (await tx.story.create({ data: { ...content, authorId: me.id, communityId: community.id }, select: { id: true } })).id;
+      const { count } = await tx.story.updateMany({
+        where: transitionWhere(name, trusted ? "trustedAuthor" : "author", id, { authorId: me.id, deletedAt: null, ...(current ? { version: current.version } : {}) }),
+        data: transitionData(name, { ...content, ...extra, communityId: community.id, version: { increment: 1 }, ...(slug ? { slug, publishedAt: current?.publishedAt ?? new Date() } : {}) }),
+      });
+      if (count === 0) throw current ? conflict() : changedMeanwhile();
+      // A creator trusted since they held an edit: this text replaces it.
+      if (live) await tx.storyPendingEdit.deleteMany({ where: { storyId: id } });
+      await setStoryTags(tx, id, input.tags);
+      if (goesLive) await recordRevision(tx, id, "PUBLISH");
+      return tx.story.findUniqueOrThrow({ where: { id }, select: { id: true, version: true, slug: true } });
+    });
+  const saved = name === "publish" && !current?.slug ? await withFreeSlug(community.id, input.title, write) : await write(current?.slug ?? null);
+  await refreshSearchVector(saved.id);
+  return {
+    id: saved.id,
+    href: goesLive && saved.slug ? storyHref(community.slug, saved.slug) : null,
+    ...location,
+    outcome: goesLive ? "published" : name === "schedule" ? "scheduled" : "submitted",
+    scheduledAt,
+    version: saved.version,
+  };
+}
+
+/**
+ * Author only: publishes (or submits, or schedules) the story as it is saved; the same rules and
+ * the same single step as saveAndPublishStory. A live story with a held edit submits the edit.
  */
 export async function publishStory(viewer: Viewer | null, storyId: string, options: { scheduledAt?: Date | null } = {}): Promise<PublishResult> {
-  const me = requirePermission(viewer, "story:publish");
-  const story = await db.story.findFirst({
-    where: ownStoryWhere(me.id, storyId),
-    select: {
-      status: true,
-      subtitle: true,
-      wordCount: true,
-      heroImageUrl: true,
-      heroImageAlt: true,
-      community: { select: { slug: true, name: true, requireSubtitle: true, requireHero: true, minWords: true } },
-    },
-  });
-  if (!story) throw new AppError("NOT_FOUND", "We couldn't find that story.");
-  if (isLocked(story.status)) throw new AppError("INVALID", story.status === "APPROVED" ? "This story is already scheduled to go live." : "This story is already waiting for review.");
-  const problems = publishProblems(story, story.community);
-  if (Object.keys(problems).length) throw new AppError("INVALID", "This story isn't ready to publish yet.", problems);
+  requirePermission(viewer, "story:publish");
+  const draft = await getStoryForEditing(viewer, storyId);
+  if (draft.status === "REMOVED") throw new AppError("INVALID", lockedMessage("REMOVED"));
+  const input = storyInputSchema.safeParse(draft);
+  if (!input.success) throw new AppError("INVALID", "This story isn't ready to publish yet.");
+  return saveAndPublishStory(viewer, storyId, input.data, { expectedVersion: draft.version, scheduledAt: options.scheduledAt });
+}
 
-  const scheduledAt = story.status === "PUBLISHED" ? null : (options.scheduledAt ?? null);
-  if (scheduledAt && (scheduledAt.getTime() <= Date.now() || scheduledAt.getTime() > Date.now() + PUBLISH_AT_MAX_DAYS * DAY_MS)) {
-    throw new AppError("INVALID", "Choose a publishing time in the future, at most a year ahead.", { scheduledAt: ["Choose a time in the future, at most a year ahead"] });
+/**
+ * Runs `write` with a free slug for a story's first publish; when another story takes the slug
+ * first (a unique violation), picks again.
+ */
+async function withFreeSlug<T>(communityId: string, title: string, write: (slug: string) => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await write(await freeSlug(communityId, title, attempt));
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+    }
   }
-  const stillPublishable = { authorId: me.id, deletedAt: null, status: { in: [...PUBLISHABLE_STATUSES] } };
-  const location = { id: storyId, href: null, authorHandle: me.handle, communitySlug: story.community.slug };
-  const trusted = story.status === "PUBLISHED" || (await isTrusted(db, me.id));
-
-  if (trusted && !scheduledAt) {
-    const live = await putStoryLive(storyId, { where: stillPublishable, data: { scheduledAt: null, ...reviewCleared } });
-    if (!live) throw conflict();
-    return { ...live, outcome: "published", scheduledAt: null };
-  }
-  const { count } = await db.story.updateMany({
-    where: { id: storyId, ...stillPublishable },
-    data: trusted ? { status: "APPROVED", scheduledAt, ...reviewCleared } : { status: "SUBMITTED", submittedAt: new Date(), scheduledAt, ...reviewCleared },
-  });
-  if (count === 0) throw conflict();
-  return { ...location, outcome: trusted ? "scheduled" : "submitted", scheduledAt };
 }
 
 type GoLiveOptions = {
-  /** What must still hold at the moment it goes live (status, claim): checked and written in one step. */
+  /** "approve" (a moderator) or "goLive" (the scheduler): the lifecycle transition it makes. */
+  transition: "approve" | "goLive";
+  /** What else must still hold at the moment it goes live (claim, time): checked and written in one step. */
   where: Prisma.StoryWhereInput;
   /** More fields to write with it. */
   data?: Prisma.StoryUpdateManyMutationInput;
@@ -522,27 +652,55 @@ export async function putStoryLive(storyId: string, options: GoLiveOptions): Pro
     select: { title: true, slug: true, publishedAt: true, communityId: true, community: { select: { slug: true } }, author: { select: { handle: true } } },
   });
   if (!story) return null;
-  for (let attempt = 0; ; attempt++) {
-    const slug = story.slug ?? (await freeSlug(story.communityId, story.title, attempt));
-    const live = { id: storyId, href: storyHref(story.community.slug, slug), authorHandle: story.author.handle, communitySlug: story.community.slug };
-    try {
-      const written = await db.$transaction(async (tx) => {
-        const { count } = await tx.story.updateMany({
-          where: { ...options.where, id: storyId },
-          data: { ...options.data, status: "PUBLISHED", slug, publishedAt: story.publishedAt ?? new Date() },
-        });
-        if (count === 0) return false;
-        await recordRevision(tx, storyId, "PUBLISH");
-        await options.also?.(tx, live);
-        return true;
+  const actor = options.transition === "goLive" ? "scheduler" : "moderator";
+  const write = (slug: string) =>
+    db.$transaction(async (tx) => {
+      const live = { id: storyId, href: storyHref(story.community.slug, slug), authorHandle: story.author.handle, communitySlug: story.community.slug };
+      const { count } = await tx.story.updateMany({
+        where: transitionWhere(options.transition, actor, storyId, options.where),
+        data: transitionData(options.transition, { ...options.data, slug, publishedAt: story.publishedAt ?? new Date() }),
       });
-      if (!written) return null;
-      await refreshSearchVector(storyId);
+      if (count === 0) return null;
+      await recordRevision(tx, storyId, "PUBLISH");
+      await options.also?.(tx, live);
       return live;
-    } catch (error) {
-      if (!isUniqueViolation(error) || story.slug || attempt >= 3) throw error; // another story took the slug first: pick again
-    }
-  }
+    });
+  const live = story.slug ? await write(story.slug) : await withFreeSlug(story.communityId, story.title, write);
+  if (live) await refreshSearchVector(storyId);
+  return live;
+}
+
+/**
+ * Internal (lib/data/review.ts, approving): the held edit of a live story becomes its text, in one
+ * transaction with `also` (audit entry, notification). Null, writing nothing, when the story or
+ * its edit no longer matches `where` (the creator saved again, another moderator decided).
+ */
+export async function applyHeldEdit(storyId: string, options: { where: Prisma.StoryWhereInput; also?: (tx: Prisma.TransactionClient, live: StoryLocation & { href: string }) => Promise<void> }): Promise<(StoryLocation & { href: string }) | null> {
+  const story = await db.story.findUnique({ where: { id: storyId }, select: { slug: true, community: { select: { slug: true } }, author: { select: { handle: true } }, pendingEdit: true } });
+  if (!story?.pendingEdit || !story.slug) return null;
+  const input = heldEditInput(story.pendingEdit, story.community.slug);
+  const live = { id: storyId, href: storyHref(story.community.slug, story.slug), authorHandle: story.author.handle, communitySlug: story.community.slug };
+  const content = await contentFields(input);
+  const applied = await db.$transaction(async (tx) => {
+    const { count } = await tx.story.updateMany({
+      where: transitionWhere("approveEdit", "moderator", storyId, { AND: [options.where, { pendingEdit: { is: { version: story.pendingEdit!.version, submitted: true } } }] }),
+      data: transitionData("approveEdit", { ...content, version: { increment: 1 } }),
+    });
+    if (count === 0) return false;
+    await tx.storyPendingEdit.delete({ where: { storyId } });
+    await setStoryTags(tx, storyId, input.tags);
+    await recordRevision(tx, storyId, "PUBLISH");
+    await options.also?.(tx, live);
+    return true;
+  });
+  if (!applied) return null;
+  await refreshSearchVector(storyId);
+  return live;
+}
+
+/** A held edit as editor input (its tags parsed again as a save would). */
+function heldEditInput(edit: { title: string; subtitle: string; bodyMarkdown: string; tags: string; heroImageUrl: string | null; heroImageAlt: string | null; aiAssisted: boolean }, community: string): StoryInput {
+  return storyInputSchema.parse({ title: edit.title, subtitle: edit.subtitle, community, body: edit.bodyMarkdown, tags: edit.tags, heroImageUrl: edit.heroImageUrl ?? "", heroImageAlt: edit.heroImageAlt ?? "", aiAssisted: edit.aiAssisted });
 }
 
 /**
@@ -554,7 +712,8 @@ export async function publishDueStories(now = new Date()): Promise<(StoryLocatio
   const published: (StoryLocation & { href: string })[] = [];
   for (const { id, title, authorId } of due) {
     const live = await putStoryLive(id, {
-      where: { status: "APPROVED", scheduledAt: { lte: now }, deletedAt: null },
+      transition: "goLive",
+      where: { scheduledAt: { lte: now }, deletedAt: null },
       also: (tx, story) => notify(tx, authorId, { kind: "STORY_APPROVED", message: `Your scheduled story “${title}” is now live.`, href: story.href }),
     });
     if (live) published.push(live);
@@ -568,13 +727,11 @@ export async function publishDueStories(now = new Date()): Promise<(StoryLocatio
  */
 export async function withdrawSubmission(viewer: Viewer | null, storyId: string): Promise<StoryLocation> {
   const me = requirePermission(viewer, "story:write");
-  const story = await db.story.findFirst({ where: ownStoryWhere(me.id, storyId), select: { status: true, slug: true, community: { select: { slug: true } } } });
+  const story = await db.story.findFirst({ where: ownStoryWhere(me.id, storyId), select: { slug: true, community: { select: { slug: true } } } });
   if (!story) throw new AppError("NOT_FOUND", "We couldn't find that story.");
-  const { count } = await db.story.updateMany({
-    where: { ...ownStoryWhere(me.id, storyId), status: { in: [...LOCKED_STATUSES] } },
-    // A story that was live before keeps its address, so it goes back to UNPUBLISHED.
-    data: { status: story.slug ? "UNPUBLISHED" : "DRAFT", submittedAt: null, scheduledAt: null, reviewClaimedById: null, reviewClaimedAt: null },
-  });
+  // A story that was live before keeps its address, so it goes back to UNPUBLISHED.
+  const name: TransitionName = story.slug ? "withdrawPublished" : "withdraw";
+  const { count } = await db.story.updateMany({ where: transitionWhere(name, "author", storyId, ownStoryWhere(me.id, storyId)), data: transitionData(name) });
   if (count === 0) throw new AppError("INVALID", "This story isn't waiting for review or scheduled, so there is nothing to withdraw.");
   return { id: storyId, href: null, authorHandle: me.handle, communitySlug: story.community.slug };
 }
@@ -592,12 +749,28 @@ async function freeSlug(communityId: string, title: string, attempt: number): Pr
   return attempt === 0 ? slug : `${slug}-${Math.random().toString(36).slice(2, 6)}`;
 }
 
-/** Author only: takes a published story off the site; it stays in the studio as a draft-like UNPUBLISHED story. */
+/**
+ * Author only: takes a published story off the site; it stays in the studio as a draft-like
+ * UNPUBLISHED story. An edit held for review becomes its text (publishing again is reviewed anyway).
+ */
 export async function unpublishStory(viewer: Viewer | null, storyId: string): Promise<StoryLocation> {
   const me = requirePermission(viewer, "story:write");
-  const story = await db.story.findFirst({ where: { ...ownStoryWhere(me.id, storyId), status: "PUBLISHED" }, select: { slug: true, community: { select: { slug: true } } } });
+  const story = await db.story.findFirst({ where: { ...ownStoryWhere(me.id, storyId), status: "PUBLISHED" }, select: { slug: true, community: { select: { slug: true } }, pendingEdit: true } });
   if (!story) throw new AppError("NOT_FOUND", "We couldn't find a published story of yours to unpublish.");
-  await db.story.update({ where: { id: storyId, authorId: me.id }, data: { status: "UNPUBLISHED" } });
+  const held = story.pendingEdit ? heldEditInput(story.pendingEdit, story.community.slug) : null;
+  const heldContent = held ? await contentFields(held) : null;
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.story.updateMany({
+      where: transitionWhere("unpublish", "author", storyId, ownStoryWhere(me.id, storyId)),
+      data: transitionData("unpublish", heldContent ? { ...heldContent, version: { increment: 1 } } : {}),
+    });
+    if (count === 0) throw changedMeanwhile();
+    if (held) {
+      await tx.storyPendingEdit.delete({ where: { storyId } });
+      await setStoryTags(tx, storyId, held.tags);
+    }
+  });
+  if (held) await refreshSearchVector(storyId);
   // The old URL is returned so its cached page is expired.
   return { id: storyId, href: story.slug ? storyHref(story.community.slug, story.slug) : null, authorHandle: me.handle, communitySlug: story.community.slug };
 }
@@ -611,9 +784,11 @@ export async function deleteStory(viewer: Viewer | null, storyId: string): Promi
   const me = requirePermission(viewer, "story:write");
   const story = await db.story.findFirst({ where: ownStoryWhere(me.id, storyId), select: { slug: true, status: true, community: { select: { slug: true } } } });
   if (!story) throw new AppError("NOT_FOUND", "We couldn't find that story.");
-  await db.story.update({
-    where: { id: storyId, authorId: me.id },
-    data: { deletedAt: new Date(), status: story.status === "PUBLISHED" ? "UNPUBLISHED" : story.status },
+  const name: TransitionName = story.status === "PUBLISHED" ? "deleteLive" : "delete";
+  const { count } = await db.story.updateMany({
+    where: transitionWhere(name, "author", storyId, { ...ownStoryWhere(me.id, storyId), status: story.status }),
+    data: transitionData(name, { deletedAt: new Date() }),
   });
+  if (count === 0) throw changedMeanwhile();
   return { id: storyId, href: story.slug ? storyHref(story.community.slug, story.slug) : null, authorHandle: me.handle, communitySlug: story.community.slug };
 }

@@ -4,9 +4,13 @@ export const REVIEW_REASON_MIN = 10;
 export const REVIEW_REASON_MAX = 1000;
 export const REVIEW_NOTE_MAX = 1000;
 
+/** For an edit to a live story: the version the moderator read; a decision on any other is refused. */
+const editVersionSchema = z.coerce.number().int().min(1).optional().catch(undefined);
+
 /** Approving: an optional note kept in the log. */
 export const approveSubmissionSchema = z.object({
   note: z.string().trim().max(REVIEW_REASON_MAX, `Keep the note under ${REVIEW_REASON_MAX} characters`).default(""),
+  editVersion: editVersionSchema,
 });
 export type ApproveSubmissionInput = z.infer<typeof approveSubmissionSchema>;
 
@@ -23,6 +27,7 @@ export const requestChangesSchema = z.object({
     // Empty notes are sections the moderator had nothing to say about.
     .transform((notes) => Object.fromEntries(Object.entries(notes).filter(([, note]) => note !== "")))
     .refine((notes) => Object.keys(notes).length <= 50, "Too many notes"),
+  editVersion: editVersionSchema,
 });
 export type RequestChangesInput = z.input<typeof requestChangesSchema>;
 
@@ -33,6 +38,6 @@ export const NOTE_FIELD_PREFIX = "note:";
 export function requestChangesFields(values: Record<string, string>) {
   const notes: Record<string, string> = {};
   for (const [key, value] of Object.entries(values)) if (key.startsWith(NOTE_FIELD_PREFIX)) notes[key.slice(NOTE_FIELD_PREFIX.length)] = value;
-  return { reason: values.reason ?? "", notes };
+  return { reason: values.reason ?? "", notes, editVersion: values.editVersion };
 }
 

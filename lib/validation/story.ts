@@ -2,6 +2,7 @@ import { z } from "@/lib/zod";
 import { singleLineText } from "@/lib/validation/form";
 import { slugify } from "@/lib/content/slug";
 import { markdownStructureProblem, STORY_STRUCTURE } from "@/lib/content/structure";
+import { scheduleWindowProblem } from "@/lib/domain/publishing-rules";
 
 /** 100,000 characters is about 16,000 words: far past any story, well short of abuse. */
 export const STORY_BODY_MAX = 100_000;
@@ -57,9 +58,6 @@ export const storyInputSchema = z.object({
 });
 export type StoryInput = z.infer<typeof storyInputSchema>;
 
-/** A draft may keep a hero image without its description for now; a published story may not. */
-export const HERO_ALT_MISSING = "Describe the hero image for readers who can't see it";
-
 /** The version of the story the editor started from: a save naming an older one is a conflict. */
 export const storyVersionSchema = z.coerce.number().int().min(1).optional().catch(undefined);
 
@@ -67,8 +65,7 @@ export const revisionIdSchema = z.string().trim().min(1).max(64);
 
 export const storyIntentSchema = z.enum(["save", "publish", "autosave"]).catch("save");
 
-/** The editor's optional "Publish at": an ISO time in the future, at most a year ahead. Empty means now. */
-export const PUBLISH_AT_MAX_DAYS = 365;
+/** The editor's optional "Publish at": an ISO time in the future, at most a year ahead (lib/domain/publishing-rules.ts). Empty means now. */
 export const publishAtSchema = z
   .string()
   .trim()
@@ -83,5 +80,7 @@ export const publishAtSchema = z
     }
     return at;
   })
-  .refine((at) => at === null || at.getTime() > Date.now(), "Choose a time in the future, or leave it empty to publish now")
-  .refine((at) => at === null || at.getTime() <= Date.now() + PUBLISH_AT_MAX_DAYS * 24 * 60 * 60 * 1000, "Schedule at most a year ahead");
+  .superRefine((at, ctx) => {
+    const problem = at && scheduleWindowProblem(at);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });

@@ -105,7 +105,8 @@ describe("answerAppeal", () => {
       return recordAction(tx, { actorId: mod.id, action: "COMMENT_HIDE", targetType: "COMMENT", targetId: comment.id, subjectUserId: commenter.id, reason: "Harassment" });
     });
     const unpublishId = await db.$transaction(async (tx) => {
-      await tx.story.update({ where: { id: story.id }, data: { status: "UNPUBLISHED" } });
+      // A moderator's unpublish takes the story down (REMOVED), which only staff can undo.
+      await tx.story.update({ where: { id: story.id }, data: { status: "REMOVED" } });
       return recordAction(tx, { actorId: mod.id, action: "STORY_UNPUBLISH", targetType: "STORY", targetId: story.id, subjectUserId: creator.id, reason: "Off-topic" });
     });
     const a1 = await createAppeal(commenter, hideId, appealText);

@@ -303,7 +303,7 @@ describe("moderatorUnpublishStory", () => {
     expect((await searchStories({ q: word })).items.map((i) => i.id)).toEqual([story.id]);
     const result = await moderatorUnpublishStory(s.moderator, story.id, "Plagiarised");
     expect(result).toMatchObject({ id: story.id, href: story.href, authorId: s.creator.id });
-    expect((await db.story.findUniqueOrThrow({ where: { id: story.id } })).status).toBe("UNPUBLISHED");
+    expect((await db.story.findUniqueOrThrow({ where: { id: story.id } })).status).toBe("REMOVED");
     expect((await listPublishedStories({ communitySlug: s.community.slug })).items.map((i) => i.id)).not.toContain(story.id);
     expect((await listPublishedStories({ authorHandle: s.creator.handle })).items.map((i) => i.id)).not.toContain(story.id);
     expect((await searchStories({ q: word })).items).toEqual([]);

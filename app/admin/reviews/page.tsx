@@ -9,6 +9,7 @@ import { PageSkeleton } from "@/components/page-skeleton";
 import { ReviewChecks } from "@/components/review/review-checks";
 import { waitingFor } from "@/components/review/waiting";
 import { formatDateTime } from "@/components/format";
+import { StoryChanges } from "@/components/review/story-changes";
 
 export const metadata: Metadata = { title: "Reviews", robots: { index: false } };
 
@@ -25,7 +26,7 @@ export default function ReviewQueuePage({ searchParams }: { searchParams: Search
     <div className="space-y-6">
       <div>
         <h1 className="font-serif text-2xl font-bold">Stories waiting for review</h1>
-        <p className="mt-1 text-sm text-stone-600">Oldest first. Opening a story reserves it for you for 30 minutes.</p>
+        <p className="mt-1 text-sm text-stone-600">New stories and edits to live stories, oldest first. Opening one reserves it for you for 30 minutes.</p>
       </div>
       <Suspense fallback={<PageSkeleton />}>
         <ReviewQueue searchParams={searchParams} />
@@ -73,10 +74,21 @@ async function ReviewQueue({ searchParams }: { searchParams: SearchParams }) {
                     {item.title || "Untitled"}
                   </Link>
                 )}
+                {item.kind === "edit" ? (
+                  <p className="inline-block rounded-full bg-sky-100 px-2 py-0.5 text-xs font-semibold text-sky-900">Edit to a live story</p>
+                ) : null}
                 <p className="text-sm text-stone-600">
                   by <span className="font-medium text-stone-800">{item.author.name}</span> in {item.community.name} · {item.wordCount.toLocaleString("en-US")} words
                 </p>
                 <ReviewChecks checks={item.checks} compact />
+                {item.kind === "edit" ? (
+                  <details className="pt-1" open={item.changes.length <= 3}>
+                    <summary className="cursor-pointer text-sm font-semibold text-stone-700">What it changes ({item.changes.map((c) => c.field.toLowerCase()).join(", ") || "nothing"})</summary>
+                    <div className="mt-2">
+                      <StoryChanges changes={item.changes} />
+                    </div>
+                  </details>
+                ) : null}
               </div>
               <div className="flex flex-col gap-1 text-sm sm:items-end sm:text-right">
                 <p className="font-medium text-stone-800">

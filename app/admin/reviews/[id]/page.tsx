@@ -10,6 +10,7 @@ import { ReviewChecks } from "@/components/review/review-checks";
 import { ApproveForm, RequestChangesForm } from "@/components/review/review-forms";
 import { waitingFor } from "@/components/review/waiting";
 import { formatDateTime } from "@/components/format";
+import { StoryChanges } from "@/components/review/story-changes";
 
 export const metadata: Metadata = { title: "Review story", robots: { index: false } };
 
@@ -55,6 +56,16 @@ export default async function ReviewStoryPage({ params }: Props) {
         </p>
       ) : review.claim ? (
         <p className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">Reserved for you until {formatDateTime(review.claim.until)}: other moderators see that you are reviewing it.</p>
+      ) : null}
+
+      {review.kind === "edit" ? (
+        <section className="space-y-3" aria-labelledby="changes-heading-edit">
+          <h2 id="changes-heading-edit" className="font-sans text-lg font-semibold">
+            Edit to a live story: what it changes
+          </h2>
+          <p className="text-sm text-stone-600">Readers see the live version until you approve. Below the changes, the story as it will read.</p>
+          <StoryChanges changes={review.changes} />
+        </section>
       ) : null}
 
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
@@ -109,8 +120,8 @@ export default async function ReviewStoryPage({ params }: Props) {
 
       {heldByOther ? null : (
         <div id="decision" className="grid scroll-mt-6 gap-8 border-t border-stone-200 pt-8 md:grid-cols-2">
-          <ApproveForm storyId={review.id} scheduledLabel={review.scheduledAt && review.scheduledAt.getTime() > Date.now() ? formatDateTime(review.scheduledAt) : null} />
-          <RequestChangesForm storyId={review.id} sections={review.sections} />
+          <ApproveForm storyId={review.id} editVersion={review.editVersion} scheduledLabel={review.scheduledAt && review.scheduledAt.getTime() > Date.now() ? formatDateTime(review.scheduledAt) : null} />
+          <RequestChangesForm storyId={review.id} editVersion={review.editVersion} sections={review.sections} />
         </div>
       )}
     </div>

@@ -7,7 +7,7 @@ import { isAppError } from "@/lib/errors";
 import { StoryEditor } from "@/components/story-editor";
 import { StoryArticle } from "@/components/story-article";
 import { DeleteStoryForm, UnpublishStoryForm } from "@/components/editor/manage-story-forms";
-import { ChangesRequestedBanner, InReviewBanner } from "@/components/review/review-banners";
+import { ChangesRequestedBanner, HeldEditBanner, InReviewBanner, TakenDownBanner } from "@/components/review/review-banners";
 import { FormMessage } from "@/components/forms/field";
 import { storyStatusLabel } from "@/components/review/status";
 import { getMyCommentsState } from "@/lib/data/comment-moderation";
@@ -45,7 +45,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
   if (!story) notFound();
   const notice = (Object.keys(notices) as (keyof typeof notices)[]).find((key) => query[key] === "1");
   const { id: storyId, version, href, status, ...initial } = story;
-  const locked = status === "SUBMITTED" || status === "APPROVED";
+  const locked = status === "SUBMITTED" || status === "APPROVED" || status === "REMOVED";
   // While it waits, the creator sees the story as it will read, not an editor they cannot use.
   const preview = locked ? await getStoryPreview(viewer, storyId) : null;
   return (
@@ -58,15 +58,28 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
       {locked ? (
         <div className="space-y-6">
           {notice ? <FormMessage tone="success" message={notices[notice]} /> : null}
-          <InReviewBanner storyId={storyId} status={status} submittedAt={story.submittedAt} scheduledAt={story.scheduledAt} />
+          {status === "REMOVED" ? (
+            <TakenDownBanner reason={story.takedown?.reason ?? null} actionId={story.takedown?.actionId ?? null} />
+          ) : (
+            <InReviewBanner storyId={storyId} status={status === "APPROVED" ? "APPROVED" : "SUBMITTED"} submittedAt={story.submittedAt} scheduledAt={story.scheduledAt} />
+          )}
           {preview ? (
-            <article className="rounded-xl border border-stone-200 p-4 sm:p-8" aria-label="Story as submitted">
+            <article className="rounded-xl border border-stone-200 p-4 sm:p-8" aria-label={status === "REMOVED" ? "Story as taken down" : "Story as submitted"}>
               <StoryArticle story={preview} />
             </article>
           ) : null}
         </div>
       ) : (
         <>
+          {story.pendingEdit ? (
+            <div className="mb-6">
+              <HeldEditBanner submitted={story.pendingEdit.submitted} updatedAt={story.pendingEdit.updatedAt} reason={story.pendingEdit.reviewReason} notes={story.pendingEdit.reviewNotes} liveTitle={story.pendingEdit.liveTitle} liveHref={href} />
+            </div>
+          ) : href && publishMode === "submit" ? (
+            <p className="mb-6 rounded-lg border border-stone-200 bg-stone-50 px-3 py-2 text-sm text-stone-700">
+              This story is live. Your edits are reviewed before readers see them; typo-sized fixes go live at once.
+            </p>
+          ) : null}
           {status === "CHANGES_REQUESTED" ? (
             <div className="mb-6">
               <ChangesRequestedBanner reason={story.reviewReason} notes={story.reviewNotes} buttonLabel={publishMode === "submit" ? "Submit for review" : "Publish"} />
@@ -90,7 +103,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
         </h2>
         {comments?.isCreator ? <CommentsSwitch storyId={storyId} enabled={comments.commentsEnabled} locked={comments.commentsLocked} /> : null}
         {href ? <UnpublishStoryForm storyId={storyId} /> : null}
-        <DeleteStoryForm storyId={storyId} published={Boolean(href)} />
+        {status === "REMOVED" ? null : <DeleteStoryForm storyId={storyId} published={Boolean(href)} />}
       </section>
     </div>
   );
