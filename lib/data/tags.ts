@@ -8,8 +8,15 @@ export type TagView = { slug: string; name: string };
 /** Kept as an alias for filters and navigation. */
 export type TagOption = TagView;
 
-/** Data layer only (callers have checked ownership): replaces a story's tags, creating new tags by name. */
+const tagNamesKey = (names: string[]) => names.map((name) => name.toLowerCase()).sort().join("\n");
+
+/**
+ * Data layer only (callers have checked ownership): replaces a story's tags, creating new tags by
+ * name. Most saves (autosaves, publishing what was saved) keep the same tags: then nothing is written.
+ */
 export async function setStoryTags(tx: Prisma.TransactionClient, storyId: string, tags: TagInput[]) {
+  const current = await tx.storyTag.findMany({ where: { storyId }, select: { tag: { select: { name: true } } } });
+  if (tagNamesKey(current.map((row) => row.tag.name)) === tagNamesKey(tags.map((tag) => tag.name))) return;
   await tx.storyTag.deleteMany({ where: { storyId } });
   if (tags.length === 0) return;
   await tx.tag.createMany({ data: tags, skipDuplicates: true });
