@@ -1,10 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
+import os from "node:os";
 
 // One server (and database) per worker, on consecutive ports from E2E_PORT (tests/e2e/server.ts):
 // specs in different workers never share data, so a spec that changes site settings or rate limits
 // cannot disturb another running at the same time. Inside a worker, specs run one after another.
 const basePort = Number(process.env.E2E_PORT ?? 3100);
-const workers = Math.max(1, Number(process.env.E2E_WORKERS ?? 2));
+// Two workers need more than two cores: on a 2-core machine two Chromiums and two servers starve
+// each other and specs pass their time limits (seen in CI), so there the default is one.
+const workers = Math.max(1, Number(process.env.E2E_WORKERS ?? (os.availableParallelism() >= 4 ? 2 : 1)));
 // Playwright sets TEST_PARALLEL_INDEX in each worker before it loads this file; the runner has none.
 const port = basePort + Number(process.env.TEST_PARALLEL_INDEX ?? 0);
 
