@@ -18,7 +18,9 @@ export default defineConfig({
   workers,
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
-  timeout: 60_000,
+  // Some specs drive several browsers through sign-up, publishing and moderation: close to a minute
+  // on a 2-core machine, so a minute and a half.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
