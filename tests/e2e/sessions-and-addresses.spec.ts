@@ -1,7 +1,7 @@
 // Sessions that end, and client addresses nobody can choose (docs/security.md, "Sessions, proxies
 // and sign-in limits"). Against the built server: `next start` with instrumentation.ts.
 import { expect as baseExpect, test, type APIRequestContext, type BrowserContext } from "@playwright/test";
-import { publishStory, signIn, signUp, sql } from "./helpers";
+import { publishStory, sameSite, signIn, signUp, sql } from "./helpers";
 
 // Several browsers each: on a busy machine (load average 15-30 while these were written) pages
 // take longer than the default minute and ten-second waits.
@@ -115,7 +115,7 @@ test("a client rotating X-Forwarded-For is one reader, not a new one per request
   const before = await reads();
   for (let i = 1; i <= 5; i++) {
     // Rotating both X-Forwarded-For and the header the server sets from the socket: neither is believed.
-    const res = await request.post(`/api/stories/${id}/read`, { headers: { "x-forwarded-for": `198.51.100.${i}`, "x-storyhouse-socket-address": `203.0.113.${i}`, "user-agent": "rotating-reader/1.0" } });
+    const res = await request.post(`/api/stories/${id}/read`, { headers: { ...sameSite, "x-forwarded-for": `198.51.100.${i}`, "x-storyhouse-socket-address": `203.0.113.${i}`, "user-agent": "rotating-reader/1.0" } });
     expect(res.status()).toBe(204);
   }
   // One anonymous reader (this machine's address, this browser) counts once a day (before: 5).
