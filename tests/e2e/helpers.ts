@@ -107,3 +107,14 @@ export async function publishStory(page: Page, title: string, { community = "jou
   await expect(page).toHaveURL(new RegExp(`/${community}/[^/]+$`));
   return page.url();
 }
+
+/** A creator who is not trusted writes a story in the journal and submits it; returns its id (on the editor page after). */
+export async function submitForReview(page: Page, title: string): Promise<string> {
+  await page.goto("/studio/new");
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Community").selectOption("journal");
+  await fillStory(page, storyBody);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page).toHaveURL(/\/edit\?submitted=1$/);
+  return page.url().replace(/\?.*$/, "").split("/").at(-2)!;
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { fillStory, signIn, signUp, sql, staff, storyBody } from "./helpers";
+import { fillStory, signIn, signUp, sql, staff, storyBody, submitForReview } from "./helpers";
 
 const shots = "test-results/artifacts";
 
@@ -106,13 +106,7 @@ test("a submission opened by one moderator is shown as taken to another, and a c
   const creatorContext = await browser.newContext();
   const creator = await creatorContext.newPage();
   await signUp(creator, "Wes Waiting", { trusted: false });
-  await creator.goto("/studio/new");
-  await creator.getByLabel("Title", { exact: true }).fill(title);
-  await creator.getByLabel("Community").selectOption("journal");
-  await fillStory(creator, storyBody);
-  await creator.getByRole("button", { name: "Submit for review" }).click();
-  await expect(creator).toHaveURL(/\/edit\?submitted=1$/);
-  const storyId = creator.url().split("/").at(-2)!;
+  const storyId = await submitForReview(creator, title);
 
   const modContext = await browser.newContext();
   const mod = await modContext.newPage();
