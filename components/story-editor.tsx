@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { saveStoryAction, type SaveStoryState } from "@/lib/actions/stories";
 import { MAX_TAGS } from "@/lib/validation/story";
 import { publishProblems } from "@/lib/domain/publishing-rules";
-import { countWords, readingMinutes } from "@/lib/content/words";
+import { countWords, readingMinutes } from "@/lib/content/words.mjs";
 import type { StoryDraft } from "@/lib/data/stories";
 import type { CommunityRules } from "@/lib/data/communities";
 import { Field, FormMessage } from "@/components/forms/field";

@@ -16,8 +16,8 @@ const BUDGET_MS = 250;
 const HEAP_MB = 64;
 
 const prose = "Plain words in a normal paragraph of text, with *some emphasis*, a [link](https://example.com) and `code`.\n\n";
-/** Hostile units: each is repeated as often as the checks allow. */
-const shapes: Record<string, string> = {
+/** Hostile units: each is repeated as often as the checks allow (a function makes the n-fold body itself). */
+const shapes: Record<string, string | ((n: number) => string)> = {
   "ordinary prose (reference)": prose,
   "one-line quotes": "> quoted line\n\n",
   "quotes 10 deep": "> > > > > > > > > > deep\n\n",
@@ -36,6 +36,9 @@ const shapes: Record<string, string> = {
   "table 64 columns": `${"|h".repeat(64)}|\n${"|-".repeat(64)}|\n${"|x".repeat(64)}|\n`,
   "table rows": "|a|b|\n|-|-|\n" + "|x|y|\n".repeat(50) + "\n",
   "definitions and uses": "[r]: https://example.com\n\n[r] [r] [r] [r]\n\n",
+  // Distinct footnotes, each used twice (markdown-it-footnote gathers them at the end of the document).
+  "footnotes, distinct": (n) =>
+    Array.from({ length: n }, (_, i) => `Text[^n${i}] and again[^n${i}].`).join("\n\n") + "\n\n" + Array.from({ length: n }, (_, i) => `[^n${i}]: Note ${i}.`).join("\n\n"),
   "headings": "## Heading\n\n",
   "one word per line": "word\n",
   "hard breaks": "a  \n",
@@ -43,17 +46,20 @@ const shapes: Record<string, string> = {
   "rule lines": "- - - - - - - - - - - - - - - - - - - - - - - - - -\n\n",
 };
 
-/** The largest repetition of `unit` (up to the story limit) that the checks accept. */
-function largestAccepted(unit: string): string | null {
+/** The largest body of this shape (up to the story limit) that the checks accept. */
+function largestAccepted(shape: string | ((n: number) => string)): string | null {
+  const build = typeof shape === "string" ? (n: number) => shape.repeat(n) : shape;
+  if (markdownStructureProblem(build(1), STORY_STRUCTURE)) return null;
+  let high = 1;
+  while (build(high * 2).length <= STORY_BODY_MAX) high *= 2;
+  for (let step = high; step >= 1; step = Math.floor(step / 2)) if (build(high + step).length <= STORY_BODY_MAX) high += step;
   let low = 1;
-  let high = Math.floor(STORY_BODY_MAX / unit.length);
-  if (markdownStructureProblem(unit, STORY_STRUCTURE)) return null;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (markdownStructureProblem(unit.repeat(mid), STORY_STRUCTURE)) high = mid - 1;
+    if (markdownStructureProblem(build(mid), STORY_STRUCTURE)) high = mid - 1;
     else low = mid;
   }
-  return unit.repeat(low);
+  return build(low);
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

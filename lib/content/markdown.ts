@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { countWords, readingMinutes } from "@/lib/content/words";
+import { countWords, readingMinutes } from "@/lib/content/words.mjs";
 import { COMMENT_STRUCTURE, markdownStructureProblem, STORY_STRUCTURE, type StructureLimits } from "@/lib/content/structure";
 import { renderInPool, type RenderKind } from "@/lib/content/render-pool";
 
@@ -19,25 +19,25 @@ const tooComplex: Record<RenderKind, string> = {
  * pool. Refusals are INVALID with a `body` field error, so every save path shows them beside the
  * text; a pool with no free worker is RATE_LIMITED ("try again").
  */
-async function render(kind: RenderKind, markdown: string, limits: StructureLimits): Promise<string> {
+async function render(kind: RenderKind, markdown: string, limits: StructureLimits): Promise<{ html: string; wordCount: number }> {
   const problem = markdownStructureProblem(markdown, limits);
   if (problem) throw new AppError("INVALID", problem, { body: [problem] });
   const result = await renderInPool(kind, markdown);
-  if (result.ok) return result.html;
+  if (result.ok) return result;
   if (result.reason === "busy") throw new AppError("RATE_LIMITED", "Formatting is busy right now. Please try again in a moment.");
   throw new AppError("INVALID", tooComplex[kind], { body: [tooComplex[kind]] });
 }
 
 /** Story Markdown → sanitized HTML with heading ids, plus word count and reading time. */
 export async function renderStory(markdown: string): Promise<RenderedStory> {
-  const html = await render("story", markdown, STORY_STRUCTURE);
-  const wordCount = countWords(html.replace(/<[^>]*>/g, " "));
+  // The words are counted in the render's worker (countWordsInHtml), not here on the request thread.
+  const { html, wordCount } = await render("story", markdown, STORY_STRUCTURE);
   return { html, wordCount, readingMinutes: readingMinutes(wordCount) };
 }
 
 /** Comment Markdown-light (links, emphasis, code, lists) → sanitized HTML. */
 export async function renderComment(markdown: string): Promise<string> {
-  return render("comment", markdown, COMMENT_STRUCTURE);
+  return (await render("comment", markdown, COMMENT_STRUCTURE)).html;
 }
 
 export { countWords, readingMinutes };

@@ -7,7 +7,8 @@ import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 
 export type RenderKind = "story" | "comment";
-export type PoolRender = { ok: true; html: string; measured?: { ms: number; heapUsed: number } } | { ok: false; reason: "tooComplex" | "busy" };
+/** `wordCount` (of a story) is counted in the worker too, off the request thread. */
+export type PoolRender = { ok: true; html: string; wordCount: number; measured?: { ms: number; heapUsed: number } } | { ok: false; reason: "tooComplex" | "busy" };
 
 /** Each worker's heap; a render that needs more ends its worker. Measured need: under 30 MB for a 100 KB story. */
 export const RENDER_HEAP_MB = 64;
@@ -74,9 +75,10 @@ export async function renderInPool(kind: RenderKind, markdown: string, { timeout
   });
   const queueTimer = setTimeout(() => controller.abort(), QUEUE_TIMEOUT_MS);
   try {
-    const result: { html?: string; tooComplex?: boolean; ms?: number; heapUsed?: number } = await state.pool.run({ id, kind, markdown, measure }, { signal: controller.signal });
+    const result: { html?: string; wordCount?: number; tooComplex?: boolean; ms?: number; heapUsed?: number } = await state.pool.run({ id, kind, markdown, measure }, { signal: controller.signal });
     if (typeof result.html !== "string") return { ok: false, reason: "tooComplex" };
-    return measure ? { ok: true, html: result.html, measured: { ms: result.ms ?? 0, heapUsed: result.heapUsed ?? 0 } } : { ok: true, html: result.html };
+    const rendered = { ok: true as const, html: result.html, wordCount: result.wordCount ?? 0 };
+    return measure ? { ...rendered, measured: { ms: result.ms ?? 0, heapUsed: result.heapUsed ?? 0 } } : rendered;
   } catch (error) {
     if (controller.signal.aborted) return { ok: false, reason: running ? "tooComplex" : "busy" };
     if (isQueueFull(error)) return { ok: false, reason: "busy" };
