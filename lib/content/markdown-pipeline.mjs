@@ -9,16 +9,17 @@
 // footnotes and task lists): several times faster than micromark and linear on the hostile shapes
 // of docs/security.md §10. Its token stream is turned into a hast tree here (toHast: a loop with
 // an explicit stack, no recursion, so a deep tree cannot overflow the stack) and the same hast
-// steps as before run on it: demoteH1, the sanitizer's allow-list, heading ids, safeLinks, link
-// cards, stringify. markdown-it never renders HTML here: raw HTML in the source is tokenized and
+// steps as before run on it: demoteH1, the sanitizer's allow-list, heading ids (rehype-slug's, on
+// this file's walk), safeLinks, link cards, stringify. markdown-it never renders HTML here: raw HTML in the source is tokenized and
 // then dropped by toHast (as remark-rehype did), and the sanitizer removes anything outside the
 // schema (scripts, event handlers, `javascript:`/`data:` URLs) as defence in depth.
-import { parentPort } from "node:worker_threads";
+import { isMainThread, parentPort } from "node:worker_threads";
 import MarkdownIt from "markdown-it";
 import markdownItFootnote from "markdown-it-footnote";
 import { unified } from "unified";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
-import rehypeSlug from "rehype-slug";
+import GithubSlugger from "github-slugger";
+import { toString } from "hast-util-to-string";
 import rehypeStringify from "rehype-stringify";
 import { countWordsInHtml } from "./words.mjs";
 
@@ -280,6 +281,18 @@ const demoteH1 = () => (tree) =>
   });
 
 /**
+ * Heading ids, after sanitizing (so a user-supplied id is never kept): rehype-slug's own steps
+ * (GitHub's slugs of the heading's text, numbered when repeated), on this file's walk, which costs
+ * a fraction of unist-util-visit's on a large story (rehype-slug was a third of the hast steps).
+ */
+const headingIds = () => (tree) => {
+  const slugs = new GithubSlugger();
+  walk(tree, (el) => {
+    if (/^h[1-6]$/.test(el.tagName) && !el.properties.id) el.properties.id = slugs.slug(toString(el));
+  });
+};
+
+/**
  * Reader-submitted links carry no endorsement and no window.opener: every link, not only the ones
  * starting with http(s) — a protocol-relative `//host` (or a relative one a browser could read as
  * such) leads off the site just as well.
@@ -322,7 +335,7 @@ const linkCards = () => (tree) =>
 
 const storySchema = {
   ...defaultSchema,
-  // Heading ids are added after sanitizing (rehype-slug), so user-supplied ids are never kept.
+  // Heading ids are added after sanitizing (headingIds), so user-supplied ids are never kept.
   clobber: [],
   attributes: {
     ...defaultSchema.attributes,
@@ -340,7 +353,7 @@ const commentSchema = {
 
 /** The hast steps after parsing, per kind: the same as before the parser changed. */
 const processors = {
-  story: unified().use(demoteH1).use(rehypeSanitize, storySchema).use(rehypeSlug).use(safeLinks).use(linkCards).use(rehypeStringify).freeze(),
+  story: unified().use(demoteH1).use(rehypeSanitize, storySchema).use(headingIds).use(safeLinks).use(linkCards).use(rehypeStringify).freeze(),
   // Comments: the same parser (markdown-it has no single-tilde strikethrough, so `~a~` stays text
   // here too), then the comment allow-list.
   comment: unified().use(rehypeSanitize, commentSchema).use(safeLinks).use(rehypeStringify).freeze(),
@@ -354,6 +367,41 @@ export function renderHtml(kind, markdown) {
   // after it would not be read as an HTML block.
   const tree = processor.runSync(toHast(parser.parse(markdown.replace(/^\uFEFF/, ""), {})));
   return processor.stringify(tree);
+}
+
+/**
+ * A new worker renders a sample of every construct before its first task: its first render of a
+ * large story would otherwise run unoptimized code, several times slower than the same render
+ * later (a few hundred milliseconds when a worker starts, instead of on someone's save).
+ */
+const WARM_UP = `## A heading
+
+A paragraph with *emphasis*, **strong**, ~~struck~~, \`code\`, a [link](https://example.com "t"), www.example.com,
+https://example.com/a and a@b.example, &amp; &copy;, a note[^1] and a hard
+break.
+
+> A quote
+> - with a list
+
+1. one
+2. [x] two
+
+| a | b |
+|:-|-:|
+| 1 | 2 |
+
+![image](https://example.com/a.png)
+
+\`\`\`js
+code
+\`\`\`
+
+[^1]: The note.
+
+`;
+if (!isMainThread) {
+  renderHtml("story", WARM_UP.repeat(150)); // about 100 KB: the heap grows to a large story's size once, here
+  renderHtml("comment", WARM_UP);
 }
 
 /**

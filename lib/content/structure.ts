@@ -1,13 +1,16 @@
 // Structure checks for Markdown before it is rendered. Pure and client-safe (the editor may use
 // them too): one linear pass over the text, no regular expressions that could backtrack.
 //
-// Why: the Markdown parser (micromark, under remark) is fast on ordinary writing but slow or
-// worse on some shapes, all measured (docs/security.md, "Bounded rendering"): deep nesting of
-// quotes and lists overflows the stack or the heap (7,000 nested `>` took a 192 MB heap down);
-// every quote or list item that ends copies the document's whole event list, so thousands of
-// them cost time quadratic in the length; a paragraph's `*`/`_` runs are matched against each
-// other (`"*_"` × 50,000 took 149 s); nested brackets, code-span marks, links and table cells
-// cost far more per character than prose. Each limit below is far past what writing needs.
+// Why: the limits were measured against the first parser (micromark, under remark), which is
+// fast on ordinary writing but slow or worse on some shapes (docs/security.md, "Bounded
+// rendering"): deep nesting of quotes and lists overflowed the stack or the heap (7,000 nested `>`
+// took a 192 MB heap down); every quote or list item that ends copied the document's whole event
+// list, so thousands of them cost time quadratic in the length; a paragraph's `*`/`_` runs are
+// matched against each other (`"*_"` × 50,000 took 149 s); nested brackets, code-span marks, links
+// and table cells cost far more per character than prose. The parser is now markdown-it
+// (lib/content/markdown-pipeline.mjs), linear on all of those, but still several times slower
+// than prose on some (emphasis runs, distinct footnotes, wide tables): the limits stay, as the
+// messages a writer sees before anything is rendered. Each is far past what writing needs.
 
 export type StructureLimits = {
   /** "Stories" or "Comments", for the messages. */
