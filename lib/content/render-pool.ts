@@ -10,7 +10,11 @@ export type RenderKind = "story" | "comment";
 /** `wordCount` (of a story) is counted in the worker too, off the request thread. */
 export type PoolRender = { ok: true; html: string; wordCount: number; measured?: { ms: number; heapUsed: number } } | { ok: false; reason: "tooComplex" | "busy" };
 
-/** Each worker's heap; a render that needs more ends its worker. Measured need: under 30 MB for a 100 KB story. */
+/**
+ * Each worker's heap; a render that needs more ends its worker. Measured (scripts/bench-render.ts,
+ * heap in use after the render, garbage included): about 35 MB for 100 KB of prose, at most
+ * about 50 MB for the largest accepted hostile shape (link definitions and their uses).
+ */
 export const RENDER_HEAP_MB = 64;
 /**
  * Running time allowed per render. Accepted input renders in about as long as plain prose of the
