@@ -6,13 +6,14 @@
 //
 // Markdown is the stored form; HTML is rendered once, at save, and sanitized with an allow-list.
 // Parsing is markdown-it (CommonMark, plus GFM tables, ~~strikethrough~~, autolinked addresses,
-// footnotes and task lists): several times faster than micromark and linear on the hostile shapes
-// of docs/security.md §10. Its token stream is turned into a hast tree here (toHast: a loop with
-// an explicit stack, no recursion, so a deep tree cannot overflow the stack) and the same hast
-// steps as before run on it: demoteH1, the sanitizer's allow-list, heading ids (rehype-slug's, on
-// this file's walk), safeLinks, link cards, stringify. markdown-it never renders HTML here: raw HTML in the source is tokenized and
-// then dropped by toHast (as remark-rehype did), and the sanitizer removes anything outside the
-// schema (scripts, event handlers, `javascript:`/`data:` URLs) as defence in depth.
+// footnotes and task lists): about ten times faster than micromark on prose and linear on the
+// hostile shapes of docs/security.md §10. Its token stream is turned into a hast tree here (toHast:
+// a loop with an explicit stack, no recursion, so a deep tree cannot overflow the stack) and the
+// same hast steps as before run on it: demoteH1, the sanitizer's allow-list, heading ids
+// (rehype-slug's, on this file's walk), safeLinks, link cards, stringify. markdown-it never
+// renders HTML here: raw HTML in the source is tokenized and then dropped by toHast (as
+// remark-rehype did), and the sanitizer removes anything outside the schema (scripts, event
+// handlers, `javascript:`/`data:` URLs) as defence in depth.
 import { isMainThread, parentPort } from "node:worker_threads";
 import MarkdownIt from "markdown-it";
 import markdownItFootnote from "markdown-it-footnote";
@@ -98,8 +99,9 @@ const BLOCK_PARENTS = new Set(["blockquote", "ul", "ol", "table", "thead", "tbod
  * markdown-it's token stream → a hast tree, with an explicit stack (no recursion: nesting depth
  * costs no stack). The tree has the shape remark-rehype gave: paragraphs of tight list items
  * unwrapped, blocks on their own lines, footnotes as GFM's section, task list checkboxes, table
- * alignment as `align`. Raw HTML tokens are dropped; a token this does not know adds nothing but
- * its children (and the sanitizer decides about every element it makes).
+ * alignment as `align`. Raw HTML tokens are dropped; a token this does not know becomes the
+ * element its tag names, or adds only its children if it names none; the sanitizer then decides
+ * about every element made here.
  */
 function toHast(tokens) {
   const root = { type: "root", children: [] };
