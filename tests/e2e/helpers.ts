@@ -54,9 +54,10 @@ export async function signIn(page: Page, account: { email: string; password: str
 /**
  * Signs up a new account through the form; returns its details. Lands on the studio. New accounts
  * wait for review before their stories go live; most specs are about something else, so the
- * account is marked trusted (as an admin could) unless `trusted: false`.
+ * account is marked trusted (as an admin could) unless `trusted: false`, and its address confirmed
+ * (as following the emailed link would; email-accounts.spec.ts follows it) unless `confirmed: false`.
  */
-export async function signUp(page: Page, name: string, { trusted = true } = {}) {
+export async function signUp(page: Page, name: string, { trusted = true, confirmed = true } = {}) {
   const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${randomUUID().slice(0, 8)}@example.com`;
   const password = "a long enough password";
   await page.goto("/signup");
@@ -66,6 +67,7 @@ export async function signUp(page: Page, name: string, { trusted = true } = {}) 
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/studio$/);
   if (trusted) await sql(`update "User" set "trustOverride" = true where email = $1`, [email]);
+  if (confirmed) await sql(`update "User" set "emailVerifiedAt" = now() where email = $1`, [email]);
   return { name, email, password };
 }
 

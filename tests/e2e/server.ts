@@ -26,9 +26,9 @@ await client.query(`insert into "Community" (id, slug, name, description) values
   ('c-swamp', 'the-swamp', 'The Swamp', 'Politics and civic life.')`);
 // Staff accounts for the moderation specs (tests/e2e/helpers.ts signs in as them).
 const staffHash = await hash(STAFF_PASSWORD);
-await client.query(`insert into "User" (id, email, name, handle, "passwordHash", role, "updatedAt") values
-  ('u-admin', 'admin@e2e.test', 'Ada Admin', 'ada-admin', $1, 'ADMIN', now()),
-  ('u-moderator', 'moderator@e2e.test', 'Mo Moderator', 'mo-moderator', $1, 'MODERATOR', now())`, [staffHash]);
+await client.query(`insert into "User" (id, email, name, handle, "passwordHash", role, "updatedAt", "emailVerifiedAt") values
+  ('u-admin', 'admin@e2e.test', 'Ada Admin', 'ada-admin', $1, 'ADMIN', now(), now()),
+  ('u-moderator', 'moderator@e2e.test', 'Mo Moderator', 'mo-moderator', $1, 'MODERATOR', now(), now())`, [staffHash]);
 await client.end();
 // The specs read the database address to set up what the UI cannot (trust, a short expiry).
 mkdirSync(path.join(root, "test-results"), { recursive: true });

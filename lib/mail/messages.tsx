@@ -1,0 +1,25 @@
+import "server-only";
+import type { ReactElement } from "react";
+import { render } from "@react-email/render";
+import { PasswordChanged, PasswordReset, SignUpWithExistingAddress, VerifyEmail } from "@/lib/mail/templates/account";
+
+/**
+ * Every email the site sends, by template name: its subject and its React component. The data
+ * (names, titles, absolute links) is worked out by the data layer (lib/data/email.ts) when the
+ * email is sent.
+ */
+export const emailTemplates = {
+  "verify-email": (d: { siteUrl: string; name: string; url: string }) => ({ subject: "Confirm your email address", element: <VerifyEmail {...d} /> }),
+  "password-reset": (d: { siteUrl: string; name: string; url: string }) => ({ subject: "Reset your password", element: <PasswordReset {...d} /> }),
+  "signup-existing": (d: { siteUrl: string; name: string; signInUrl: string; resetUrl: string }) => ({ subject: "You already have a Storyhouse account", element: <SignUpWithExistingAddress {...d} /> }),
+  "password-changed": (d: { siteUrl: string; name: string; resetUrl: string }) => ({ subject: "Your password was changed", element: <PasswordChanged {...d} /> }),
+} satisfies Record<string, (data: never) => { subject: string; element: ReactElement }>;
+
+export type EmailTemplateName = keyof typeof emailTemplates;
+export type EmailTemplateData<T extends EmailTemplateName> = Parameters<(typeof emailTemplates)[T]>[0];
+
+/** The HTML and plain-text parts of one email, from the same component. */
+export async function renderEmail(element: ReactElement): Promise<{ html: string; text: string }> {
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { html, text };
+}
