@@ -30,8 +30,11 @@ export async function addJob(tx: Prisma.TransactionClient, task: TaskName, paylo
 
 export type DeadJob = { id: string; task: string; attempts: number; lastError: string | null; payload: string; createdAt: Date; updatedAt: Date };
 
+/** The client or a transaction: anything that runs SQL. */
+type Sql = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
+
 /** Jobs that used every attempt, newest first (the dead-letter list). */
-export async function listDeadJobs(client: Prisma.TransactionClient, limit = 100): Promise<DeadJob[]> {
+export async function listDeadJobs(client: Sql, limit = 100): Promise<DeadJob[]> {
   const rows = await client.$queryRaw<{ id: bigint; task_identifier: string; attempts: number; last_error: string | null; payload: unknown; created_at: Date; updated_at: Date }[]>`
     select j.id, j.task_identifier, j.attempts, j.last_error, p.payload, j.created_at, j.updated_at
     from graphile_worker.jobs j join graphile_worker._private_jobs p on p.id = j.id
@@ -41,6 +44,6 @@ export async function listDeadJobs(client: Prisma.TransactionClient, limit = 100
 }
 
 /** Gives a dead job a fresh set of attempts, now. */
-export async function retryDeadJob(client: Prisma.TransactionClient, id: string) {
+export async function retryDeadJob(client: Sql, id: string) {
   await client.$executeRaw`select graphile_worker.reschedule_jobs(array[${BigInt(id)}]::bigint[], run_at => now(), attempts => 0)`;
 }

@@ -1,6 +1,8 @@
 import { expect, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { simpleParser, type ParsedMail } from "mailparser";
 import path from "node:path";
 import pg from "pg";
 import { TEST_BUILD_DIR } from "../../scripts/lib/app-env.mjs";
@@ -119,4 +121,27 @@ export async function submitForReview(page: Page, title: string): Promise<string
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page).toHaveURL(/\/edit\?submitted=1$/);
   return page.url().replace(/\?.*$/, "").split("/").at(-2)!;
+}
+
+/**
+ * The newest email to `to` (with `subject`, if given) that reached this server's SMTP server
+ * (tests/e2e/server.ts), waiting for it to arrive. Links in it are absolute on SITE_URL, which
+ * is not this test server: `pathOf` gives the path to follow here.
+ */
+export async function receivedEmail(to: string, subject?: string | RegExp) {
+  const dir = path.join(process.cwd(), "test-results", `e2e-mail-${e2ePort()}`);
+  let found: ParsedMail | undefined;
+  await expect(async () => {
+    const mails = await Promise.all((await readdir(dir)).sort().map(async (f) => simpleParser(await readFile(path.join(dir, f)))));
+    found = mails.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.value.some((v) => v.address === to)) && (!subject || (typeof subject === "string" ? m.subject === subject : subject.test(m.subject ?? "")))).at(-1);
+    expect(found, `an email to ${to}`).toBeTruthy();
+  }).toPass({ timeout: 20_000 });
+  return found!;
+}
+
+/** The path of the first link in `text` to `route` (say "/reset-password/"). */
+export function pathOf(text: string, route: string): string {
+  const match = text.match(new RegExp(`https?://[^/\\s]+(${route}[^\\s\\]>)"]*)`));
+  if (!match) throw new Error(`no ${route} link in:\n${text}`);
+  return match[1];
 }

@@ -1,0 +1,76 @@
+import { expect, test } from "@playwright/test";
+import { pathOf, receivedEmail, signIn, signUp } from "./helpers";
+
+test("sign up, confirm through the emailed link, forget the password, reset it from the email, sign in with the new one", async ({ page, browser }) => {
+  const account = await signUp(page, "Mail Tester", { confirmed: false });
+  const banner = page.getByTestId("email-confirmation-banner");
+  await expect(banner).toBeVisible();
+
+  // The confirmation email, as it reached the SMTP server: both parts, an absolute link.
+  const confirmation = await receivedEmail(account.email, "Confirm your email address");
+  expect(confirmation.from?.text).toContain("Storyhouse");
+  const confirmPath = pathOf(confirmation.text!, "/verify-email/");
+  expect(confirmation.html).toContain(confirmPath);
+  await page.goto(confirmPath);
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByRole("heading", { name: "Your email address is confirmed" })).toBeVisible();
+  await page.goto("/studio");
+  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+  await expect(banner).toHaveCount(0);
+
+  // Signed out elsewhere: "Forgot password?" on the sign-in page.
+  const elsewhere = await browser.newContext();
+  const forgot = await elsewhere.newPage();
+  await forgot.goto("/signin");
+  await forgot.getByRole("link", { name: "Forgot password?" }).click();
+  await forgot.getByLabel("Email").fill(account.email);
+  await forgot.getByRole("button", { name: "Send me a reset link" }).click();
+  await expect(forgot.getByRole("status")).toContainText(`If an account uses ${account.email}`);
+
+  const reset = await receivedEmail(account.email, "Reset your password");
+  const resetPath = pathOf(reset.text!, "/reset-password/");
+  expect(reset.html).toContain(resetPath);
+  await forgot.goto(resetPath);
+  const newPassword = "a brand new password";
+  await forgot.getByLabel("New password", { exact: true }).fill(newPassword);
+  await forgot.getByLabel("New password, again").fill(newPassword);
+  await forgot.getByRole("button", { name: "Set new password" }).click();
+  await expect(forgot).toHaveURL(/\/settings\/account$/);
+  await elsewhere.close();
+
+  // The reset ended the first browser's session.
+  await page.goto("/studio");
+  await expect(page).toHaveURL(/\/signin/);
+
+  // The link works once; the old password no longer does; the new one does.
+  const again = await browser.newContext();
+  const later = await again.newPage();
+  await later.goto(resetPath);
+  await later.getByLabel("New password", { exact: true }).fill("yet another password");
+  await later.getByLabel("New password, again").fill("yet another password");
+  await later.getByRole("button", { name: "Set new password" }).click();
+  await expect(later.getByRole("alert")).toContainText("expired or was already used");
+  await later.goto("/signin");
+  await later.getByLabel("Email").fill(account.email);
+  await later.getByLabel("Password").fill(account.password);
+  await later.getByRole("button", { name: "Sign in" }).click();
+  await expect(later.getByRole("alert")).toContainText("don't match");
+  await signIn(later, { email: account.email, password: newPassword });
+  await again.close();
+});
+
+test("sign-up with an address that has an account says nothing of it on the page and tells the owner by email", async ({ page, browser }) => {
+  const owner = await signUp(page, "Address Owner");
+  const stranger = await browser.newContext();
+  const other = await stranger.newPage();
+  await other.goto("/signup");
+  await other.getByLabel("Name").fill("Someone Else");
+  await other.getByLabel("Email").fill(owner.email);
+  await other.getByLabel("Password").fill("whatever password");
+  await other.getByRole("button", { name: "Create account" }).click();
+  await expect(other.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(other.locator("body")).not.toContainText("already");
+  const notice = await receivedEmail(owner.email, "You already have a Storyhouse account");
+  expect(pathOf(notice.text!, "/forgot-password")).toBe("/forgot-password");
+  await stranger.close();
+});
