@@ -1,8 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { sendQueuedEmail } from "@/lib/data/email";
+import { fanOutNewStory } from "@/lib/data/email-notifications";
 
 /** What each queued job does (the sweep is app/api/sweep). Called by app/api/jobs/[task] for this process's worker. */
 export const jobTasks: Record<string, (payload: Record<string, unknown>) => Promise<unknown>> = {
   "send-email": (payload) => sendQueuedEmail(z.string().parse(payload.key)),
+  "new-story-fan-out": (payload) => fanOutNewStory(z.string().parse(payload.storyId), z.string().optional().parse(payload.after)),
 };

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ReactElement } from "react";
 import { render } from "@react-email/render";
+import { NewStoryFromFollowed, NotificationDigest } from "@/lib/mail/templates/notifications";
 import { PasswordChanged, PasswordReset, SignUpWithExistingAddress, VerifyEmail } from "@/lib/mail/templates/account";
 
 /**
@@ -13,6 +14,14 @@ export const emailTemplates = {
   "password-reset": (d: { siteUrl: string; name: string; url: string }) => ({ subject: "Reset your password", element: <PasswordReset {...d} /> }),
   "signup-existing": (d: { siteUrl: string; name: string; signInUrl: string; resetUrl: string }) => ({ subject: "You already have a Storyhouse account", element: <SignUpWithExistingAddress {...d} /> }),
   "password-changed": (d: { siteUrl: string; name: string; resetUrl: string }) => ({ subject: "Your password was changed", element: <PasswordChanged {...d} /> }),
+  "notification-digest": (d: { siteUrl: string; name: string; group: string; items: { message: string; url: string | null }[]; alwaysSent: boolean; unsubscribeUrl: string; settingsUrl: string; reason: string }) => ({
+    subject: d.items.length === 1 ? d.items[0].message.replace(/\.$/, "") : `${d.items.length} new ${d.group === "reply" ? "replies to your comments" : d.group === "comment" ? "comments on your stories" : "updates about your account"}`,
+    element: <NotificationDigest {...d} />,
+  }),
+  "new-story": (d: { siteUrl: string; name: string; creatorName: string; title: string; subtitle: string; url: string; unsubscribeUrl: string; settingsUrl: string; reason: string }) => ({
+    subject: `${d.creatorName} published “${d.title}”`,
+    element: <NewStoryFromFollowed {...d} />,
+  }),
 } satisfies Record<string, (data: never) => { subject: string; element: ReactElement }>;
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { pathOf, receivedEmail, signIn, signUp } from "./helpers";
+import { pathOf, publishStory, receivedEmail, signIn, signUp } from "./helpers";
 
 test("sign up, confirm through the emailed link, forget the password, reset it from the email, sign in with the new one", async ({ page, browser }) => {
   const account = await signUp(page, "Mail Tester", { confirmed: false });
@@ -73,4 +73,40 @@ test("sign-up with an address that has an account says nothing of it on the page
   const notice = await receivedEmail(owner.email, "You already have a Storyhouse account");
   expect(pathOf(notice.text!, "/forgot-password")).toBe("/forgot-password");
   await stranger.close();
+});
+
+test("a follower is emailed when the creator publishes, with a working link and a one-click unsubscribe", async ({ page, browser, request }) => {
+  const creator = await signUp(page, "Mailing Creator");
+  const first = await publishStory(page, "The first of many");
+
+  const readerContext = await browser.newContext();
+  const reader = await readerContext.newPage();
+  const follower = await signUp(reader, "Faithful Follower");
+  await reader.goto(first);
+  await reader.getByRole("button", { name: `Follow ${creator.name}` }).click();
+  await expect(reader.getByRole("button", { name: "Following" })).toHaveAttribute("aria-pressed", "true");
+
+  await publishStory(page, "The second one arrives by mail");
+  const mail = await receivedEmail(follower.email, `${creator.name} published “The second one arrives by mail”`);
+  expect(mail.headers.get("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+  const storyPath = pathOf(mail.text!, "/journal/");
+  await reader.goto(storyPath);
+  await expect(reader.getByRole("heading", { level: 1, name: "The second one arrives by mail" })).toBeVisible();
+
+  // The mail client's one-click unsubscribe: a cookie-less POST to the List-Unsubscribe address.
+  const oneClick = String(mail.headers.get("list-unsubscribe")).replace(/^<|>$/g, "");
+  const answer = await request.post(new URL(oneClick).pathname + new URL(oneClick).search, { form: { "List-Unsubscribe": "One-Click" } });
+  expect(answer.status()).toBe(200);
+  await reader.goto("/settings/notifications");
+  await expect(reader.getByRole("checkbox", { name: "New stories from creators I follow" })).not.toBeChecked();
+  await expect(reader.getByRole("checkbox", { name: "Replies to my comments" })).toBeChecked();
+
+  // The footer's link: a page with one button, no sign-in.
+  const anonymous = await browser.newContext();
+  const visitor = await anonymous.newPage();
+  await visitor.goto(pathOf(mail.text!, "/unsubscribe\\?"));
+  await visitor.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(visitor.getByRole("status")).toContainText("no longer get emails about new stories");
+  await anonymous.close();
+  await readerContext.close();
 });
