@@ -38,3 +38,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A header as it was sent (mailparser folds the List-* headers into one structured "list" header). */
+export function rawHeader(mail: ParsedMail, name: string): string | undefined {
+  const line = mail.headerLines.find((h) => h.key === name.toLowerCase())?.line;
+  return line?.slice(line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim();
+}
