@@ -5,6 +5,7 @@ import { emailTemplates, renderEmail, type EmailTemplateName } from "@/lib/mail/
 import { siteUrl } from "@/lib/env";
 import { mintAuthToken } from "@/lib/data/auth-tokens";
 import { notificationsForEmail } from "@/lib/data/email-notifications";
+import { digestStoriesFor } from "@/lib/data/email-digest";
 import { EMAIL_KINDS, isEmailKind, type EmailKind } from "@/lib/domain/email-preferences";
 import { unsubscribeUrls } from "@/lib/mail/unsubscribe";
 
@@ -64,6 +65,7 @@ export async function sendQueuedEmail(key: string): Promise<"sent" | "already-se
 /** The preference an email comes under (none: account email, always sent). */
 function emailKindOf(email: QueuedEmail): EmailKind | null {
   if (email.template === "new-story") return "followed";
+  if (email.template === "weekly-digest") return "digest";
   if (email.template === "notification-digest") {
     const group = (email.data as Record<string, string>).group;
     return isEmailKind(group) ? group : null;
@@ -106,6 +108,12 @@ async function composeEmail(email: QueuedEmail) {
     const items = await notificationsForEmail(email.userId!, data.group, new Date(data.since));
     if (!items.length) return null;
     const { subject, element } = emailTemplates[template]({ ...data, items, alwaysSent: data.group === "sanction" } as never);
+    return { subject, headers, ...(await renderEmail(element)) };
+  }
+  if (template === "weekly-digest") {
+    const stories = await digestStoriesFor(email.userId!, new Date(data.since));
+    if (!stories.length) return null;
+    const { subject, element } = emailTemplates[template]({ ...data, stories } as never);
     return { subject, headers, ...(await renderEmail(element)) };
   }
   const { subject, element } = emailTemplates[template](data as never);

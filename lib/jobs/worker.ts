@@ -33,6 +33,9 @@ async function start({ databaseUrl, port, token, sweepSeconds }: WorkerOptions):
     concurrency: 4,
     maxPoolSize: 6,
     pollInterval: 1000,
+    // Schedules: graphile-worker runs each due time once across every process (and catches up
+    // a run missed by up to a day while no process was up).
+    crontab: "0 8 * * 1 weekly-digest ?fill=1d&max=1",
     // Next handles the process's signals; a job cut short by a stop is retried by another process.
     noHandleSignals: true,
     logger: new Logger(() => (level, message) => {
@@ -41,6 +44,7 @@ async function start({ databaseUrl, port, token, sweepSeconds }: WorkerOptions):
     taskList: {
       "send-email": viaRoute("send-email"),
       "new-story-fan-out": viaRoute("new-story-fan-out"),
+      "weekly-digest": viaRoute("weekly-digest"),
       // The time-based work (app/api/sweep). Each run first queues the next one, keyed "sweep" so
       // that however many processes do this there is one waiting sweep, then does the work.
       sweep: async (_payload, helpers) => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ReactElement } from "react";
 import { render } from "@react-email/render";
-import { NewStoryFromFollowed, NotificationDigest } from "@/lib/mail/templates/notifications";
+import { NewStoryFromFollowed, NotificationDigest, WeeklyDigest } from "@/lib/mail/templates/notifications";
 import { PasswordChanged, PasswordReset, SignUpWithExistingAddress, VerifyEmail } from "@/lib/mail/templates/account";
 
 /**
@@ -21,6 +21,10 @@ export const emailTemplates = {
   "new-story": (d: { siteUrl: string; name: string; creatorName: string; title: string; subtitle: string; url: string; unsubscribeUrl: string; settingsUrl: string; reason: string }) => ({
     subject: `${d.creatorName} published “${d.title}”`,
     element: <NewStoryFromFollowed {...d} />,
+  }),
+  "weekly-digest": (d: { siteUrl: string; name: string; stories: { title: string; subtitle: string; creatorName: string; url: string }[]; unsubscribeUrl: string; settingsUrl: string; reason: string }) => ({
+    subject: `Your week on Storyhouse: ${d.stories[0]?.title ?? "new stories"}`,
+    element: <WeeklyDigest {...d} />,
   }),
 } satisfies Record<string, (data: never) => { subject: string; element: ReactElement }>;
 

@@ -143,5 +143,6 @@ export async function receivedEmail(to: string, subject?: string | RegExp) {
 export function pathOf(text: string, route: string): string {
   const match = text.match(new RegExp(`https?://[^/\\s]+(${route}[^\\s\\]>)"]*)`));
   if (!match) throw new Error(`no ${route} link in:\n${text}`);
-  return match[1];
+  // A sentence may end right after the address.
+  return match[1].replace(/[.,;:]+$/, "");
 }

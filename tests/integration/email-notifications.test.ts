@@ -8,6 +8,7 @@ import { unsubscribeUrls } from "@/lib/mail/unsubscribe";
 import { makeCommunity, makePublishedStory, makeUser } from "../helpers/factories";
 import { rawHeader, startSmtpSink, type SmtpSink } from "../helpers/smtp-sink";
 import { runQueuedJobs } from "../helpers/run-jobs";
+import { queueWeeklyDigests } from "@/lib/data/email-digest";
 
 const SITE = "https://stories.example.test";
 let smtp: SmtpSink;
@@ -112,5 +113,30 @@ describe("notification emails", () => {
     await runAllJobs();
     expect(to(await addressOf(author.id))).toEqual([]);
     expect(await db.emailDelivery.findFirst({ where: { userId: author.id, template: "notification-digest" }, select: { status: true } })).toEqual({ status: "SKIPPED" });
+  });
+});
+
+describe("weekly digest", () => {
+  it("sends the week's top stories from followed creators to those who asked, once a week, and nothing when there is nothing", async () => {
+    const community = await makeCommunity();
+    const creator = await makeUser({ name: "Weekly Wren" });
+    const [reader, idle, notAsked] = await Promise.all([makeUser(), makeUser(), makeUser()]);
+    await setFollow(reader, creator.id, true);
+    await setFollow(notAsked, creator.id, true);
+    for (const member of [reader, idle]) await updateMyEmailPreferences(member, { ...(await getMyEmailPreferences(member)), digest: true });
+    const story = await makePublishedStory(creator, community.slug, { title: "The week's best" });
+    await runAllJobs();
+    smtp.messages.length = 0;
+
+    await queueWeeklyDigests();
+    await queueWeeklyDigests();
+    await runAllJobs();
+    const [mail, ...more] = to(await addressOf(reader.id));
+    expect(more).toEqual([]);
+    expect(mail.subject).toBe("Your week on Storyhouse: The week's best");
+    expect(mail.text).toContain(`${SITE}${story.href}`);
+    expect(rawHeader(mail, "list-unsubscribe")).toBe(`<${unsubscribeUrls(reader.id, "digest").oneClick}>`);
+    expect(to(await addressOf(idle.id))).toEqual([]);
+    expect(to(await addressOf(notAsked.id))).toEqual([]);
   });
 });

@@ -35,3 +35,22 @@ export function NewStoryFromFollowed(d: Unsubscribe & { name: string; creatorNam
     </EmailLayout>
   );
 }
+
+export function WeeklyDigest(d: Unsubscribe & { name: string; stories: { title: string; subtitle: string; creatorName: string; url: string }[] }) {
+  return (
+    <EmailLayout preview={`This week: ${d.stories[0]?.title ?? "stories"} and more`} siteUrl={d.siteUrl} footer={<Footer {...d} />}>
+      <Paragraph>Hi {d.name},</Paragraph>
+      <Paragraph>The week&apos;s top stories from creators you follow:</Paragraph>
+      {d.stories.map((s) => (
+        <Paragraph key={s.url}>
+          <Link href={s.url}>
+            <strong>{s.title}</strong>
+          </Link>{" "}
+          by {s.creatorName}
+          {s.subtitle ? <> — {s.subtitle}</> : null}
+        </Paragraph>
+      ))}
+      <ActionButton href={`${d.siteUrl}/following`}>See everything from who you follow</ActionButton>
+    </EmailLayout>
+  );
+}
