@@ -6,6 +6,9 @@ test("sign up, confirm through the emailed link, forget the password, reset it f
   const account = await signUp(page, "Mail Tester", { confirmed: false });
   const banner = page.getByTestId("email-confirmation-banner");
   await expect(banner).toBeVisible();
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: "test-results/artifacts/email-confirmation-banner-375.png" });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // The confirmation email, as it reached the SMTP server: both parts, an absolute link.
   const confirmation = await receivedEmail(account.email, "Confirm your email address");
@@ -29,6 +32,8 @@ test("sign up, confirm through the emailed link, forget the password, reset it f
   await forgot.getByRole("textbox", { name: "Email" }).fill(account.email);
   await forgot.getByRole("button", { name: "Send me a reset link" }).click();
   await expect(forgot.getByRole("status")).toContainText(`If an account uses ${account.email}`);
+  await forgot.setViewportSize({ width: 375, height: 700 });
+  await forgot.screenshot({ path: "test-results/artifacts/email-forgot-password-375.png" });
 
   const reset = await receivedEmail(account.email, "Reset your password");
   const resetPath = pathOf(reset.text!, "/reset-password/");
@@ -102,6 +107,8 @@ test("a follower is emailed when the creator publishes, with a working link and 
   expect(answer.status()).toBe(200);
   await reader.goto("/settings/notifications");
   await expect(reader.getByRole("checkbox", { name: "New stories from creators I follow" })).not.toBeChecked();
+  await reader.setViewportSize({ width: 375, height: 800 });
+  await reader.screenshot({ path: "test-results/artifacts/email-settings-375.png" });
   await expect(reader.getByRole("checkbox", { name: "Replies to my comments" })).toBeChecked();
 
   // The footer's link: a page with one button, no sign-in.
@@ -110,6 +117,7 @@ test("a follower is emailed when the creator publishes, with a working link and 
   await visitor.goto(pathOf(mail.text!, "/unsubscribe\\?"));
   await visitor.getByRole("button", { name: "Unsubscribe" }).click();
   await expect(visitor.getByRole("status")).toContainText("no longer get emails about new stories");
+  await visitor.screenshot({ path: "test-results/artifacts/email-unsubscribed.png" });
   await anonymous.close();
   await readerContext.close();
 });
