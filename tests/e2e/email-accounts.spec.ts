@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { pathOf, publishStory, receivedEmail, signIn, signUp } from "./helpers";
+import { pathOf, publishStory, receivedEmail, signIn, signUp, staff } from "./helpers";
 import { rawHeader } from "../helpers/smtp-sink";
 
 test("sign up, confirm through the emailed link, forget the password, reset it from the email, sign in with the new one", async ({ page, browser }) => {
@@ -81,6 +81,17 @@ test("sign-up with an address that has an account says nothing of it on the page
   const notice = await receivedEmail(owner.email, "You already have a Storyhouse account");
   expect(pathOf(notice.text!, "/forgot-password")).toBe("/forgot-password");
   await stranger.close();
+
+  // Admins see how mail leaves the site and the jobs that failed.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, staff.admin);
+  await admin.goto("/admin/mail");
+  await expect(admin.getByRole("heading", { name: "Mail", exact: true })).toBeVisible();
+  await expect(admin.getByText("Mail is sent through the SMTP server in SMTP_URL.")).toBeVisible();
+  await expect(admin.getByRole("heading", { name: "Failed jobs" })).toBeVisible();
+  await admin.screenshot({ path: "test-results/artifacts/email-admin-mail.png" });
+  await adminContext.close();
 });
 
 test("a follower is emailed when the creator publishes, with a working link and a one-click unsubscribe", async ({ page, browser, request }) => {

@@ -8,6 +8,7 @@ import { createUser, findViewer, verifyCredentials } from "@/lib/data/users";
 import { confirmEmailWithToken, requestPasswordReset, resendEmailConfirmation, resetPasswordWithToken } from "@/lib/data/account-email";
 import { queueEmail } from "@/lib/data/email";
 import { listDeadJobs, retryDeadJob } from "@/lib/jobs/queue";
+import { getMailFile, getMailOverview } from "@/lib/data/admin-mail";
 import { createComment } from "@/lib/data/comments";
 import { createDraft, publishStory } from "@/lib/data/stories";
 import { makeCommunity, makePublishedStory, makeUser, storyInput } from "../helpers/factories";
@@ -194,6 +195,21 @@ describe("without SMTP_URL", () => {
       const contents = await Promise.all(files.map((f) => readFile(path.join(dir, f), "utf8")));
       expect(contents.join("\n")).toMatch(/To: file1@example.com[\s\S]*multipart\/alternative/);
       expect(smtp.messages).toEqual([]);
+
+      // What /admin/mail shows: admins only, newest first, both parts and the headers.
+      const admin = await makeUser({ role: "ADMIN" });
+      const overview = await getMailOverview(admin);
+      expect(overview.transport).toBe("files");
+      expect(overview.files.map((f) => f.to)).toEqual(["file2@example.com", "file1@example.com"]);
+      const opened = await getMailFile(admin, overview.files[0].file);
+      expect(opened.subject).toBe("Your password was changed");
+      expect(opened.text).toContain("Hi N2");
+      expect(opened.html).toMatch(/Hi (<!-- -->)?N2/);
+      expect(opened.headers).toContainEqual(["To", "file2@example.com"]);
+      await expect(getMailFile(admin, "../../etc/passwd")).rejects.toMatchObject({ code: "NOT_FOUND" });
+      const moderator = await makeUser({ role: "MODERATOR" });
+      await expect(getMailOverview(moderator)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(getMailFile(moderator, overview.files[0].file)).rejects.toMatchObject({ code: "FORBIDDEN" });
     } finally {
       process.env.SMTP_URL = saved;
       delete process.env.MAIL_DIR;
