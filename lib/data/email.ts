@@ -73,13 +73,16 @@ function emailKindOf(email: QueuedEmail): EmailKind | null {
   return null;
 }
 
-/** Whether something since queueing made the email pointless: a confirmation for an address already confirmed, a kind turned off. */
+/**
+ * Whether something since queueing made the email pointless or unwelcome: the address bounced or
+ * complained (lib/data/email-events.ts), a confirmation for an address already confirmed, a kind
+ * turned off.
+ */
 async function noLongerWanted(email: QueuedEmail): Promise<boolean> {
   if (!email.userId) return false;
   const kind = emailKindOf(email);
-  if (email.template !== "verify-email" && !kind) return false;
   const user = await db.user.findUnique({ where: { id: email.userId } });
-  if (!user) return true;
+  if (!user || user.emailStoppedAt) return true;
   if (email.template === "verify-email") return user.emailVerifiedAt !== null;
   return kind !== null && !user[EMAIL_KINDS[kind].column];
 }

@@ -216,3 +216,30 @@ describe("without SMTP_URL", () => {
     }
   });
 });
+
+describe("bounces and complaints", () => {
+  it("a signed webhook call stops mail to the account and shows on its admin page; a bad signature changes nothing", async () => {
+    const { POST } = await import("@/app/api/email-events/route");
+    const { signEmailEvent } = await import("@/lib/data/email-events");
+    const { getUserForStaff } = await import("@/lib/data/admin-users");
+    const user = await makeUser();
+    const { email } = (await db.user.findUnique({ where: { id: user.id }, select: { email: true } }))!;
+    const call = (body: string, signature: string) => POST(new Request("http://localhost/api/email-events", { method: "POST", body, headers: { "x-storyhouse-signature": signature } }));
+    const body = JSON.stringify({ type: "bounce", email, reason: "550 mailbox does not exist" });
+
+    delete process.env.EMAIL_WEBHOOK_SECRET;
+    expect((await call(body, signEmailEvent(body, "anything"))).status).toBe(404);
+    process.env.EMAIL_WEBHOOK_SECRET = "webhook-secret-for-tests";
+    expect((await call(body, signEmailEvent(body, "wrong secret"))).status).toBe(401);
+    expect((await db.user.findUnique({ where: { id: user.id }, select: { emailStoppedAt: true } }))!.emailStoppedAt).toBeNull();
+
+    expect((await call(body, signEmailEvent(body, "webhook-secret-for-tests"))).status).toBe(200);
+    const admin = await makeUser({ role: "ADMIN" });
+    expect((await getUserForStaff(admin, user.id)).emailStopped).toEqual({ at: expect.any(Date), reason: "Bounced: 550 mailbox does not exist" });
+
+    await requestPasswordReset(email);
+    await runQueuedJobs();
+    expect(to(email)).toEqual([]);
+    delete process.env.EMAIL_WEBHOOK_SECRET;
+  });
+});
