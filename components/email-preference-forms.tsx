@@ -17,7 +17,7 @@ export function EmailPreferencesForm({ initial }: { initial: Record<EmailKind, b
         <legend className="mb-2 text-sm font-semibold text-stone-800">Email me about</legend>
         {EMAIL_KIND_NAMES.map((kind) => (
           <label key={kind} className="flex items-start gap-3 text-stone-800">
-            <input type="checkbox" name={kind} defaultChecked={checked(kind)} className="mt-1 size-4" />
+            <input type="checkbox" name={kind} defaultChecked={checked(kind)} className="mt-1 size-4 shrink-0" />
             <span>{EMAIL_KINDS[kind].label}</span>
           </label>
         ))}
