@@ -79,6 +79,11 @@ export const config = {
     "/moderation/:path*",
     "/signin",
     "/signup",
+    // The pages reached from emails (lib/mail): per request, and the reset token stays under the nonce policy.
+    "/forgot-password",
+    "/reset-password/:path*",
+    "/verify-email/:path*",
+    "/unsubscribe",
     // Server actions on every other page, public ones included, for the Origin check above: only
     // requests carrying Next's action header or a multipart body match, so a page load (and the
     // cached public pages' throughput) never runs the proxy. Not /api: route handlers check Origin

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { SiteHeader } from "@/components/site-header";
 import { ViewerProvider } from "@/components/viewer/viewer-provider";
 import { RestrictionBanner } from "@/components/viewer/restriction-banner";
+import { EmailConfirmationBanner } from "@/components/viewer/email-confirmation-banner";
 import { siteUrl } from "@/lib/env";
 import "./globals.css";
 
@@ -25,6 +26,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <ViewerProvider>
           <SiteHeader />
           <RestrictionBanner />
+          <EmailConfirmationBanner />
           <main id="main" className="flex-1">
             {children}
           </main>

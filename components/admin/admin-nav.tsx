@@ -10,6 +10,7 @@ const sections = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/log", label: "Log" },
   { href: "/admin/settings", label: "Settings" },
+  { href: "/admin/mail", label: "Mail" },
 ];
 
 /** The admin area's tabs. Which ones work for whom is up to each page's own permission check. */

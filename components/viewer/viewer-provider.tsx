@@ -12,6 +12,8 @@ export type ClientViewer = {
   status: "ACTIVE" | "SUSPENDED";
   avatarUrl: string | null;
   restrictions: ClientRestriction[];
+  /** False until the member follows the link in the confirmation email (the banner offers a new one). */
+  emailVerified: boolean;
   /** Unread notifications: the bell's badge. */
   unread: number;
 };

@@ -2,7 +2,8 @@
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/config";
 import { headers } from "next/headers";
-import { assertSignInAllowed, createUser, endMySessions } from "@/lib/data/users";
+import { redirect } from "next/navigation";
+import { AddressTakenError, assertSignInAllowed, createUser, endMySessions } from "@/lib/data/users";
 import { getViewer } from "@/lib/auth/session";
 import { knownUserIds } from "@/lib/auth/known-device";
 import { clientIp } from "@/lib/request-ip";
@@ -15,12 +16,16 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   const { password: _password, ...values } = formValues(form);
   const input = signUpSchema.safeParse(formValues(form));
   if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
+  let addressTaken = false;
   try {
     const user = await createUser(input.data, { ip: clientIp(await headers()) });
     expireTags(cacheTags.creatorHandle(user.handle));
   } catch (error) {
-    return formError(error, values);
+    if (!(error instanceof AddressTakenError)) return formError(error, values);
+    addressTaken = true;
   }
+  // The page never says an address is taken; its owner was told by email (lib/data/users.ts).
+  if (addressTaken) redirect("/signup/check-email");
   // Throws Next's redirect on success, so it stays outside any try.
   await signIn("credentials", { email: input.data.email, password: input.data.password, redirectTo: safeReturnPath(values.callbackUrl, "/studio") });
   return {};

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { blockingRestriction, can, type ActiveRestriction, type Permission, type Viewer } from "@/lib/auth/permissions";
+import { blockingRestriction, can, unverifiedBlocks, type ActiveRestriction, type Permission, type Viewer } from "@/lib/auth/permissions";
 
 const restrictedVerb: Partial<Record<ActiveRestriction["kind"], string>> = {
   COMMENT_BAN: "You can't comment",
@@ -19,6 +19,9 @@ export function requirePermission(viewer: Viewer | null, permission: Permission)
   if (!viewer) throw new AppError("UNAUTHENTICATED");
   const restriction = blockingRestriction(viewer, permission);
   if (restriction) throw new AppError("FORBIDDEN", restrictionMessage(restriction));
+  if (viewer.emailVerified === false && unverifiedBlocks.has(permission)) {
+    throw new AppError("FORBIDDEN", "Please confirm your email address first: follow the link we sent you, or send a new one from the banner at the top of the page.");
+  }
   if (!can(viewer, permission)) throw new AppError("FORBIDDEN");
   return viewer;
 }

@@ -13,7 +13,7 @@ export type ActiveRestriction = { kind: RestrictionKind; reason: string; expires
  * role change or a restriction takes effect at once. `status` is SUSPENDED while a suspension is
  * in force (and lifts itself at its expiry).
  */
-export type Viewer = { id: string; name: string; handle: string; role: Role; status: UserStatus; restrictions?: ActiveRestriction[] };
+export type Viewer = { id: string; name: string; handle: string; role: Role; status: UserStatus; restrictions?: ActiveRestriction[]; emailVerified?: boolean };
 
 export const PERMISSIONS = [
   "story:write",
@@ -57,6 +57,13 @@ export const restrictionBlocks: Record<RestrictionKind, ReadonlySet<Permission>>
   CONTENT_REMOVAL: new Set(),
 };
 
+/**
+ * What an account may not do until its email address is confirmed (the link sent at sign-up):
+ * anything others see. Reading, drafts and hearts stay open. Only `emailVerified: false` blocks
+ * (the session layer always sets it, lib/data/users.ts findViewer).
+ */
+export const unverifiedBlocks: ReadonlySet<Permission> = new Set(["story:publish", "comment:write", "report:create"]);
+
 /** The restriction (if any) that stops the viewer doing `permission`. */
 export function blockingRestriction(viewer: Pick<Viewer, "status" | "restrictions">, permission: Permission): ActiveRestriction | null {
   const found = viewer.restrictions?.find((r) => restrictionBlocks[r.kind].has(permission));
@@ -66,9 +73,10 @@ export function blockingRestriction(viewer: Pick<Viewer, "status" | "restriction
   return null;
 }
 
-export function can(viewer: Pick<Viewer, "role" | "status" | "restrictions"> | null | undefined, permission: Permission): boolean {
+export function can(viewer: Pick<Viewer, "role" | "status" | "restrictions" | "emailVerified"> | null | undefined, permission: Permission): boolean {
   if (!viewer) return false;
   if (blockingRestriction(viewer, permission)) return false;
+  if (viewer.emailVerified === false && unverifiedBlocks.has(permission)) return false;
   return rolePermissions[viewer.role]?.has(permission) ?? false;
 }
 

@@ -53,6 +53,9 @@ export type StaffUserDetail = UserRow & {
   trusted: boolean;
   restrictions: RestrictionRow[];
   audit: AuditRow[];
+  /** Whether the address is confirmed, and whether mail to it was stopped by a bounce or complaint (lib/data/email-events.ts). */
+  emailVerified: boolean;
+  emailStopped: { at: Date; reason: string } | null;
 };
 
 /** Staff (user:restrict): one account with its restriction history and the audit entries about it. */
@@ -62,6 +65,7 @@ export async function getUserForStaff(viewer: Viewer | null, userId: string): Pr
     where: { id: userId },
     select: {
       id: true, name: true, handle: true, email: true, role: true, status: true, trustOverride: true, createdAt: true, bio: true, avatarUrl: true,
+      emailVerifiedAt: true, emailStoppedAt: true, emailStoppedReason: true,
       restrictions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 100, select: { id: true, kind: true, reason: true, createdAt: true, expiresAt: true, liftedAt: true, overturnedAt: true, createdById: true } },
     },
   });
@@ -76,9 +80,11 @@ export async function getUserForStaff(viewer: Viewer | null, userId: string): Pr
   const peopleIds = [...new Set([...user.restrictions.map((r) => r.createdById), ...audit.map((a) => a.actorId)].filter((id): id is string => Boolean(id)))];
   const people = new Map((await db.user.findMany({ where: { id: { in: peopleIds } }, select: { id: true, name: true, handle: true } })).map((u) => [u.id, { name: u.name, handle: u.handle }]));
   const now = Date.now();
-  const { restrictions, ...profile } = user;
+  const { restrictions, emailVerifiedAt, emailStoppedAt, emailStoppedReason, ...profile } = user;
   return {
     ...profile,
+    emailVerified: emailVerifiedAt !== null,
+    emailStopped: emailStoppedAt ? { at: emailStoppedAt, reason: emailStoppedReason ?? "" } : null,
     storyCount,
     commentCount,
     trusted,

@@ -1,4 +1,5 @@
 import "server-only";
+import { queueNotificationEmails } from "@/lib/data/email-notifications";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/permissions";
@@ -17,7 +18,10 @@ export async function notify(tx: Prisma.TransactionClient, userId: string, notif
 /** The same for several at once, in one insert. */
 export async function notifyMany(tx: Prisma.TransactionClient, notifications: NewNotification[]) {
   const data = notifications.filter((n) => !n.actorId || n.actorId !== n.userId).map((n) => ({ userId: n.userId, kind: n.kind, message: n.message, href: n.href ?? null }));
-  if (data.length) await tx.notification.createMany({ data });
+  if (!data.length) return;
+  await tx.notification.createMany({ data });
+  // And by email, for those who want it (batched: several in a short time share one).
+  await queueNotificationEmails(tx, data);
 }
 
 function requireSignedIn(viewer: Viewer | null): Viewer {

@@ -40,6 +40,11 @@ export const RATE_RULES = {
     backoff: { after: 5, firstSeconds: 1, maxSeconds: 15 * MINUTE },
     message: (wait) => `Too many failed attempts for this account from your network. Try again in ${wait}.`,
   },
+  /** "Forgot password" requests: per address (one network asking for many accounts) and per account (someone flooding one inbox). */
+  passwordResetPerIp: { limit: 20, windowSeconds: HOUR, message: "Too many password reset requests from your network. Please try again later." },
+  passwordResetPerAccount: { limit: 5, windowSeconds: HOUR, message: "Too many password reset requests. Please try again later." },
+  /** "Send the confirmation link again". */
+  verificationResend: { limit: 5, windowSeconds: HOUR, message: "We've sent several links already. Please check your inbox (and spam folder), or try again in an hour." },
   /** Failed sign-ins from one address, whatever the account. */
   signInPerIp: { limit: 50, windowSeconds: 15 * MINUTE, message: (wait) => `Too many attempts from this network. Try again in ${wait}.` },
   signInPerIpDaily: { limit: 300, windowSeconds: DAY, message: (wait) => `Too many attempts from this network today. Try again in ${wait}.` },

@@ -1,4 +1,5 @@
 import "server-only";
+import { queueNewStoryFanOut } from "@/lib/data/email-notifications";
 import { db } from "@/lib/db";
 import { isId, isSlug } from "@/lib/validation/ids";
 import { AppError } from "@/lib/errors";
@@ -589,6 +590,7 @@ export async function saveAndPublishStory(viewer: Viewer | null, storyId: string
       if (live) await tx.storyPendingEdit.deleteMany({ where: { storyId: id } });
       await setStoryTags(tx, id, input.tags);
       if (goesLive) await recordRevision(tx, id, "PUBLISH");
+      if (name === "publish" && !current?.publishedAt) await queueNewStoryFanOut(tx, id);
       return tx.story.findUniqueOrThrow({ where: { id }, select: { id: true, version: true, slug: true } });
     });
   const saved = name === "publish" && !current?.slug ? await withFreeSlug(community.id, input.title, write) : await write(current?.slug ?? null);
@@ -662,6 +664,7 @@ export async function putStoryLive(storyId: string, options: GoLiveOptions): Pro
       });
       if (count === 0) return null;
       await recordRevision(tx, storyId, "PUBLISH");
+      if (!story.publishedAt) await queueNewStoryFanOut(tx, storyId);
       await options.also?.(tx, live);
       return live;
     });

@@ -15,7 +15,8 @@ import { getSiteSettings } from "@/lib/data/settings";
 import { assertUnderRateLimit, claimAttempt, consumeRateLimit, consumeRateLimits, RATE_RULES, resetRateLimit } from "@/lib/data/rate-limits";
 import { isEmailDomainBlocked } from "@/lib/content/spam";
 import { batched, type Settled } from "@/lib/data/batch";
-import { env } from "@/lib/env";
+import { env, siteUrl } from "@/lib/env";
+import { queueEmail } from "@/lib/data/email";
 
 export type CreatorProfile = { id: string; name: string; handle: string; bio: string; avatarUrl: string | null; links: ProfileLink[]; joinedAt: Date; followerCount: number; storyCount: number };
 export type MyProfile = { name: string; handle: string; bio: string; email: string; avatarUrl: string | null; links: ProfileLink[] };
@@ -53,6 +54,7 @@ async function loadViewers(ids: string[]): Promise<Settled<(SessionViewer & { se
       ...viewerSelect,
       avatarUrl: true,
       sessionVersion: true,
+      emailVerifiedAt: true,
       restrictions: { where: activeRestrictionWhere(), select: { kind: true, reason: true, expiresAt: true }, orderBy: { createdAt: "desc" } },
     },
   });
@@ -61,7 +63,8 @@ async function loadViewers(ids: string[]): Promise<Settled<(SessionViewer & { se
     const user = byId.get(id);
     if (!user) return { ok: true, value: null };
     const suspended = user.restrictions.some((r) => r.kind === "SUSPENSION");
-    return { ok: true, value: { ...user, status: suspended ? "SUSPENDED" : "ACTIVE" } };
+    const { emailVerifiedAt, ...rest } = user;
+    return { ok: true, value: { ...rest, emailVerified: emailVerifiedAt !== null, status: suspended ? "SUSPENDED" : "ACTIVE" } };
   });
 }
 
@@ -79,15 +82,34 @@ export async function createUser(input: SignUpInput, { ip }: { ip?: string } = {
   for (let attempt = 0; attempt < 3; attempt++) {
     const handle = await freeHandle(input.name);
     try {
-      return await db.user.create({ data: { email: input.email, name: input.name, handle, passwordHash }, select: viewerSelect });
+      return await db.$transaction(async (tx) => {
+        const user = await tx.user.create({ data: { email: input.email, name: input.name, handle, passwordHash }, select: viewerSelect });
+        await queueEmail(tx, { key: `verify:${user.id}:signup`, userId: user.id, to: input.email, template: "verify-email", data: { name: user.name } });
+        return user;
+      });
     } catch (error) {
       if (isUniqueViolation(error, "email")) {
-        throw new AppError("CONFLICT", "An account with this email already exists.", { email: ["An account with this email already exists. Sign in instead?"] });
+        // The page does not say the address is taken (that would tell anyone who has an account);
+        // its owner hears of it by email instead.
+        await tellOwnerOfSignUpAttempt(input.email);
+        throw new AddressTakenError();
       }
       if (!isUniqueViolation(error, "handle")) throw error; // lost a race for the handle: try the next one
     }
   }
   throw new AppError("CONFLICT", "Please try again.");
+}
+
+/** Thrown by createUser for a taken address; the sign-up action answers as for a new account that must check its email. */
+export class AddressTakenError extends Error {}
+
+async function tellOwnerOfSignUpAttempt(email: string) {
+  const owner = await db.user.findUnique({ where: { email }, select: { id: true, name: true } });
+  if (!owner) return;
+  const site = siteUrl();
+  // At most one such email an hour per account, however often someone tries.
+  const hour = Math.floor(Date.now() / 3_600_000);
+  await db.$transaction((tx) => queueEmail(tx, { key: `signup-existing:${owner.id}:${hour}`, userId: owner.id, to: email, template: "signup-existing", data: { name: owner.name, signInUrl: `${site}/signin`, resetUrl: `${site}/forgot-password` } }));
 }
 
 async function freeHandle(name: string): Promise<string> {

@@ -27,3 +27,14 @@ export const changePasswordSchema = z
   .refine((input) => input.confirmPassword === input.newPassword, { path: ["confirmPassword"], message: "The two new passwords don't match" })
   .refine((input) => input.newPassword !== input.currentPassword, { path: ["newPassword"], message: "Choose a password different from your current one" });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+export const forgotPasswordSchema = z.object({ email });
+
+/** The token comes from the emailed link (a hidden field): 32 random bytes, base64url. */
+const emailedToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "This link is not valid");
+
+export const resetPasswordSchema = z
+  .object({ token: emailedToken, newPassword, confirmPassword: z.string() })
+  .refine((input) => input.confirmPassword === input.newPassword, { path: ["confirmPassword"], message: "The two passwords don't match" });
+
+export const emailTokenSchema = z.object({ token: emailedToken });

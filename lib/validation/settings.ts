@@ -21,3 +21,19 @@ export const siteSettingsSchema = z.object({
   uploadsPerDay: z.coerce.number({ message: "Enter a number" }).int("Enter a whole number").min(1, "At least 1").max(100_000, "At most 100000"),
   reason: z.string().trim().min(3, "Say briefly why (it goes in the audit log)").max(500, "Keep the reason under 500 characters"),
 });
+
+/** An unsubscribe link's query (lib/mail/unsubscribe.ts). */
+export const unsubscribeSchema = z.object({
+  u: z.string().min(1).max(64),
+  k: z.enum(["reply", "comment", "review", "followed", "digest"]),
+  s: z.string().regex(/^[A-Za-z0-9_-]{32}$/),
+});
+
+/** The notification email settings: a checkbox per kind, present when ticked. */
+export const emailPreferencesSchema = z.object({
+  reply: z.literal("on").optional(),
+  comment: z.literal("on").optional(),
+  review: z.literal("on").optional(),
+  followed: z.literal("on").optional(),
+  digest: z.literal("on").optional(),
+}).transform((v) => ({ reply: !!v.reply, comment: !!v.comment, review: !!v.review, followed: !!v.followed, digest: !!v.digest }));

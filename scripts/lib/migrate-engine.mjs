@@ -37,6 +37,19 @@ function listMigrations(baseDir) {
 }
 
 /**
+ * The job queue's own tables (graphile-worker, in the `graphile_worker` schema): created here
+ * rather than when a worker starts, so the app can add jobs (in its own transactions) before any
+ * worker ran, and every test database copied from the template has them.
+ */
+async function migrateJobQueue(url) {
+  const { runMigrations, Logger } = await import("graphile-worker");
+  const logger = new Logger(() => (level, message) => {
+    if (level === "error" || level === "warning") console.warn(`[queue] ${message}`);
+  });
+  await runMigrations({ connectionString: url, logger });
+}
+
+/**
  * Applies pending migrations to `url`. With `create`, first writes a new migration from a
  * model-to-model diff between the last migration's schema snapshot and prisma/schema.prisma
  * (the WASM engine has no shadow database). Returns the names applied.
@@ -82,6 +95,7 @@ async function migrateNow({ root, url, create }) {
       if (!url) return [];
     }
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: listMigrations(baseDir), filters });
+    await migrateJobQueue(url);
     return appliedMigrationNames;
   } finally {
     engine.free();

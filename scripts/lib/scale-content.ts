@@ -111,9 +111,9 @@ export async function seedScale(url: string, options: ScaleOptions): Promise<Sca
         creatorIds.push(id);
         const name = titleCase([r.pick(vocabulary), r.pick(vocabulary)]);
         const joined = new Date(now - r.next() * 5 * YEAR);
-        return [id, `scale-${run}-${n}@example.com`, name, `scale-${run}-${n}`, passwordHash, paragraph(r, 10 + r.int(30)), joined, joined];
+        return [id, `scale-${run}-${n}@example.com`, name, `scale-${run}-${n}`, passwordHash, paragraph(r, 10 + r.int(30)), joined, joined, joined];
       });
-      await insertRows(client, "User", [["id", "text"], ["email", "text"], ["name", "text"], ["handle", "text"], ["passwordHash", "text"], ["bio", "text"], ["createdAt", "timestamptz"], ["updatedAt", "timestamptz"]], rows);
+      await insertRows(client, "User", [["id", "text"], ["email", "text"], ["name", "text"], ["handle", "text"], ["passwordHash", "text"], ["bio", "text"], ["createdAt", "timestamptz"], ["updatedAt", "timestamptz"], ["emailVerifiedAt", "timestamptz"]], rows);
       progress("creators", Math.min(i + BATCH, options.creators), options.creators);
     }
 

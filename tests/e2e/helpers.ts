@@ -1,6 +1,8 @@
 import { expect, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { simpleParser, type ParsedMail } from "mailparser";
 import path from "node:path";
 import pg from "pg";
 import { TEST_BUILD_DIR } from "../../scripts/lib/app-env.mjs";
@@ -54,9 +56,10 @@ export async function signIn(page: Page, account: { email: string; password: str
 /**
  * Signs up a new account through the form; returns its details. Lands on the studio. New accounts
  * wait for review before their stories go live; most specs are about something else, so the
- * account is marked trusted (as an admin could) unless `trusted: false`.
+ * account is marked trusted (as an admin could) unless `trusted: false`, and its address confirmed
+ * (as following the emailed link would; email-accounts.spec.ts follows it) unless `confirmed: false`.
  */
-export async function signUp(page: Page, name: string, { trusted = true } = {}) {
+export async function signUp(page: Page, name: string, { trusted = true, confirmed = true } = {}) {
   const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${randomUUID().slice(0, 8)}@example.com`;
   const password = "a long enough password";
   await page.goto("/signup");
@@ -66,6 +69,7 @@ export async function signUp(page: Page, name: string, { trusted = true } = {}) 
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/studio$/);
   if (trusted) await sql(`update "User" set "trustOverride" = true where email = $1`, [email]);
+  if (confirmed) await sql(`update "User" set "emailVerifiedAt" = now() where email = $1`, [email]);
   return { name, email, password };
 }
 
@@ -117,4 +121,28 @@ export async function submitForReview(page: Page, title: string): Promise<string
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page).toHaveURL(/\/edit\?submitted=1$/);
   return page.url().replace(/\?.*$/, "").split("/").at(-2)!;
+}
+
+/**
+ * The newest email to `to` (with `subject`, if given) that reached this server's SMTP server
+ * (tests/e2e/server.ts), waiting for it to arrive. Links in it are absolute on SITE_URL, which
+ * is not this test server: `pathOf` gives the path to follow here.
+ */
+export async function receivedEmail(to: string, subject?: string | RegExp) {
+  const dir = path.join(process.cwd(), "test-results", `e2e-mail-${e2ePort()}`);
+  let found: ParsedMail | undefined;
+  await expect(async () => {
+    const mails = await Promise.all((await readdir(dir)).sort().map(async (f) => simpleParser(await readFile(path.join(dir, f)))));
+    found = mails.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.value.some((v) => v.address === to)) && (!subject || (typeof subject === "string" ? m.subject === subject : subject.test(m.subject ?? "")))).at(-1);
+    expect(found, `an email to ${to}`).toBeTruthy();
+  }).toPass({ timeout: 20_000 });
+  return found!;
+}
+
+/** The path of the first link in `text` to `route` (say "/reset-password/"). */
+export function pathOf(text: string, route: string): string {
+  const match = text.match(new RegExp(`https?://[^/\\s]+(${route}[^\\s\\]>)"]*)`));
+  if (!match) throw new Error(`no ${route} link in:\n${text}`);
+  // A sentence may end right after the address.
+  return match[1].replace(/[.,;:]+$/, "");
 }

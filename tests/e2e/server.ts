@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { hash } from "@node-rs/argon2";
-import { createWriteStream, writeFileSync, mkdirSync } from "node:fs";
+import { createWriteStream, writeFileSync, mkdirSync, rmSync } from "node:fs";
+import { SMTPServer } from "smtp-server";
 import { startTestCluster, TEMPLATE_DB } from "../helpers/test-database";
 import { createDatabaseFromTemplate, databaseUrl } from "../../scripts/lib/postgres.mjs";
 import { root, runBin, serverNodeOptions, testBuildCopy } from "../../scripts/lib/app-env.mjs";
@@ -26,17 +27,38 @@ await client.query(`insert into "Community" (id, slug, name, description) values
   ('c-swamp', 'the-swamp', 'The Swamp', 'Politics and civic life.')`);
 // Staff accounts for the moderation specs (tests/e2e/helpers.ts signs in as them).
 const staffHash = await hash(STAFF_PASSWORD);
-await client.query(`insert into "User" (id, email, name, handle, "passwordHash", role, "updatedAt") values
-  ('u-admin', 'admin@e2e.test', 'Ada Admin', 'ada-admin', $1, 'ADMIN', now()),
-  ('u-moderator', 'moderator@e2e.test', 'Mo Moderator', 'mo-moderator', $1, 'MODERATOR', now())`, [staffHash]);
+await client.query(`insert into "User" (id, email, name, handle, "passwordHash", role, "updatedAt", "emailVerifiedAt") values
+  ('u-admin', 'admin@e2e.test', 'Ada Admin', 'ada-admin', $1, 'ADMIN', now(), now()),
+  ('u-moderator', 'moderator@e2e.test', 'Mo Moderator', 'mo-moderator', $1, 'MODERATOR', now(), now())`, [staffHash]);
 await client.end();
 // The specs read the database address to set up what the UI cannot (trust, a short expiry).
 mkdirSync(path.join(root, "test-results"), { recursive: true });
 writeFileSync(path.join(root, "test-results", `e2e-database-url-${port}`), url);
 
+// A real SMTP server for the app's mail (smtp-server): each message it receives is written to
+// test-results/e2e-mail-<port>/, where the specs read it (tests/e2e/helpers.ts receivedEmail).
+const mailDir = path.join(root, "test-results", `e2e-mail-${port}`);
+rmSync(mailDir, { recursive: true, force: true });
+mkdirSync(mailDir, { recursive: true });
+let received = 0;
+const smtp = new SMTPServer({
+  disabledCommands: ["STARTTLS", "AUTH"],
+  logger: false,
+  onData(stream, _session, callback) {
+    const chunks: Buffer[] = [];
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    stream.on("end", () => {
+      writeFileSync(path.join(mailDir, `${Date.now()}-${String(++received).padStart(6, "0")}.eml`), Buffer.concat(chunks));
+      callback();
+    });
+  },
+});
+await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
+
 // Uploads go to a throw-away folder, like the database.
 const uploadsDir = mkdtempSync(path.join(tmpdir(), "storyhouse-e2e-uploads-"));
-const env = { ...process.env, UPLOADS_DIR: uploadsDir, DATABASE_URL: url, AUTH_SECRET: "e2e-secret-not-for-production-0123456789", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), SWEEP_INTERVAL_SECONDS: "2", SIGNUPS_PER_IP_PER_HOUR: "100000" };
+const env = { ...process.env, UPLOADS_DIR: uploadsDir, DATABASE_URL: url, AUTH_SECRET: "e2e-secret-not-for-production-0123456789", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), SMTP_URL: smtpUrl, SWEEP_INTERVAL_SECONDS: "2", SIGNUPS_PER_IP_PER_HOUR: "100000" };
 // Named as tests/e2e/helpers.ts e2eDistDir() expects.
 const distDir = await testBuildCopy(env, `e2e-${port}`, (m) => console.log(`[e2e] ${m}`));
 const server = spawn(runBin("next"), ["start", "-p", String(port)], { cwd: root, env: { ...env, NEXT_DIST_DIR: distDir, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env) }, stdio: ["ignore", "pipe", "pipe"] });
@@ -53,6 +75,7 @@ async function stop() {
   const exited = new Promise((resolve) => server.once("exit", resolve));
   server.kill("SIGTERM");
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  smtp.close();
   await cluster.stop();
   process.exit(0);
 }

@@ -11,11 +11,12 @@ const unique = () => randomUUID().slice(0, 8);
 /**
  * A new account. `trusted` defaults to true (an admin's override) so that tests about something
  * other than review can publish directly; pass false (always reviewed) or null (the automatic rule).
- * A SUSPENDED status comes with the suspension that causes it.
+ * A SUSPENDED status comes with the suspension that causes it. The address is confirmed unless
+ * `confirmed: false`.
  */
-export async function makeUser(options: { name?: string; role?: Role; status?: UserStatus; password?: string; trusted?: boolean | null } = {}): Promise<Viewer> {
+export async function makeUser(options: { name?: string; role?: Role; status?: UserStatus; password?: string; trusted?: boolean | null; confirmed?: boolean } = {}): Promise<Viewer> {
   const created = await createUser({ name: options.name ?? `Creator ${unique()}`, email: `user-${unique()}@example.com`, password: options.password ?? "correct horse battery" });
-  await db.user.update({ where: { id: created.id }, data: { role: options.role, status: options.status, trustOverride: options.trusted === undefined ? true : options.trusted } });
+  await db.user.update({ where: { id: created.id }, data: { role: options.role, status: options.status, trustOverride: options.trusted === undefined ? true : options.trusted, emailVerifiedAt: options.confirmed === false ? null : new Date() } });
   if (options.status === "SUSPENDED") {
     await db.restriction.create({ data: { userId: created.id, kind: "SUSPENSION", reason: "Test suspension", createdById: created.id } });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createUser, findViewer, getCreatorProfile, getMyProfile, updateMyProfile, verifyCredentials } from "@/lib/data/users";
+import { AddressTakenError, createUser, findViewer, getCreatorProfile, getMyProfile, updateMyProfile, verifyCredentials } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { makeUser } from "../helpers/factories";
 
@@ -21,11 +21,13 @@ describe("sign-up", () => {
     expect(second.handle).toBe("sam-lee-2");
   });
 
-  it("refuses an email that already has an account, with a field error, and creates nothing", async () => {
-    await createUser({ name: "One", email: "taken@example.com", password: "password one" });
+  it("refuses an email that already has an account without saying so, creates nothing, and tells the owner by email", async () => {
+    const owner = await createUser({ name: "One", email: "taken@example.com", password: "password one" });
     const attempt = createUser({ name: "Two", email: "taken@example.com", password: "password two" });
-    await expect(attempt).rejects.toMatchObject({ code: "CONFLICT", fieldErrors: { email: [expect.stringContaining("already exists")] } });
+    await expect(attempt).rejects.toBeInstanceOf(AddressTakenError);
     expect(await db.user.count({ where: { email: "taken@example.com" } })).toBe(1);
+    const emails = await db.emailDelivery.findMany({ where: { userId: owner.id }, select: { template: true, to: true }, orderBy: { createdAt: "asc" } });
+    expect(emails).toEqual([{ template: "verify-email", to: "taken@example.com" }, { template: "signup-existing", to: "taken@example.com" }]);
   });
 });
 

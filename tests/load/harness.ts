@@ -100,8 +100,8 @@ export async function seed(db: Database, { commenters, hearters, writers }: { co
     for (let i = 0; i < hearters; i++) users.push([`load-hearter-${i}`, `Hearter ${i}`]);
     for (let i = 0; i < writers; i++) users.push([`load-writer-${i}`, `Writer ${i}`]);
     await client.query(
-      `insert into "User" (id, email, name, handle, "passwordHash", "createdAt", "updatedAt")
-       select id, id || '@load.test', name, id, $3, $4, $4 from unnest($1::text[], $2::text[]) as u(id, name)`,
+      `insert into "User" (id, email, name, handle, "passwordHash", "createdAt", "updatedAt", "emailVerifiedAt")
+       select id, id || '@load.test', name, id, $3, $4, $4, $4 from unnest($1::text[], $2::text[]) as u(id, name)`,
       [users.map((u) => u[0]), users.map((u) => u[1]), passwordHash, old],
     );
     const html = await renderStory(storyBody(0));

@@ -34,6 +34,12 @@ import { searchStories } from "@/lib/data/search";
 import { recordRead } from "@/lib/data/reads";
 import { isDatabaseReachable } from "@/lib/data/health";
 import { isSweepRequest } from "@/lib/sweep-token";
+import { confirmEmailWithToken, requestPasswordReset, resendEmailConfirmation, resetPasswordWithToken } from "@/lib/data/account-email";
+import { mintAuthToken } from "@/lib/data/auth-tokens";
+import { unsubscribeByLink, updateMyEmailPreferences } from "@/lib/data/email-preferences";
+import { unsubscribeUrls } from "@/lib/mail/unsubscribe";
+import { retryDeadJobAsAdmin } from "@/lib/data/admin-mail";
+import { isSignedEmailEvent } from "@/lib/data/email-events";
 import { AppError } from "@/lib/errors";
 import { storyInput } from "../helpers/factories";
 import { changedTables, comment, community, draftStory, fingerprint, publishedStory, quickUser, restrict, unique } from "./world";
@@ -165,6 +171,17 @@ const ROWS: Row[] = [
   },
   // Ends the caller's own sessions (signed out: only clears the cookie, nothing in the database).
   { entry: "auth.signOutAction", via: "endMySessions + next-auth signOut", setup: async () => null, run: (v) => (v ? endMySessions(v) : Promise.resolve()), expect: E({ anon: "noop", rest: "ok" }) },
+  // lib/actions/account-email.ts: links from emails. The token is the credential; who is signed in changes nothing.
+  { entry: "account-email.requestPasswordResetAction", via: "requestPasswordReset", setup: async (c) => (await db.user.findUniqueOrThrow({ where: { id: c.owner.id }, select: { email: true } })).email, run: (_v, email) => requestPasswordReset(email), expect: everyone },
+  { entry: "account-email.resetPasswordAction", via: "resetPasswordWithToken", setup: (c) => mintAuthToken(c.owner.id, "PASSWORD_RESET"), run: (_v, token) => resetPasswordWithToken(token, "a brand new password"), expect: everyone },
+  { entry: "account-email.confirmEmailAction", via: "confirmEmailWithToken", setup: (c) => mintAuthToken(c.owner.id, "VERIFY_EMAIL"), run: (_v, token) => confirmEmailWithToken(token), expect: everyone },
+  // Every account in the cast is confirmed already: a new link is refused, and nothing is written.
+  { entry: "account-email.resendEmailConfirmationAction", via: "resendEmailConfirmation", setup: async () => null, run: (v) => resendEmailConfirmation(v), expect: E({ anon: "UNAUTHENTICATED", rest: "CONFLICT" }) },
+  // lib/actions/email-preferences.ts
+  { entry: "email-preferences.updateEmailPreferencesAction", via: "updateMyEmailPreferences", setup: async () => null, run: (v) => updateMyEmailPreferences(v, { reply: false, comment: false, review: false, followed: false, digest: true }), expect: E({ anon: "UNAUTHENTICATED", rest: "ok" }) },
+  { entry: "email-preferences.unsubscribeAction", via: "unsubscribeByLink (signed link)", setup: async (c) => new URL(unsubscribeUrls(c.owner.id, "reply").oneClick).searchParams.get("s")!, run: (_v, s, c) => unsubscribeByLink(c.owner.id, "reply", s), expect: everyone },
+  // lib/actions/admin-mail.ts
+  { entry: "admin-mail.retryDeadJobAction", via: "retryDeadJobAsAdmin", setup: async () => null, run: (v) => retryDeadJobAsAdmin(v, "1"), expect: adminOnly },
   // lib/actions/account.ts: the caller's own account; a suspension does not stop either.
   {
     entry: "account.changePasswordAction",
@@ -424,6 +441,29 @@ const ROWS: Row[] = [
       for (const headers of [{}, { "x-sweep-token": "guess" }, { "x-sweep-token": "a".repeat(43) }] as Record<string, string>[]) {
         if (isSweepRequest(new Request("http://localhost/api/sweep", { method: "POST", headers }))) return;
       }
+      throw new AppError("FORBIDDEN");
+    },
+    expect: E({ rest: "FORBIDDEN" }),
+  },
+  {
+    entry: "POST /api/jobs/[task]",
+    via: "isSweepRequest (per-process token; only this process's queue worker)",
+    setup: async () => null,
+    run: async () => {
+      for (const headers of [{}, { "x-sweep-token": "guess" }] as Record<string, string>[]) {
+        if (isSweepRequest(new Request("http://localhost/api/jobs/send-email", { method: "POST", headers }))) return;
+      }
+      throw new AppError("FORBIDDEN");
+    },
+    expect: E({ rest: "FORBIDDEN" }),
+  },
+  { entry: "POST /api/unsubscribe", via: "unsubscribeByLink (signed link, RFC 8058)", setup: async (c) => new URL(unsubscribeUrls(c.owner.id, "followed").oneClick).searchParams.get("s")!, run: (_v, s, c) => unsubscribeByLink(c.owner.id, "followed", s), expect: everyone },
+  {
+    entry: "POST /api/email-events",
+    via: "isSignedEmailEvent (the provider's shared secret; nobody's session counts)",
+    setup: async () => null,
+    run: async () => {
+      if (isSignedEmailEvent('{"type":"bounce","email":"x@example.com"}', "sha256=guess", "the secret")) return;
       throw new AppError("FORBIDDEN");
     },
     expect: E({ rest: "FORBIDDEN" }),

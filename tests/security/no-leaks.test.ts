@@ -36,7 +36,7 @@ const secret = `DRAFTSECRET${unique()}`;
 beforeAll(async () => {
   victimEmail = `victim-${unique()}@example.com`;
   const created = await createUser({ name: "Victim Writer", email: victimEmail, password: "a long enough password" });
-  await db.user.update({ where: { id: created.id }, data: { trustOverride: true } });
+  await db.user.update({ where: { id: created.id }, data: { trustOverride: true, emailVerifiedAt: new Date() } });
   victim = (await findViewer(created.id))!;
   [reader, moderator] = await Promise.all([quickUser(), quickUser({ role: "MODERATOR" })]);
   const c = await community();

@@ -25,6 +25,7 @@ export async function quickUser(options: { role?: Role; trusted?: boolean | null
       trustOverride: options.trusted === undefined ? true : options.trusted,
       // Established accounts by default, so the new-account spam limits don't muddy the matrix.
       createdAt: options.createdAt ?? new Date(Date.now() - 30 * 86_400_000),
+      emailVerifiedAt: new Date(),
     },
     select: { id: true },
   });

@@ -69,4 +69,14 @@ describe("requirePermission", () => {
     expect(() => requirePermission(banned, "comment:write")).toThrow(expect.objectContaining({ code: "FORBIDDEN", message: expect.stringMatching(/can't comment until .*2030.*Spam links/) }));
     expect(requirePermission(banned, "story:write")).toBe(banned);
   });
+
+  it("keeps an unconfirmed address from publishing, commenting and reporting, and nothing else", () => {
+    const unconfirmed = { ...viewer, emailVerified: false };
+    for (const permission of ["story:publish", "comment:write", "report:create"] as const) {
+      expect(can(unconfirmed, permission)).toBe(false);
+      expect(() => requirePermission(unconfirmed, permission)).toThrow(expect.objectContaining({ code: "FORBIDDEN", message: expect.stringContaining("confirm your email address") }));
+    }
+    for (const permission of ["story:write", "story:react", "profile:edit", "appeal:create"] as const) expect(requirePermission(unconfirmed, permission)).toBe(unconfirmed);
+    expect(can({ ...viewer, emailVerified: true }, "comment:write")).toBe(true);
+  });
 });

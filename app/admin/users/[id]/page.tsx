@@ -65,6 +65,13 @@ function UserView({ user, mayRestrict, manageRole, manageTrust }: { user: StaffU
             <span>· {pluralize(user.storyCount, "published story", "published stories")}</span>
             <span>· {pluralize(user.commentCount, "comment")}</span>
           </p>
+          {user.emailStopped ? (
+            <p className="mt-2 text-sm text-red-800" data-testid="email-stopped">
+              No email is sent to this address: {user.emailStopped.reason} ({formatDate(user.emailStopped.at)}).
+            </p>
+          ) : !user.emailVerified ? (
+            <p className="mt-2 text-sm text-stone-600">Email address not confirmed yet.</p>
+          ) : null}
           {user.bio ? <p className="mt-2 text-sm text-stone-700">{user.bio}</p> : null}
         </div>
       </header>

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { isSweepRequest } from "@/lib/sweep-token";
+import { jobTasks } from "@/lib/jobs/tasks";
+
+const bodySchema = z.object({ payload: z.record(z.string(), z.unknown()) });
+
+/**
+ * One job from the queue, run by this process's own worker (lib/jobs/worker.ts); nobody else may
+ * call it. 200: done. Anything else fails the job, which the queue retries with backoff.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ task: string }> }) {
+  if (!isSweepRequest(request)) return Response.json({ error: "Not allowed" }, { status: 403 });
+  const task = Object.hasOwn(jobTasks, (await params).task) ? jobTasks[(await params).task] : undefined;
+  if (!task) return Response.json({ error: "Unknown task" }, { status: 404 });
+  const { payload } = bodySchema.parse(await request.json());
+  try {
+    const result = await task(payload);
+    return Response.json({ result: result ?? null }, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    console.error(`[queue] ${(await params).task} failed:`, error);
+    return Response.json({ error: String((error as Error)?.message ?? error) }, { status: 500, headers: { "cache-control": "no-store" } });
+  }
+}

@@ -1,0 +1,125 @@
+import "server-only";
+import { db, type Prisma } from "@/lib/db";
+import { deliver } from "@/lib/mail/transport";
+import { emailTemplates, renderEmail, type EmailTemplateName } from "@/lib/mail/messages";
+import { siteUrl } from "@/lib/env";
+import { mintAuthToken } from "@/lib/data/auth-tokens";
+import { notificationsForEmail } from "@/lib/data/email-notifications";
+import { digestStoriesFor } from "@/lib/data/email-digest";
+import { EMAIL_KINDS, isEmailKind, type EmailKind } from "@/lib/domain/email-preferences";
+import { unsubscribeUrls } from "@/lib/mail/unsubscribe";
+
+type Tx = Prisma.TransactionClient;
+
+/** What an email needs at send time beyond what was stored when it was queued. */
+type QueuedEmail = { key: string; userId: string | null; to: string; template: string; data: Prisma.JsonValue };
+
+type NewEmail = { key: string; userId?: string; to: string; template: EmailTemplateName; data?: Record<string, string> };
+
+/**
+ * The data layer, inside the transaction of the event that causes the email: records the email
+ * and queues the job that sends it. `key` names the event and the recipient ("reset:<request id>",
+ * "new-story:<story id>:<user id>"): the same key twice queues one email.
+ */
+export async function queueEmail(tx: Tx, email: NewEmail) {
+  await queueEmails(tx, [email]);
+}
+
+/** The same for many at once (a story's followers): one insert and one statement adding the jobs. `runAt` delays sending (batching). */
+export async function queueEmails(tx: Tx, emails: NewEmail[], { runAt }: { runAt?: Date } = {}) {
+  if (!emails.length) return;
+  await tx.emailDelivery.createMany({ data: emails.map((e) => ({ key: e.key, userId: e.userId, to: e.to, template: e.template, data: e.data ?? {} })), skipDuplicates: true });
+  // A key already queued or sent adds no second job (its key is taken, or the job finds it SENT).
+  const keys = emails.map((e) => e.key);
+  await tx.$executeRaw`select graphile_worker.add_job('send-email', json_build_object('key', k), run_at => ${runAt ?? null}::timestamptz, max_attempts => 8, job_key => 'email:' || k, job_key_mode => 'preserve_run_at')
+    from unnest(${keys}::text[]) as k`;
+}
+
+/**
+ * The system (the "send-email" job): sends the email recorded under `key`, once. A retried job
+ * finds it SENT and does nothing; a failure is recorded and thrown, so the queue tries again later.
+ */
+export async function sendQueuedEmail(key: string): Promise<"sent" | "already-sent" | "skipped"> {
+  const email = await db.emailDelivery.findUnique({ where: { key }, select: { key: true, userId: true, to: true, template: true, data: true, status: true } });
+  if (!email || email.status !== "QUEUED") return "already-sent";
+  if (await noLongerWanted(email)) {
+    await db.emailDelivery.updateMany({ where: { key, status: "QUEUED" }, data: { status: "SKIPPED" } });
+    return "skipped";
+  }
+  try {
+    const message = await composeEmail(email);
+    if (!message) {
+      await db.emailDelivery.updateMany({ where: { key, status: "QUEUED" }, data: { status: "SKIPPED" } });
+      return "skipped";
+    }
+    const { messageId } = await deliver({ to: email.to, ...message });
+    // Only a QUEUED row becomes SENT: two workers can never both count it.
+    await db.emailDelivery.updateMany({ where: { key, status: "QUEUED" }, data: { status: "SENT", sentAt: new Date(), messageId, attempts: { increment: 1 }, lastError: null } });
+    return "sent";
+  } catch (error) {
+    await db.emailDelivery.update({ where: { key }, data: { attempts: { increment: 1 }, lastError: String((error as Error)?.message ?? error).slice(0, 1000) } });
+    throw error;
+  }
+}
+
+/** The preference an email comes under (none: account email, always sent). */
+function emailKindOf(email: QueuedEmail): EmailKind | null {
+  if (email.template === "new-story") return "followed";
+  if (email.template === "weekly-digest") return "digest";
+  if (email.template === "notification-digest") {
+    const group = (email.data as Record<string, string>).group;
+    return isEmailKind(group) ? group : null;
+  }
+  return null;
+}
+
+/**
+ * Whether something since queueing made the email pointless or unwelcome: the address bounced or
+ * complained (lib/data/email-events.ts), a confirmation for an address already confirmed, a kind
+ * turned off.
+ */
+async function noLongerWanted(email: QueuedEmail): Promise<boolean> {
+  if (!email.userId) return false;
+  const kind = emailKindOf(email);
+  const user = await db.user.findUnique({ where: { id: email.userId } });
+  if (!user || user.emailStoppedAt) return true;
+  if (email.template === "verify-email") return user.emailVerifiedAt !== null;
+  return kind !== null && !user[EMAIL_KINDS[kind].column];
+}
+
+async function composeEmail(email: QueuedEmail) {
+  const site = siteUrl();
+  const data: Record<string, string> = { siteUrl: site, ...(email.data as Record<string, string>) };
+  const template = email.template as EmailTemplateName;
+  // Links that sign someone in are made now, not when queued, so no usable token is stored.
+  if (template === "verify-email" || template === "password-reset") {
+    const token = await mintAuthToken(email.userId!, template === "verify-email" ? "VERIFY_EMAIL" : "PASSWORD_RESET");
+    data.url = `${site}/${template === "verify-email" ? "verify-email" : "reset-password"}/${token}`;
+  }
+  const kind = emailKindOf(email);
+  const headers: Record<string, string> = {};
+  if (kind && email.userId) {
+    // RFC 8058 one-click unsubscribe (mail clients' own button), and the footer link to a page.
+    const urls = unsubscribeUrls(email.userId, kind);
+    data.unsubscribeUrl = urls.page;
+    data.settingsUrl = `${site}/settings/notifications`;
+    data.reason = `You get these because of your email settings (${EMAIL_KINDS[kind].label.toLowerCase()}).`;
+    headers["List-Unsubscribe"] = `<${urls.oneClick}>`;
+    headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+  }
+  if (template === "notification-digest") {
+    const items = await notificationsForEmail(email.userId!, data.group, new Date(data.since));
+    if (!items.length) return null;
+    const { subject, element } = emailTemplates[template]({ ...data, items, alwaysSent: data.group === "sanction" } as never);
+    return { subject, headers, ...(await renderEmail(element)) };
+  }
+  if (template === "weekly-digest") {
+    const stories = await digestStoriesFor(email.userId!, new Date(data.since));
+    if (!stories.length) return null;
+    const { subject, element } = emailTemplates[template]({ ...data, stories } as never);
+    return { subject, headers, ...(await renderEmail(element)) };
+  }
+  const { subject, element } = emailTemplates[template](data as never);
+  return { subject, headers, ...(await renderEmail(element)) };
+}
+

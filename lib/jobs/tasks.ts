@@ -1,0 +1,13 @@
+import "server-only";
+import { z } from "zod";
+import { sendQueuedEmail } from "@/lib/data/email";
+import { fanOutNewStory } from "@/lib/data/email-notifications";
+import { queueWeeklyDigests } from "@/lib/data/email-digest";
+
+/** What each queued job does (the sweep is app/api/sweep). Called by app/api/jobs/[task] for this process's worker. */
+export const jobTasks: Record<string, (payload: Record<string, unknown>) => Promise<unknown>> = {
+  "send-email": (payload) => sendQueuedEmail(z.string().parse(payload.key)),
+  // From the queue's schedule (lib/jobs/worker.ts): graphile-worker adds when it was due.
+  "weekly-digest": (payload) => queueWeeklyDigests(new Date(z.object({ ts: z.string() }).optional().parse(payload._cron)?.ts ?? Date.now())),
+  "new-story-fan-out": (payload) => fanOutNewStory(z.string().parse(payload.storyId), z.string().optional().parse(payload.after)),
+};

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "emailStoppedAt" TIMESTAMP(3),
+ADD COLUMN     "emailStoppedReason" TEXT;
