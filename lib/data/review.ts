@@ -359,7 +359,7 @@ async function submissionFor(storyId: string, me: Viewer) {
 export async function approveSubmission(viewer: Viewer | null, storyId: string, input: Partial<ApproveSubmissionInput> = {}): Promise<StoryLocation & { outcome: "published" | "scheduled" }> {
   const me = requirePermission(viewer, "review:decide");
   const parsed = approveSubmissionSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID", "Check the note.", fieldErrorsOf(parsed.error) as Record<string, string[]>);
+  if (!parsed.success) throw new AppError("INVALID", "Check the note.", fieldErrorsOf(parsed.error));
   const { note, editVersion } = parsed.data;
   const story = await submissionFor(storyId, me);
   const now = new Date();
@@ -407,7 +407,7 @@ export async function approveSubmission(viewer: Viewer | null, storyId: string, 
 export async function requestChanges(viewer: Viewer | null, storyId: string, input: RequestChangesInput): Promise<StoryLocation> {
   const me = requirePermission(viewer, "review:decide");
   const parsed = requestChangesSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID", "Give the creator a reason they can act on.", fieldErrorsOf(parsed.error) as Record<string, string[]>);
+  if (!parsed.success) throw new AppError("INVALID", "Give the creator a reason they can act on.", fieldErrorsOf(parsed.error));
   const story = await submissionFor(storyId, me);
   // Notes only for sections the story has (a stale form may name a heading since renamed).
   const sections = new Set(sectionHeadings(story.bodyMarkdown));
