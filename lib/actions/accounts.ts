@@ -1,7 +1,6 @@
 "use server";
 // Account moderation: restrictions, roles, trust, appeals, and marking notifications read.
 import { z } from "zod";
-import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/session";
 import { liftRestriction, restrictUser } from "@/lib/data/restrictions";
 import { answerAppeal, createAppeal } from "@/lib/data/appeals";
@@ -11,6 +10,7 @@ import { answerAppealSchema, appealSchema, liftSchema, restrictFormSchema, roleS
 import { idSchema } from "@/lib/validation/ids";
 import type { FormState } from "@/lib/validation/form";
 import { formAction } from "@/lib/actions/action";
+import { changeTags } from "@/lib/cache/tags";
 
 const notFound = "We couldn't find that account.";
 
@@ -21,11 +21,9 @@ export async function restrictUserAction(userId: string, _prev: FormState, form:
     notFound,
     input: restrictFormSchema,
     run: ({ viewer, ids, input }) => restrictUser(viewer, ids.userId, input),
-    expire: ({ expire }) => expire,
-    done: (_restricted, { ids, values }) => {
-      revalidatePath(`/admin/users/${ids.userId}`);
-      return { ok: true, message: "Restriction applied. The user has been notified.", values: { kind: values.kind, expiry: values.expiry } };
-    },
+    expire: ({ changes }) => changeTags(changes),
+    refresh: true,
+    done: (_restricted, { values }) => ({ ok: true, message: "Restriction applied. The user has been notified.", values: { kind: values.kind, expiry: values.expiry } }),
   });
 }
 
@@ -36,11 +34,8 @@ export async function liftRestrictionAction(restrictionId: string, userId: strin
     notFound: "We couldn't find that restriction.",
     input: liftSchema,
     run: ({ viewer, ids, input }) => liftRestriction(viewer, ids.restrictionId, input.reason),
-    expire: ({ expire }) => expire,
-    done: (_lifted, { ids }) => {
-      revalidatePath(`/admin/users/${ids.userId}`);
-      return { ok: true };
-    },
+    expire: ({ changes }) => changeTags(changes),
+    refresh: true,
   });
 }
 
@@ -51,10 +46,8 @@ export async function setRoleAction(userId: string, _prev: FormState, form: Form
     notFound,
     input: roleSchema,
     run: ({ viewer, ids, input }) => setUserRole(viewer, ids.userId, input.role, input.reason),
-    done: (_saved, { ids, input }) => {
-      revalidatePath(`/admin/users/${ids.userId}`);
-      return { ok: true, message: "Role saved.", values: { role: input.role } };
-    },
+    refresh: true,
+    done: (_saved, { input }) => ({ ok: true, message: "Role saved.", values: { role: input.role } }),
   });
 }
 
@@ -65,10 +58,8 @@ export async function setTrustAction(userId: string, _prev: FormState, form: For
     notFound,
     input: trustSchema,
     run: ({ viewer, ids, input }) => setUserTrust(viewer, ids.userId, TRUST_CHOICES.find((c) => c.value === input.trust)!.override, input.reason),
-    done: (_saved, { ids, input }) => {
-      revalidatePath(`/admin/users/${ids.userId}`);
-      return { ok: true, message: "Trust saved.", values: { trust: input.trust } };
-    },
+    refresh: true,
+    done: (_saved, { input }) => ({ ok: true, message: "Trust saved.", values: { trust: input.trust } }),
   });
 }
 
@@ -78,10 +69,7 @@ export async function createAppealAction(actionId: string, _prev: FormState, for
     ids: { actionId },
     input: appealSchema,
     run: ({ viewer, ids, input }) => createAppeal(viewer, ids.actionId, input.text),
-    done: (_appeal, { ids }) => {
-      revalidatePath(`/moderation/${ids.actionId}`);
-      return { ok: true };
-    },
+    refresh: true,
   });
 }
 
@@ -91,11 +79,8 @@ export async function answerAppealAction(appealId: string, _prev: FormState, for
     ids: { appealId },
     input: answerAppealSchema,
     run: ({ viewer, ids, input }) => answerAppeal(viewer, ids.appealId, input),
-    expire: ({ expire }) => expire,
-    done: () => {
-      revalidatePath("/admin/appeals");
-      return { ok: true };
-    },
+    expire: ({ changes }) => changeTags(changes),
+    refresh: true,
   });
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { getViewer } from "@/lib/auth/session";
 import type { SessionViewer } from "@/lib/data/users";
 import type { FieldErrors } from "@/lib/errors";
+import { refresh } from "next/cache";
 import { expireTags } from "@/lib/cache/tags";
 import { isId } from "@/lib/validation/ids";
 import { fieldErrorsOf, formValues, type FormState, type FormValues } from "@/lib/validation/form";
@@ -38,8 +39,13 @@ export type FormActionSpec<Input, Result, Id extends string, State extends FormS
   /** Fields never sent back to the browser (passwords). */
   secret?: readonly string[];
   run: (ctx: ActionContext<Input, Id>) => Promise<Result>;
-  /** The cache tags the change touched (lib/cache/tags.ts), expired once it succeeded. */
+  /** The cache tags the change touched (lib/cache/tags.ts: storyTags, changeTags, …), expired once it succeeded. */
   expire?: (result: Result, ctx: ActionContext<Input, Id>) => string[];
+  /**
+   * The form lives on a dynamic page (staff and account pages) that must show the change in the
+   * action's response even when no cached page changed. (Expiring tags re-renders it anyway.)
+   */
+  refresh?: boolean;
   /** Reshapes a failure's form state (the error is already mapped: see formError). */
   failed?: (state: FormState, error: unknown, ctx: ActionContext<Input, Id>) => State | Promise<State>;
   /** After success, outside any try: the state to answer with, or a redirect. Default `{ ok: true }`. */
@@ -82,7 +88,9 @@ export async function formAction<Input = undefined, Result = unknown, Id extends
   try {
     ctx.viewer = await getViewer();
     result = await spec.run(ctx);
-    if (spec.expire) expireTags(...spec.expire(result, ctx));
+    const tags = spec.expire?.(result, ctx) ?? [];
+    if (tags.length > 0) expireTags(...tags);
+    else if (spec.refresh) refresh();
   } catch (error) {
     const state = formError(error, values);
     return spec.failed ? spec.failed(state, error, ctx) : state;

@@ -3,7 +3,7 @@ import { createComment, deleteComment, editComment } from "@/lib/data/comments";
 import { commentEditSchema, commentInputSchema } from "@/lib/validation/comment";
 import type { FormState } from "@/lib/validation/form";
 import { formAction } from "@/lib/actions/action";
-import { cacheTags } from "@/lib/cache/tags";
+import { commentTags } from "@/lib/cache/tags";
 
 /** Posts a comment, or a reply when the form carries `parentId`. */
 export async function postCommentAction(storyId: string, _prev: FormState, form: FormData): Promise<FormState> {
@@ -12,7 +12,7 @@ export async function postCommentAction(storyId: string, _prev: FormState, form:
     notFound: "We couldn't find that story.",
     input: commentInputSchema,
     run: ({ viewer, ids, input }) => createComment(viewer, ids.storyId, input),
-    expire: (_comment, { ids }) => [cacheTags.comments(ids.storyId)],
+    expire: (_comment, { ids }) => commentTags(ids.storyId),
     done: () => ({ ok: true, values: { body: "" }, savedAt: new Date().toISOString() }),
   });
 }
@@ -23,7 +23,7 @@ export async function editCommentAction(commentId: string, _prev: FormState, for
     notFound: "We couldn't find that comment.",
     input: commentEditSchema,
     run: ({ viewer, ids, input }) => editComment(viewer, ids.commentId, input),
-    expire: ({ storyId }) => [cacheTags.comments(storyId)],
+    expire: ({ storyId }) => commentTags(storyId),
     done: (_edited, { values }) => ({ ok: true, values, savedAt: new Date().toISOString() }),
   });
 }
@@ -33,6 +33,6 @@ export async function deleteCommentAction(commentId: string): Promise<FormState>
     ids: { commentId },
     notFound: "We couldn't find that comment.",
     run: ({ viewer, ids }) => deleteComment(viewer, ids.commentId),
-    expire: ({ storyId }) => [cacheTags.comments(storyId)],
+    expire: ({ storyId }) => commentTags(storyId),
   });
 }

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 const expired: string[] = [];
-vi.mock("next/cache", () => ({ updateTag: (tag: string) => expired.push(tag), revalidateTag: (tag: string) => expired.push(tag), revalidatePath: () => undefined }));
+vi.mock("next/cache", () => ({ updateTag: (tag: string) => expired.push(tag), revalidateTag: (tag: string) => expired.push(tag), revalidatePath: () => undefined, refresh: () => undefined }));
 vi.mock("@/lib/auth/session", () => ({ getViewer: async () => ({ id: "viewer1", role: "ADMIN" }) }));
 const { setUserRole } = vi.hoisted(() => ({ setUserRole: vi.fn(async () => undefined) }));
 vi.mock("@/lib/data/admin-users", () => ({ setUserRole, setUserTrust: vi.fn() }));
