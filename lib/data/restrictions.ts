@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requirePermission } from "@/lib/auth/guard";
-import type { RestrictionKind, Viewer } from "@/lib/auth/permissions";
+import { mayRestrictAccount, type RestrictionKind, type Role, type Viewer } from "@/lib/auth/permissions";
 import { recordAction } from "@/lib/data/audit";
 import { notify } from "@/lib/data/notifications";
 import { activeRestrictionWhere } from "@/lib/data/users";
@@ -48,9 +48,9 @@ export async function syncUserStatus(tx: Prisma.TransactionClient, userId: strin
 }
 
 /** Moderators restrict readers; admins restrict anyone but themselves. */
-function assertMayRestrict(me: Viewer, target: { id: string; role: string }) {
+function assertMayRestrict(me: Viewer, target: { id: string; role: Role }) {
   if (target.id === me.id) throw new AppError("FORBIDDEN", "You can't restrict your own account.");
-  if (target.role !== "READER" && me.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only an admin can restrict a moderator or admin.");
+  if (!mayRestrictAccount(me, target)) throw new AppError("FORBIDDEN", "Only an admin can restrict a moderator or admin.");
 }
 
 const restrictionMessages: Record<RestrictionKind, string> = {

@@ -58,7 +58,7 @@ export async function reinstateStory(viewer: Viewer | null, storyId: string, rea
   const why = reason.trim();
   if (!why) throw new AppError("INVALID", "Give a reason: the creator sees it.", { reason: ["Give a reason: the creator sees it"] });
   return db.$transaction(async (tx) => {
-    const { count } = await tx.story.updateMany({ where: transitionWhere("reinstate", me.role === "ADMIN" ? "admin" : "moderator", storyId, { deletedAt: null }), data: transitionData("reinstate") });
+    const { count } = await tx.story.updateMany({ where: transitionWhere("reinstate", "moderator", storyId, { deletedAt: null }), data: transitionData("reinstate") });
     if (count === 0) throw new AppError("CONFLICT", "That story isn't taken down (or was deleted), so there is nothing to reinstate.");
     const story = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { title: true, slug: true, authorId: true, author: { select: { handle: true } }, community: { select: { slug: true } } } });
     const href = storyHref(story.community.slug, story.slug!);
