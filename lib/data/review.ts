@@ -226,11 +226,12 @@ async function reviewHistory(storyId: string): Promise<ReviewDecisionEntry[]> {
 }
 
 /**
- * Staff with review:decide, not on their own story: a submitted story with its checks, sections
- * and earlier decisions. Opening it claims it for CLAIM_MINUTES unless another moderator holds it
- * (the result's claim then names them). A story no longer waiting is a CONFLICT saying what happened.
+ * Staff with review:decide, not on their own story: claims a submitted story (or held edit) for
+ * CLAIM_MINUTES unless another moderator holds it, then returns it with its checks, sections and
+ * earlier decisions (the result's claim names whoever holds it). A write, so a page calls it only
+ * when the moderator opens the story. A story no longer waiting is a CONFLICT saying what happened.
  */
-export async function getSubmissionForReview(viewer: Viewer | null, storyId: string): Promise<SubmissionForReview> {
+export async function claimSubmissionForReview(viewer: Viewer | null, storyId: string): Promise<SubmissionForReview> {
   const me = requirePermission(viewer, "review:decide");
   const row = await db.story.findFirst({ where: { id: storyId, deletedAt: null }, select: { authorId: true, status: true, pendingEdit: { select: { submitted: true } } } });
   if (!row) throw new AppError("NOT_FOUND", "We couldn't find that story.");
