@@ -1,6 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
-import { createDraft, deleteStory, getStoryForEditing, saveAndPublishStory, unpublishStory, updateStory, withdrawSubmission, type PublishOutcome, type StoryDraft } from "@/lib/data/stories";
+import { createDraft, deleteStory, saveAndPublishStory, unpublishStory, updateStory, withdrawSubmission, type PublishOutcome } from "@/lib/data/stories";
+import { getStoryForEditing, type StoryDraft } from "@/lib/data/studio-stories";
 import { restoreRevision } from "@/lib/data/revisions";
 import { publishAtSchema, storyInputSchema, storyIntentSchema, storyVersionSchema, type StoryInput } from "@/lib/validation/story";
 import { storableText, type FormState, type FormValues } from "@/lib/validation/form";

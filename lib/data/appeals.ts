@@ -8,7 +8,7 @@ import { recordAction } from "@/lib/data/audit";
 import { notify } from "@/lib/data/notifications";
 import { isUniqueViolation } from "@/lib/data/prisma-errors";
 import { creatorPresenceChanges, restoreRemovedContent, syncUserStatus } from "@/lib/data/restrictions";
-import { storyHref } from "@/lib/data/stories";
+import { storyHref } from "@/lib/data/story-shapes";
 import { transitionData, transitionWhere } from "@/lib/data/story-lifecycle";
 import type { Changes } from "@/lib/cache/tags";
 import { APPEAL_MAX, APPEAL_MIN, type AnswerAppealInput } from "@/lib/validation/moderation";

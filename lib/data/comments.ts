@@ -12,6 +12,7 @@ import { batched, type Settled } from "@/lib/data/batch";
 import { env } from "@/lib/env";
 import { isDatabaseUnavailable } from "@/lib/data/prisma-errors";
 import { afterKeyset } from "@/lib/data/keyset";
+import { publicWhere } from "@/lib/data/story-shapes";
 
 export type CommentAuthor = { id: string; name: string; handle: string; avatarUrl: string | null };
 /** `body` is the Markdown source, for the author's edit form; it is public like the HTML. */
@@ -91,10 +92,7 @@ function countShown(storyId: string) {
   return db.comment.count({ where: { storyId, ...shownWhere } });
 }
 
-/** Where a story takes new comments: published, by an active creator (the rest: see closedFor). */
-const openStoryWhere = { status: "PUBLISHED", author: { status: "ACTIVE" } } as const satisfies Prisma.StoryWhereInput;
-
-/** Why a story (read with openStoryWhere, so absent when not published) takes no comments now; null when it does. */
+/** Why a story (read with publicWhere: published, by an active creator; so absent when not published) takes no comments now; null when it does. */
 function closedFor(story: { commentsEnabled: boolean; commentsLocked: boolean } | undefined | null): AppError | null {
   if (!story) return new AppError("NOT_FOUND", "That story isn't open for comments.");
   if (!story.commentsEnabled) return new AppError("FORBIDDEN", "Comments are turned off for this story.");
@@ -103,7 +101,7 @@ function closedFor(story: { commentsEnabled: boolean; commentsLocked: boolean } 
 }
 
 async function requireOpenStory(tx: Prisma.TransactionClient, storyId: string) {
-  const closed = closedFor(await tx.story.findFirst({ where: { id: storyId, ...openStoryWhere }, select: { commentsEnabled: true, commentsLocked: true } }));
+  const closed = closedFor(await tx.story.findFirst({ where: { id: storyId, ...publicWhere }, select: { commentsEnabled: true, commentsLocked: true } }));
   if (closed) throw closed;
 }
 
@@ -152,7 +150,7 @@ async function insertComments(comments: NewComment[]): Promise<Outcome[]> {
   const parentIds = [...new Set(comments.flatMap((c) => (c.input.parentId ? [c.input.parentId] : [])))];
   return db.$transaction(async (tx) => {
     const stories = await tx.story.findMany({
-      where: { id: { in: storyIds }, ...openStoryWhere },
+      where: { id: { in: storyIds }, ...publicWhere },
       select: { id: true, authorId: true, title: true, slug: true, commentsEnabled: true, commentsLocked: true, community: { select: { slug: true } } },
     });
     const parents = parentIds.length ? await tx.comment.findMany({ where: { id: { in: parentIds }, ...shownWhere }, select: { id: true, storyId: true, parentId: true, authorId: true } }) : [];

@@ -10,7 +10,7 @@ import { isUniqueViolation } from "@/lib/data/prisma-errors";
 import { recordAction } from "@/lib/data/audit";
 import { hideCommentInTx } from "@/lib/data/comment-moderation";
 import { unpublishStoryInTx, type UnpublishedStory } from "@/lib/data/story-moderation";
-import { storyHref } from "@/lib/data/stories";
+import { storyHref } from "@/lib/data/story-shapes";
 import type { ReportInput, ReportResolution } from "@/lib/validation/report";
 import type { ReportReasonValue, ReportTargetTypeValue } from "@/lib/validation/limits";
 

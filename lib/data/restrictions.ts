@@ -6,7 +6,7 @@ import { mayRestrictAccount, type RestrictionKind, type Role, type Viewer } from
 import { recordAction } from "@/lib/data/audit";
 import { notify } from "@/lib/data/notifications";
 import { activeRestrictionWhere } from "@/lib/data/users";
-import { storyHref } from "@/lib/data/stories";
+import { storyHref } from "@/lib/data/story-shapes";
 import { transitionData, transitionWhere } from "@/lib/data/story-lifecycle";
 import type { Changes, CreatorPresence } from "@/lib/cache/tags";
 import type { RestrictInput } from "@/lib/validation/moderation";

@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
 import { recordAction } from "@/lib/data/audit";
 import { notify } from "@/lib/data/notifications";
-import { storyHref, type StoryLocation } from "@/lib/data/stories";
+import { storyHref, type StoryLocation } from "@/lib/data/story-shapes";
 import { transitionData, transitionWhere } from "@/lib/data/story-lifecycle";
 
 /** What a moderator's unpublish touched: the story's public places, and its creator (whose profile counts it). */

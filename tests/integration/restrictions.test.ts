@@ -5,7 +5,7 @@ import { liftRestriction, listMyActiveRestrictions, restrictUser } from "@/lib/d
 import { createComment, listStoryComments } from "@/lib/data/comments";
 import { findViewer } from "@/lib/data/users";
 import { sweepRestrictions } from "@/lib/data/sweep";
-import { getPublishedStory, listPublishedStories } from "@/lib/data/stories";
+import { getPublishedStory, listPublishedStories } from "@/lib/data/public-stories";
 import { getCreatorProfile } from "@/lib/data/users";
 import { nextRestrictionKind } from "@/lib/validation/moderation";
 import { getMyModerationAction } from "@/lib/data/appeals";

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { findViewer } from "@/lib/data/users";
-import { createDraft, getPublishedStory, getPublishingMode, getStoryForEditing, listMyStories, publishDueStories, publishStory, updateStory, withdrawSubmission } from "@/lib/data/stories";
+import { createDraft, publishDueStories, publishStory, updateStory, withdrawSubmission } from "@/lib/data/stories";
+import { getPublishedStory } from "@/lib/data/public-stories";
+import { getPublishingMode, getStoryForEditing, listMyStories } from "@/lib/data/studio-stories";
 import { approveSubmission, CLAIM_MINUTES, claimSubmissionForReview, listReviewQueue, requestChanges } from "@/lib/data/review";
 import type { Viewer } from "@/lib/auth/permissions";
 import type { RestrictionKind } from "@/lib/auth/permissions";

@@ -3,7 +3,9 @@
 import "../helpers/enable-query-events";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createDraft, deleteStory, getPublishedStory, getStoryForEditing, publishStory, saveAndPublishStory, unpublishStory, updateStory, withdrawSubmission } from "@/lib/data/stories";
+import { createDraft, deleteStory, publishStory, saveAndPublishStory, unpublishStory, updateStory, withdrawSubmission } from "@/lib/data/stories";
+import { getPublishedStory } from "@/lib/data/public-stories";
+import { getStoryForEditing } from "@/lib/data/studio-stories";
 import { approveSubmission, claimSubmissionForReview, listReviewQueue, requestChanges } from "@/lib/data/review";
 import { createReport, resolveReports } from "@/lib/data/reports";
 import { reinstateStory } from "@/lib/data/story-moderation";
