@@ -71,6 +71,7 @@ type CheckedStory = { title: string; wordCount: number; subtitle: string; heroIm
 
 const checkSelect = { title: true, wordCount: true, subtitle: true, heroImageUrl: true, heroImageAlt: true, aiAssisted: true, community: { select: { slug: true, name: true, minWords: true, requireSubtitle: true, requireHero: true } } } as const;
 
+
 /**
  * The automatic checks: the community's publishing rules (lib/domain/publishing-rules.ts, the same
  * function the editor and publishing use, so a failed check reads as the creator was told) plus
@@ -116,6 +117,19 @@ const queuedWhere = {
 
 /** Edits in the queue carry what the diff and the checks need: the held text. */
 const editSelect = { title: true, subtitle: true, bodyMarkdown: true, tags: true, heroImageUrl: true, heroImageAlt: true, aiAssisted: true, version: true, submitted: true } as const;
+
+/** What the queue and the review page both read of a submission: its checks, text, place in the queue and claim. */
+const submissionSelect = {
+  ...checkSelect,
+  id: true,
+  status: true,
+  bodyMarkdown: true,
+  submittedAt: true,
+  scheduledAt: true,
+  reviewClaimedById: true,
+  reviewClaimedAt: true,
+  pendingEdit: { select: editSelect },
+} as const;
 type EditRow = { title: string; subtitle: string; bodyMarkdown: string; tags: string; heroImageUrl: string | null; heroImageAlt: string | null; aiAssisted: boolean; version: number; submitted: boolean };
 type LiveRow = { title: string; subtitle: string; bodyMarkdown: string; heroImageUrl: string | null; heroImageAlt: string | null; aiAssisted: boolean; tags: { tag: { name: string } }[] };
 
@@ -171,19 +185,10 @@ export async function listReviewQueue(viewer: Viewer | null, options: { cursor?:
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
     take: limit + 1,
     select: {
-      ...checkSelect,
-      id: true,
-      status: true,
-      title: true,
-      bodyMarkdown: true,
+      ...submissionSelect,
       authorId: true,
-      submittedAt: true,
-      scheduledAt: true,
-      reviewClaimedById: true,
-      reviewClaimedAt: true,
       author: { select: { name: true, handle: true } },
       tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
-      pendingEdit: { select: editSelect },
     },
   });
   const page = rows.slice(0, limit);
@@ -245,21 +250,12 @@ export async function claimSubmissionForReview(viewer: Viewer | null, storyId: s
   const story = await db.story.findUniqueOrThrow({
     where: { id: storyId },
     select: {
-      ...checkSelect,
-      id: true,
-      status: true,
-      title: true,
-      bodyMarkdown: true,
+      ...submissionSelect,
       bodyHtml: true,
       readingMinutes: true,
       publishedAt: true,
-      submittedAt: true,
-      scheduledAt: true,
-      reviewClaimedById: true,
-      reviewClaimedAt: true,
       author: { select: { name: true, handle: true, avatarUrl: true } },
       tags: { select: { tag: { select: { slug: true, name: true } } }, orderBy: { tag: { name: "asc" } } },
-      pendingEdit: { select: editSelect },
     },
   });
   const [names, history] = await Promise.all([namesOf([story.reviewClaimedById]), reviewHistory(storyId)]);
