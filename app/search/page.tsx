@@ -35,8 +35,7 @@ async function SearchFromUrl({ searchParams, communities, tags }: { searchParams
   const key = [params.q, params.community, params.tag, params.cursor].join("\n");
   return (
     <>
-      {/* Keyed by the search, so the fields show it after a link (suggestion, Load more) changes the URL. */}
-      <SearchForm key={key} values={params} communities={communities} tags={tags} error={parsed.error?.issues[0]?.message} />
+      <SearchForm values={params} communities={communities} tags={tags} error={parsed.error?.issues[0]?.message} />
       {!params.q ? (
         <p className="mt-8 rounded-xl border border-dashed border-stone-300 p-8 text-center text-stone-600">Search titles, subtitles, tags, creators and the stories themselves.</p>
       ) : (
