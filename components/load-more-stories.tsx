@@ -1,6 +1,6 @@
 "use client";
 import { LoadMoreButton, useLoadMore } from "@/components/load-more";
-import type { StoryCard } from "@/lib/data/stories";
+import type { StoryCard } from "@/lib/data/story-shapes";
 import { StoryCards } from "@/components/story-card";
 
 export type StoryListQuery = { community?: string; author?: string; tag?: string };

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { StoryCard } from "@/lib/data/stories";
+import type { StoryCard } from "@/lib/data/story-shapes";
 import { formatDate } from "@/components/format";
 
 /**

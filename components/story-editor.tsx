@@ -6,7 +6,7 @@ import { saveStoryAction, type SaveStoryState } from "@/lib/actions/stories";
 import { MAX_TAGS } from "@/lib/validation/story";
 import { publishProblems } from "@/lib/domain/publishing-rules";
 import { countWords, readingMinutes } from "@/lib/content/words.mjs";
-import type { StoryDraft } from "@/lib/data/stories";
+import type { StoryDraft } from "@/lib/data/studio-stories";
 import type { CommunityRules } from "@/lib/data/communities";
 import { Field, FormMessage } from "@/components/forms/field";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";

@@ -1,4 +1,4 @@
-import type { StoryPage } from "@/lib/data/stories";
+import type { StoryPage } from "@/lib/data/story-shapes";
 import { serializeJsonLd, storyArticle } from "@/lib/seo/story";
 
 /** The story as structured data (a schema.org Article) for search engines. */

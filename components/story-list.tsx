@@ -1,4 +1,4 @@
-import type { StoryCard } from "@/lib/data/stories";
+import type { StoryCard } from "@/lib/data/story-shapes";
 import { StoryCards } from "@/components/story-card";
 import { LoadMoreStories, type StoryListQuery, type StoryListSource } from "@/components/load-more-stories";
 

@@ -1,3 +1,6 @@
+/** Messages per form field, shown beside the matching inputs: what AppError carries and FormState returns. */
+export type FieldErrors = Record<string, string[] | undefined>;
+
 /** Errors the data layer throws on purpose. `message` is safe to show to users. */
 export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "RATE_LIMITED";
 
@@ -15,7 +18,7 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message?: string,
     /** Field-level messages, shown beside the matching inputs. */
-    readonly fieldErrors?: Record<string, string[]>,
+    readonly fieldErrors?: FieldErrors,
   ) {
     super(message ?? defaultMessages[code]);
     this.name = "AppError";

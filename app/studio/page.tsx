@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { requireViewer } from "@/lib/auth/session";
-import { listMyStories } from "@/lib/data/stories";
+import { listMyStories } from "@/lib/data/studio-stories";
 import { getMyDailyReads, READ_CHART_DAYS } from "@/lib/data/studio";
 import { STUDIO_STATUSES, studioFilterSchema, type StudioStatusParam } from "@/lib/validation/studio";
 import { formatDate, formatDateTime, pluralize } from "@/components/format";

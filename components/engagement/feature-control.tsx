@@ -2,6 +2,7 @@
 import { useState, useTransition } from "react";
 import { setFeaturedAction } from "@/lib/actions/engagement";
 import { useViewer } from "@/components/viewer/viewer-provider";
+import { can } from "@/lib/auth/permissions";
 
 /** Admins only (the server checks again): put this story in the home page's Top Stories, with a note. */
 export function FeatureControl({ storyId }: { storyId: string }) {
@@ -10,7 +11,7 @@ export function FeatureControl({ storyId }: { storyId: string }) {
   const [note, setNote] = useState("");
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  if (viewer?.role !== "ADMIN") return null;
+  if (!can(viewer, "story:feature")) return null;
 
   const submit = (featured: boolean) =>
     startTransition(async () => {

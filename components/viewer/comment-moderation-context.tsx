@@ -2,6 +2,7 @@
 import { createContext, use, useCallback, useEffect, useState, type ReactNode } from "react";
 import type { MyCommentsState } from "@/lib/data/comment-moderation";
 import { useViewer } from "@/components/viewer/viewer-provider";
+import { isStaff } from "@/lib/auth/permissions";
 
 type CommentModerationValue = {
   /** Fresh from the server for the signed-in viewer; null while loading and for signed-out readers. */
@@ -34,8 +35,7 @@ export function CommentModerationProvider({ storyId, storyPath, children }: { st
     return () => controller.abort();
   }, [viewer, storyId, version]);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
-  const isStaff = viewer?.role === "MODERATOR" || viewer?.role === "ADMIN";
-  return <CommentModerationContext value={{ state: viewer ? state : null, isStaff, storyPath, refresh }}>{children}</CommentModerationContext>;
+  return <CommentModerationContext value={{ state: viewer ? state : null, isStaff: isStaff(viewer), storyPath, refresh }}>{children}</CommentModerationContext>;
 }
 
 export function useCommentModeration(): CommentModerationValue {

@@ -1,15 +1,16 @@
 "use client";
 import { usePathname } from "next/navigation";
 import { createContext, Suspense, use, useEffect, useState, type ReactNode } from "react";
+import type { RestrictionKind, Role, UserStatus } from "@/lib/generated/prisma/enums";
 
 /** A restriction in force on the viewer, with the audit entry behind it (its /moderation page). */
-export type ClientRestriction = { kind: "WARNING" | "COMMENT_BAN" | "PUBLISH_BAN" | "SUSPENSION" | "CONTENT_REMOVAL"; reason: string; expiresAt: string | null; actionId: string | null };
+export type ClientRestriction = { kind: RestrictionKind; reason: string; expiresAt: string | null; actionId: string | null };
 export type ClientViewer = {
   id: string;
   name: string;
   handle: string;
-  role: "READER" | "MODERATOR" | "ADMIN";
-  status: "ACTIVE" | "SUSPENDED";
+  role: Role;
+  status: UserStatus;
   avatarUrl: string | null;
   restrictions: ClientRestriction[];
   /** False until the member follows the link in the confirmation email (the banner offers a new one). */

@@ -3,12 +3,11 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { signIn } from "@/lib/auth/config";
-import { getViewer } from "@/lib/auth/session";
 import { changeMyPassword } from "@/lib/data/users";
 import { clientIp } from "@/lib/request-ip";
 import { changePasswordSchema } from "@/lib/validation/auth";
-import { fieldErrorsOf, formValues, type FormState } from "@/lib/validation/form";
-import { formError } from "@/lib/actions/form-error";
+import type { FormState } from "@/lib/validation/form";
+import { formAction } from "@/lib/actions/action";
 import { signOutAction } from "@/lib/actions/auth";
 
 /**
@@ -17,30 +16,24 @@ import { signOutAction } from "@/lib/actions/auth";
  * Passwords are never sent back to the form.
  */
 export async function changePasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const input = changePasswordSchema.safeParse(formValues(form));
-  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error) };
-  let email: string;
-  try {
-    ({ email } = await changeMyPassword(await getViewer(), input.data, { ip: clientIp(await headers()) }));
-  } catch (error) {
-    return formError(error);
-  }
-  try {
-    await signIn("credentials", { email, password: input.data.newPassword, redirect: false });
-  } catch (error) {
-    // Refused (this network is throttled, say): the password is changed all the same.
-    if (error instanceof AuthError) return { ok: true, message: "Your password was changed and you were signed out everywhere. Sign in again with your new password." };
-    throw error;
-  }
-  return { ok: true, message: "Password changed. Other browsers and devices are signed out; this one stays signed in.", savedAt: new Date().toISOString() };
+  return formAction(form, {
+    input: changePasswordSchema,
+    secret: ["currentPassword", "newPassword", "confirmPassword"],
+    run: async ({ viewer, input }) => changeMyPassword(viewer, input, { ip: clientIp(await headers()) }),
+    done: async ({ email }, { input }) => {
+      try {
+        await signIn("credentials", { email, password: input.newPassword, redirect: false });
+      } catch (error) {
+        // Refused (this network is throttled, say): the password is changed all the same.
+        if (error instanceof AuthError) return { ok: true, message: "Your password was changed and you were signed out everywhere. Sign in again with your new password." };
+        throw error;
+      }
+      return { ok: true, message: "Password changed. Other browsers and devices are signed out; this one stays signed in.", savedAt: new Date().toISOString() };
+    },
+  });
 }
 
 /** The signed-in user: ends every session they have, this one included (what sign-out does), with a form's state. */
 export async function signOutEverywhereAction(_prev: FormState, _form: FormData): Promise<FormState> {
-  try {
-    await signOutAction();
-  } catch (error) {
-    return formError(error);
-  }
-  return { ok: true };
+  return formAction(null, { run: () => signOutAction() });
 }

@@ -8,98 +8,80 @@ import { setUserRole, setUserTrust } from "@/lib/data/admin-users";
 import { markMyNotificationsRead } from "@/lib/data/notifications";
 import { answerAppealSchema, appealSchema, liftSchema, restrictFormSchema, roleSchema, TRUST_CHOICES, trustSchema } from "@/lib/validation/moderation";
 import { idSchema } from "@/lib/validation/ids";
-import { fieldErrorsOf, formValues, type FormState } from "@/lib/validation/form";
-import { formError } from "@/lib/actions/form-error";
-import { expireTags } from "@/lib/cache/tags";
-import { revalidatePath } from "next/cache";
+import type { FormState } from "@/lib/validation/form";
+import { formAction } from "@/lib/actions/action";
+import { changeTags } from "@/lib/cache/tags";
 
+const notFound = "We couldn't find that account.";
 
 /** Staff: restricts the account from /admin/users/[id]. */
 export async function restrictUserAction(userId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  const input = restrictFormSchema.safeParse(values);
-  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
-  try {
-    const { expire } = await restrictUser(await getViewer(), idSchema.parse(userId), input.data);
-    expireTags(...expire);
-  } catch (error) {
-    return formError(error, values);
-  }
-  revalidatePath(`/admin/users/${userId}`);
-  return { ok: true, message: "Restriction applied. The user has been notified.", values: { kind: values.kind, expiry: values.expiry } };
+  return formAction(form, {
+    ids: { userId },
+    notFound,
+    input: restrictFormSchema,
+    run: ({ viewer, ids, input }) => restrictUser(viewer, ids.userId, input),
+    expire: ({ changes }) => changeTags(changes),
+    refresh: true,
+    done: (_restricted, { values }) => ({ ok: true, message: "Restriction applied. The user has been notified.", values: { kind: values.kind, expiry: values.expiry } }),
+  });
 }
 
 /** Staff: ends a restriction early. */
 export async function liftRestrictionAction(restrictionId: string, userId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  const input = liftSchema.safeParse(values);
-  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
-  try {
-    const { expire } = await liftRestriction(await getViewer(), idSchema.parse(restrictionId), input.data.reason);
-    expireTags(...expire);
-  } catch (error) {
-    return formError(error, values);
-  }
-  revalidatePath(`/admin/users/${userId}`);
-  return { ok: true };
+  return formAction(form, {
+    ids: { restrictionId, userId },
+    notFound: "We couldn't find that restriction.",
+    input: liftSchema,
+    run: ({ viewer, ids, input }) => liftRestriction(viewer, ids.restrictionId, input.reason),
+    expire: ({ changes }) => changeTags(changes),
+    refresh: true,
+  });
 }
 
 /** Admins: changes someone's role. */
 export async function setRoleAction(userId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  const input = roleSchema.safeParse(values);
-  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
-  try {
-    await setUserRole(await getViewer(), idSchema.parse(userId), input.data.role, input.data.reason);
-  } catch (error) {
-    return formError(error, values);
-  }
-  revalidatePath(`/admin/users/${userId}`);
-  return { ok: true, message: "Role saved.", values: { role: input.data.role } };
+  return formAction(form, {
+    ids: { userId },
+    notFound,
+    input: roleSchema,
+    run: ({ viewer, ids, input }) => setUserRole(viewer, ids.userId, input.role, input.reason),
+    refresh: true,
+    done: (_saved, { input }) => ({ ok: true, message: "Role saved.", values: { role: input.role } }),
+  });
 }
 
 /** Admins: overrides someone's trust. */
 export async function setTrustAction(userId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  const input = trustSchema.safeParse(values);
-  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
-  const override = TRUST_CHOICES.find((c) => c.value === input.data.trust)!.override;
-  try {
-    await setUserTrust(await getViewer(), idSchema.parse(userId), override, input.data.reason);
-  } catch (error) {
-    return formError(error, values);
-  }
-  revalidatePath(`/admin/users/${userId}`);
-  return { ok: true, message: "Trust saved.", values: { trust: input.data.trust } };
+  return formAction(form, {
+    ids: { userId },
+    notFound,
+    input: trustSchema,
+    run: ({ viewer, ids, input }) => setUserTrust(viewer, ids.userId, TRUST_CHOICES.find((c) => c.value === input.trust)!.override, input.reason),
+    refresh: true,
+    done: (_saved, { input }) => ({ ok: true, message: "Trust saved.", values: { trust: input.trust } }),
+  });
 }
 
 /** The subject of a moderation action: appeals it from /moderation/[actionId]. */
 export async function createAppealAction(actionId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  const input = appealSchema.safeParse(values);
-  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
-  try {
-    await createAppeal(await getViewer(), idSchema.parse(actionId), input.data.text);
-  } catch (error) {
-    return formError(error, values);
-  }
-  revalidatePath(`/moderation/${actionId}`);
-  return { ok: true };
+  return formAction(form, {
+    ids: { actionId },
+    input: appealSchema,
+    run: ({ viewer, ids, input }) => createAppeal(viewer, ids.actionId, input.text),
+    refresh: true,
+  });
 }
 
 /** Admins: answers an appeal from /admin/appeals. */
 export async function answerAppealAction(appealId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  const input = answerAppealSchema.safeParse(values);
-  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
-  try {
-    const { expire } = await answerAppeal(await getViewer(), idSchema.parse(appealId), input.data);
-    expireTags(...expire);
-  } catch (error) {
-    return formError(error, values);
-  }
-  revalidatePath("/admin/appeals");
-  return { ok: true };
+  return formAction(form, {
+    ids: { appealId },
+    input: answerAppealSchema,
+    run: ({ viewer, ids, input }) => answerAppeal(viewer, ids.appealId, input),
+    expire: ({ changes }) => changeTags(changes),
+    refresh: true,
+  });
 }
 
 /** The signed-in user: marks the notifications they have just seen as read. */

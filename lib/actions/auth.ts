@@ -8,47 +8,51 @@ import { getViewer } from "@/lib/auth/session";
 import { knownUserIds } from "@/lib/auth/known-device";
 import { clientIp } from "@/lib/request-ip";
 import { signInSchema, signUpSchema } from "@/lib/validation/auth";
-import { fieldErrorsOf, formValues, type FormState } from "@/lib/validation/form";
-import { formError, safeReturnPath } from "@/lib/actions/form-error";
-import { cacheTags, expireTags } from "@/lib/cache/tags";
+import type { FormState } from "@/lib/validation/form";
+import { formAction } from "@/lib/actions/action";
+import { safeReturnPath } from "@/lib/actions/form-error";
+import { cacheTags } from "@/lib/cache/tags";
 
 export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { password: _password, ...values } = formValues(form);
-  const input = signUpSchema.safeParse(formValues(form));
-  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
-  let addressTaken = false;
-  try {
-    const user = await createUser(input.data, { ip: clientIp(await headers()) });
-    expireTags(cacheTags.creatorHandle(user.handle));
-  } catch (error) {
-    if (!(error instanceof AddressTakenError)) return formError(error, values);
-    addressTaken = true;
-  }
-  // The page never says an address is taken; its owner was told by email (lib/data/users.ts).
-  if (addressTaken) redirect("/signup/check-email");
-  // Throws Next's redirect on success, so it stays outside any try.
-  await signIn("credentials", { email: input.data.email, password: input.data.password, redirectTo: safeReturnPath(values.callbackUrl, "/studio") });
-  return {};
+  return formAction(form, {
+    input: signUpSchema,
+    secret: ["password"],
+    // A taken address is not an error the page shows: its owner was told by email (lib/data/users.ts).
+    run: async ({ input }) => {
+      try {
+        return await createUser(input, { ip: clientIp(await headers()) });
+      } catch (error) {
+        if (error instanceof AddressTakenError) return null;
+        throw error;
+      }
+    },
+    expire: (user) => (user ? [cacheTags.creatorHandle(user.handle)] : []),
+    // Throws Next's redirect on success.
+    done: async (user, { input, values }) => {
+      if (!user) redirect("/signup/check-email");
+      await signIn("credentials", { email: input.email, password: input.password, redirectTo: safeReturnPath(values.callbackUrl, "/studio") });
+      return {};
+    },
+  });
 }
 
 export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { password: _password, ...values } = formValues(form);
-  const input = signInSchema.safeParse(formValues(form));
-  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
-  try {
+  return formAction(form, {
+    input: signInSchema,
+    secret: ["password"],
     // Checked here as well as in authorize, so a throttled account hears why.
-    await assertSignInAllowed(input.data.email, { ip: clientIp(await headers()), knownUserIds: await knownUserIds() });
-  } catch (error) {
-    return formError(error, values);
-  }
-  try {
-    await signIn("credentials", { ...input.data, redirectTo: safeReturnPath(values.callbackUrl) });
-  } catch (error) {
-    // One message for an unknown email and a wrong password alike.
-    if (error instanceof AuthError) return { message: "That email and password don't match an account.", values };
-    throw error; // the success redirect
-  }
-  return {};
+    run: async ({ input }) => assertSignInAllowed(input.email, { ip: clientIp(await headers()), knownUserIds: await knownUserIds() }),
+    done: async (_allowed, { input, values }) => {
+      try {
+        await signIn("credentials", { ...input, redirectTo: safeReturnPath(values.callbackUrl) });
+      } catch (error) {
+        // One message for an unknown email and a wrong password alike.
+        if (error instanceof AuthError) return { message: "That email and password don't match an account.", values };
+        throw error; // the success redirect
+      }
+      return {};
+    },
+  });
 }
 
 /**

@@ -1,54 +1,44 @@
 "use server";
 import { z } from "zod";
-import { getViewer } from "@/lib/auth/session";
 import { setBookmark, setFollow, setHeart } from "@/lib/data/engagement";
 import { setFeatured } from "@/lib/data/discovery";
 import { idSchema } from "@/lib/validation/ids";
-import { formError } from "@/lib/actions/form-error";
-import { cacheTags, expireTags } from "@/lib/cache/tags";
+import { buttonAction } from "@/lib/actions/action";
+import { cacheTags } from "@/lib/cache/tags";
 
 // Small toggles called from client buttons with optimistic UI; each returns the server's truth
 // or a message, and the button rolls back on failure.
 
-const id = idSchema;
-type Result<T> = ({ ok: true } & T) | { ok: false; message: string };
-
-async function attempt<T>(run: () => Promise<T>): Promise<Result<T>> {
-  try {
-    return { ok: true, ...(await run()) };
-  } catch (error) {
-    return { ok: false, message: formError(error).message ?? "Please try again." };
-  }
-}
+const heartArgs = z.object({ storyId: idSchema, hearted: z.boolean() });
+const bookmarkArgs = z.object({ storyId: idSchema, bookmarked: z.boolean() });
+const followArgs = z.object({ creatorId: idSchema, following: z.boolean() });
+const featureArgs = z.object({ storyId: idSchema, featured: z.boolean(), note: z.string().trim().max(200, "Keep the note under 200 characters") });
 
 export async function setHeartAction(storyId: string, hearted: boolean) {
-  const input = z.object({ storyId: id, hearted: z.boolean() }).safeParse({ storyId, hearted });
-  if (!input.success) return { ok: false as const, message: "That request didn't make sense." };
-  return attempt(async () => setHeart(await getViewer(), input.data.storyId, input.data.hearted));
+  return buttonAction(heartArgs, { storyId, hearted }, (viewer, input) => setHeart(viewer, input.storyId, input.hearted));
 }
 
 export async function setBookmarkAction(storyId: string, bookmarked: boolean) {
-  const input = z.object({ storyId: id, bookmarked: z.boolean() }).safeParse({ storyId, bookmarked });
-  if (!input.success) return { ok: false as const, message: "That request didn't make sense." };
-  return attempt(async () => setBookmark(await getViewer(), input.data.storyId, input.data.bookmarked));
+  return buttonAction(bookmarkArgs, { storyId, bookmarked }, (viewer, input) => setBookmark(viewer, input.storyId, input.bookmarked));
 }
 
 export async function setFollowAction(creatorId: string, following: boolean) {
-  const input = z.object({ creatorId: id, following: z.boolean() }).safeParse({ creatorId, following });
-  if (!input.success) return { ok: false as const, message: "That request didn't make sense." };
-  return attempt(async () => {
-    const result = await setFollow(await getViewer(), input.data.creatorId, input.data.following);
-    expireTags(cacheTags.creator(input.data.creatorId));
-    return result;
-  });
+  return buttonAction(
+    followArgs,
+    { creatorId, following },
+    (viewer, input) => setFollow(viewer, input.creatorId, input.following),
+    (_result, input) => [cacheTags.creator(input.creatorId)],
+  );
 }
 
 export async function setFeaturedAction(storyId: string, featured: boolean, note: string) {
-  const input = z.object({ storyId: id, featured: z.boolean(), note: z.string().trim().max(200, "Keep the note under 200 characters") }).safeParse({ storyId, featured, note });
-  if (!input.success) return { ok: false as const, message: input.error.issues[0]?.message ?? "That request didn't make sense." };
-  return attempt(async () => {
-    await setFeatured(await getViewer(), input.data.storyId, input.data.featured, input.data.note);
-    expireTags(cacheTags.storyLists);
-    return { featured: input.data.featured };
-  });
+  return buttonAction(
+    featureArgs,
+    { storyId, featured, note },
+    async (viewer, input) => {
+      await setFeatured(viewer, input.storyId, input.featured, input.note);
+      return { featured: input.featured };
+    },
+    () => [cacheTags.storyLists],
+  );
 }

@@ -1,34 +1,30 @@
 "use server";
 import { z } from "zod";
-import { getViewer } from "@/lib/auth/session";
 import { hideComment, removeComment, restoreComment, setCommentsEnabled, setThreadLocked } from "@/lib/data/comment-moderation";
 import { moderatorUnpublishStory } from "@/lib/data/story-moderation";
+import type { SessionViewer } from "@/lib/data/users";
 import { moderationReasonSchema } from "@/lib/validation/report";
-import { idSchema } from "@/lib/validation/ids";
-import { fieldErrorsOf, formValues, type FormState } from "@/lib/validation/form";
-import { formError } from "@/lib/actions/form-error";
-import { cacheTags, expireTags, storyTags } from "@/lib/cache/tags";
+import type { FormState } from "@/lib/validation/form";
+import { formAction, type Parsed } from "@/lib/actions/action";
+import { cacheTags, storyTags } from "@/lib/cache/tags";
 
 // Moderation from the story page: small forms in client components (the page itself is static).
 // Each takes the target's id bound, a reason from the form, and expires what the public sees.
 
 const reasonForm = z.object({ reason: moderationReasonSchema });
+/** Restoring needs no reason; an empty one is recorded as "Restored". */
+const optionalReason = (values: Record<string, string>): Parsed<{ reason: string }> => ({ success: true, data: { reason: values.reason?.trim() || "Restored" } });
 
-type CommentMove = (viewer: Awaited<ReturnType<typeof getViewer>>, commentId: string, reason: string) => Promise<{ storyId: string }>;
+type CommentMove = (viewer: SessionViewer | null, commentId: string, reason: string) => Promise<{ storyId: string }>;
 
-async function moderateComment(move: CommentMove, commentId: string, form: FormData, needsReason = true): Promise<FormState> {
-  const values = formValues(form);
-  const id = idSchema.safeParse(commentId);
-  if (!id.success) return { message: "We couldn't find that comment.", values };
-  const input = needsReason ? reasonForm.safeParse(values) : { success: true as const, data: { reason: values.reason?.trim() || "Restored" } };
-  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
-  try {
-    const { storyId } = await move(await getViewer(), id.data, input.data.reason);
-    expireTags(cacheTags.comments(storyId), cacheTags.story(storyId));
-  } catch (error) {
-    return formError(error, values);
-  }
-  return { ok: true };
+function moderateComment(move: CommentMove, commentId: string, form: FormData, needsReason = true): Promise<FormState> {
+  return formAction(form, {
+    ids: { commentId },
+    notFound: "We couldn't find that comment.",
+    input: needsReason ? reasonForm : optionalReason,
+    run: ({ viewer, ids, input }) => move(viewer, ids.commentId, input.reason),
+    expire: ({ storyId }) => [cacheTags.comments(storyId), cacheTags.story(storyId)],
+  });
 }
 
 /** Moderators, or the story's creator on their own story: hides a comment with a reason its author sees. */
@@ -48,45 +44,33 @@ export async function removeCommentAction(commentId: string, _prev: FormState, f
 
 /** Moderators only: locks or unlocks a story's conversation, with a reason. */
 export async function setThreadLockedAction(storyId: string, locked: boolean, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  const id = idSchema.safeParse(storyId);
-  if (!id.success) return { message: "We couldn't find that story.", values };
-  const input = reasonForm.safeParse(values);
-  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
-  try {
-    const story = await setThreadLocked(await getViewer(), id.data, locked, input.data.reason);
-    expireTags(...storyTags(story), cacheTags.comments(story.id));
-  } catch (error) {
-    return formError(error, values);
-  }
-  return { ok: true };
+  return formAction(form, {
+    ids: { storyId },
+    notFound: "We couldn't find that story.",
+    input: (values) => reasonForm.extend({ locked: z.boolean() }).safeParse({ ...values, locked }),
+    run: ({ viewer, ids, input }) => setThreadLocked(viewer, ids.storyId, input.locked, input.reason),
+    expire: (story) => [...storyTags(story), cacheTags.comments(story.id)],
+  });
 }
 
 /** The story's creator: turns comments on their story on or off. */
 export async function setCommentsEnabledAction(storyId: string, enabled: boolean): Promise<FormState> {
-  const id = idSchema.safeParse(storyId);
-  if (!id.success) return { message: "We couldn't find that story." };
-  try {
-    const story = await setCommentsEnabled(await getViewer(), id.data, enabled);
-    expireTags(...storyTags(story), cacheTags.comments(story.id));
-  } catch (error) {
-    return formError(error);
-  }
-  return { ok: true };
+  return formAction(null, {
+    ids: { storyId },
+    notFound: "We couldn't find that story.",
+    input: () => z.boolean().safeParse(enabled),
+    run: ({ viewer, ids, input }) => setCommentsEnabled(viewer, ids.storyId, input),
+    expire: (story) => [...storyTags(story), cacheTags.comments(story.id)],
+  });
 }
 
 /** Moderators: unpublishes a story with a reason its creator sees; it leaves every public list at once. */
 export async function moderatorUnpublishStoryAction(storyId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  const id = idSchema.safeParse(storyId);
-  if (!id.success) return { message: "We couldn't find that story.", values };
-  const input = reasonForm.safeParse(values);
-  if (!input.success) return { fieldErrors: fieldErrorsOf(input.error), values };
-  try {
-    const story = await moderatorUnpublishStory(await getViewer(), id.data, input.data.reason);
-    expireTags(...storyTags(story), cacheTags.creator(story.authorId));
-  } catch (error) {
-    return formError(error, values);
-  }
-  return { ok: true };
+  return formAction(form, {
+    ids: { storyId },
+    notFound: "We couldn't find that story.",
+    input: reasonForm,
+    run: ({ viewer, ids, input }) => moderatorUnpublishStory(viewer, ids.storyId, input.reason),
+    expire: (story) => [...storyTags(story), cacheTags.creator(story.authorId)],
+  });
 }

@@ -1,10 +1,14 @@
-/** Roles and what each may do. One map, one `can`; unit-tested for every role and restriction. */
-export const ROLES = ["READER", "MODERATOR", "ADMIN"] as const;
-export type Role = (typeof ROLES)[number];
-export type UserStatus = "ACTIVE" | "SUSPENDED";
+/**
+ * Roles and what each may do. One map, one `can`; unit-tested for every role and restriction.
+ * Nothing else checks a role by name: code asks `can`, `isStaff` or `mayRestrictAccount`.
+ * Client-safe (the browser's viewer is checked with the same map); the enums come from the
+ * generated client's browser-safe enums file, so the schema is their one statement.
+ */
+import { RestrictionKind, Role, UserStatus } from "@/lib/generated/prisma/enums";
 
-export const RESTRICTION_KINDS = ["WARNING", "COMMENT_BAN", "PUBLISH_BAN", "SUSPENSION", "CONTENT_REMOVAL"] as const;
-export type RestrictionKind = (typeof RESTRICTION_KINDS)[number];
+export { RestrictionKind, Role, UserStatus };
+export const ROLES = Object.values(Role) as [Role, ...Role[]];
+export const RESTRICTION_KINDS = Object.values(RestrictionKind) as [RestrictionKind, ...RestrictionKind[]];
 /** A restriction in force on the viewer: why, and until when (null: until lifted). */
 export type ActiveRestriction = { kind: RestrictionKind; reason: string; expiresAt: Date | null };
 
@@ -35,6 +39,8 @@ export const PERMISSIONS = [
   "settings:manage",
   "community:manage",
   "story:feature",
+  /** Restrict a moderator or an admin (restricting readers is "user:restrict"). */
+  "user:restrict-staff",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -73,14 +79,31 @@ export function blockingRestriction(viewer: Pick<Viewer, "status" | "restriction
   return null;
 }
 
-export function can(viewer: Pick<Viewer, "role" | "status" | "restrictions" | "emailVerified"> | null | undefined, permission: Permission): boolean {
+/** Anyone `can` may be asked about: the server's Viewer, or the browser's (restrictions' dates as strings). */
+export type PermissionSubject = { role: Role; status: UserStatus; restrictions?: readonly { kind: RestrictionKind }[]; emailVerified?: boolean };
+
+export function can(viewer: PermissionSubject | null | undefined, permission: Permission): boolean {
   if (!viewer) return false;
-  if (blockingRestriction(viewer, permission)) return false;
+  if (viewer.restrictions?.some((r) => restrictionBlocks[r.kind].has(permission))) return false;
+  if (viewer.status === "SUSPENDED" && restrictionBlocks.SUSPENSION.has(permission)) return false;
   if (viewer.emailVerified === false && unverifiedBlocks.has(permission)) return false;
   return rolePermissions[viewer.role]?.has(permission) ?? false;
 }
 
-/** Moderators and admins: who sees the admin area at all (each page checks its own permission). */
+/** Whether the role itself grants `permission` (restrictions aside): what an account is, not what it may do now. */
+function roleGrants(role: Role | undefined, permission: Permission): boolean {
+  return (role && rolePermissions[role]?.has(permission)) ?? false;
+}
+
+/**
+ * Moderators and admins (roles that handle reports): who sees the admin area at all (each page
+ * checks its own permission), whose comments' moderation shows, who publishes without review.
+ */
 export function isStaff(viewer: Pick<Viewer, "role"> | null | undefined): boolean {
-  return viewer?.role === "MODERATOR" || viewer?.role === "ADMIN";
+  return roleGrants(viewer?.role, "report:handle");
+}
+
+/** Nobody restricts themselves; restricting staff takes "user:restrict-staff" (admins). */
+export function mayRestrictAccount(me: PermissionSubject & { id: string }, target: { id: string; role: Role }): boolean {
+  return me.id !== target.id && can(me, isStaff(target) ? "user:restrict-staff" : "user:restrict");
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { getPublishedStory, listPublishedStories, type StoryListOptions } from "@/lib/data/stories";
+import { getPublishedStory, listPublishedStories, type StoryListOptions } from "@/lib/data/public-stories";
 import { listFeaturedStories, listTopCreators, listTrendingStories } from "@/lib/data/discovery";
 import { getStoryCounts } from "@/lib/data/engagement";
 import { getTag } from "@/lib/data/tags";

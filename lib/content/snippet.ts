@@ -14,11 +14,17 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
 }
 
-/** Markdown's block markers and emphasis read as noise in a one-line snippet. */
+/**
+ * Markdown's block markers, emphasis (`*a*`, `_a_`, `**a**`, `~~a~~`, code) and link syntax (the
+ * words stay) read as noise in a one-line snippet. ts_headline may cut a snippet inside emphasis,
+ * so markers go even when unpaired; an underscore inside a word (snake_case) stays.
+ */
 function plainText(markdown: string): string {
   return markdown
     .replace(/^[ \t]*(#{1,6}|>|[-*+]|\d+\.)[ \t]+/gm, "")
-    .replace(/\*\*|__|`/g, "")
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\*+|~~|`/g, "")
+    .replace(/(^|[^\p{L}\p{N}])_+|_+(?=[^\p{L}\p{N}]|$)/gu, "$1")
     .replace(/\s+/g, " ")
     .trim();
 }

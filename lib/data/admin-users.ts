@@ -7,9 +7,9 @@ import { isStaff, type Role, type Viewer } from "@/lib/auth/permissions";
 import { recordAction } from "@/lib/data/audit";
 import { isTrusted } from "@/lib/data/trust";
 import type { UserListFilter } from "@/lib/validation/moderation";
-import type { ModerationActionKind, RestrictionKind } from "@/lib/generated/prisma/enums";
+import type { ModerationActionKind, RestrictionKind, UserStatus } from "@/lib/generated/prisma/enums";
 
-export type UserRow = { id: string; name: string; handle: string; email: string; role: Role; status: "ACTIVE" | "SUSPENDED"; trustOverride: boolean | null; createdAt: Date; storyCount: number };
+export type UserRow = { id: string; name: string; handle: string; email: string; role: Role; status: UserStatus; trustOverride: boolean | null; createdAt: Date; storyCount: number };
 
 function requireStaff(viewer: Viewer | null): Viewer {
   // Any staff member may look people up; what they may change is checked per change.

@@ -7,10 +7,10 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { recordAction } from "@/lib/data/audit";
 import { notify } from "@/lib/data/notifications";
 import { isUniqueViolation } from "@/lib/data/prisma-errors";
-import { creatorPresenceTags, restoreRemovedContent, syncUserStatus } from "@/lib/data/restrictions";
-import { storyHref } from "@/lib/data/stories";
+import { creatorPresenceChanges, restoreRemovedContent, syncUserStatus } from "@/lib/data/restrictions";
+import { storyHref } from "@/lib/data/story-shapes";
 import { transitionData, transitionWhere } from "@/lib/data/story-lifecycle";
-import { cacheTags, storyTags } from "@/lib/cache/tags";
+import type { Changes } from "@/lib/cache/tags";
 import { APPEAL_MAX, APPEAL_MIN, type AnswerAppealInput } from "@/lib/validation/moderation";
 import type { AppealStatus, ModerationActionKind, ModerationTarget } from "@/lib/generated/prisma/enums";
 
@@ -187,9 +187,9 @@ export async function listOpenAppeals(viewer: Viewer | null, options: { limit?: 
 /**
  * Admins (appeal:decide): answers an open appeal. OVERTURN undoes the decision (lifts the
  * restriction, shows the comment, republishes the story); the answer, audit entry and
- * notification commit with it. Returns the cache tags the undoing touched.
+ * notification commit with it. Returns what the undoing changed, for the action to expire.
  */
-export async function answerAppeal(viewer: Viewer | null, appealId: string, input: AnswerAppealInput): Promise<{ actionId: string; expire: string[] }> {
+export async function answerAppeal(viewer: Viewer | null, appealId: string, input: AnswerAppealInput): Promise<{ actionId: string; changes: Changes }> {
   const me = requirePermission(viewer, "appeal:decide");
   const response = input.response.trim();
   if (!response) throw new AppError("INVALID", "Write an answer: the user sees it.", { response: ["Write an answer: the user sees it"] });
@@ -205,7 +205,7 @@ export async function answerAppeal(viewer: Viewer | null, appealId: string, inpu
       throw exists ? new AppError("CONFLICT", "This appeal has already been answered.") : new AppError("NOT_FOUND");
     }
     const appeal = await tx.appeal.findUniqueOrThrow({ where: { id: appealId }, select: { userId: true, action: { select: actionSelect } } });
-    const expire = overturn ? await undoAction(tx, appeal.action) : [];
+    const changes = overturn ? await undoAction(tx, appeal.action) : {};
     await recordAction(tx, {
       actorId: me.id,
       action: overturn ? "APPEAL_OVERTURN" : "APPEAL_UPHOLD",
@@ -221,40 +221,39 @@ export async function answerAppeal(viewer: Viewer | null, appealId: string, inpu
       href: `/moderation/${appeal.action.id}`,
       actorId: me.id,
     });
-    return { actionId: appeal.action.id, expire };
+    return { actionId: appeal.action.id, changes };
   });
 }
 
-/** Reverses a decision overturned on appeal; returns the public cache tags it touched. */
-async function undoAction(tx: Prisma.TransactionClient, action: ActionRow): Promise<string[]> {
+/** Reverses a decision overturned on appeal; returns what it changed in public. */
+async function undoAction(tx: Prisma.TransactionClient, action: ActionRow): Promise<Changes> {
   const now = new Date();
   switch (action.action) {
     case "RESTRICT": {
-      if (!action.restrictionId) return [];
+      if (!action.restrictionId) return {};
       const restriction = await tx.restriction.findUnique({ where: { id: action.restrictionId }, select: { userId: true, kind: true, liftedAt: true } });
-      if (!restriction) return [];
+      if (!restriction) return {};
       await tx.restriction.update({ where: { id: action.restrictionId }, data: { liftedAt: restriction.liftedAt ?? now, overturnedAt: now } });
       await syncUserStatus(tx, restriction.userId);
       const storyIds = restriction.kind === "CONTENT_REMOVAL" ? await restoreRemovedContent(tx, action.details) : [];
-      const tags = await creatorPresenceTags(tx, restriction.userId);
-      return [...tags, ...storyIds.flatMap((id) => [cacheTags.story(id), cacheTags.comments(id)])];
+      return { ...(await creatorPresenceChanges(tx, restriction.userId)), threads: storyIds };
     }
     case "COMMENT_HIDE":
     case "COMMENT_DELETE": {
       const { count } = await tx.comment.updateMany({ where: { id: action.targetId, status: { not: "VISIBLE" } }, data: { status: "VISIBLE", hiddenReason: null, hiddenByCreator: false } });
       const comment = await tx.comment.findUnique({ where: { id: action.targetId }, select: { storyId: true } });
-      if (!comment) return [];
+      if (!comment) return {};
       if (count > 0) await tx.story.update({ where: { id: comment.storyId }, data: { commentCount: { increment: 1 } } });
-      return [cacheTags.comments(comment.storyId), cacheTags.story(comment.storyId)];
+      return { threads: [comment.storyId] };
     }
     case "STORY_UNPUBLISH": {
       await tx.story.updateMany({ where: transitionWhere("overturn", "admin", action.targetId, { deletedAt: null }), data: transitionData("overturn") });
       const story = await tx.story.findUnique({ where: { id: action.targetId }, select: { id: true, status: true, slug: true, community: { select: { slug: true } } } });
-      if (!story) return [];
-      return storyTags({ id: story.id, href: story.status === "PUBLISHED" && story.slug ? storyHref(story.community.slug, story.slug) : null });
+      if (!story) return {};
+      return { stories: [{ id: story.id, href: story.status === "PUBLISHED" && story.slug ? storyHref(story.community.slug, story.slug) : null }] };
     }
     default:
       // Requested changes: the answer is the outcome; the creator edits and resubmits.
-      return [];
+      return {};
   }
 }

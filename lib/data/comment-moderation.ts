@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { can, type Viewer } from "@/lib/auth/permissions";
 import { recordAction } from "@/lib/data/audit";
 import { notify } from "@/lib/data/notifications";
-import { publicWhere, storyHref, type StoryLocation } from "@/lib/data/stories";
+import { publicWhere, storyHref, type StoryLocation } from "@/lib/data/story-shapes";
 
 type Tx = Prisma.TransactionClient;
 

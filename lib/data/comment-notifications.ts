@@ -1,6 +1,6 @@
 import "server-only";
 import type { NewNotification } from "@/lib/data/notifications";
-import { storyHref } from "@/lib/data/stories";
+import { storyHref } from "@/lib/data/story-shapes";
 
 /**
  * What a new comment tells people: the author of the comment replied to about the reply, and the

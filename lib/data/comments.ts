@@ -12,6 +12,7 @@ import { batched, type Settled } from "@/lib/data/batch";
 import { env } from "@/lib/env";
 import { isDatabaseUnavailable } from "@/lib/data/prisma-errors";
 import { afterKeyset } from "@/lib/data/keyset";
+import { publicWhere } from "@/lib/data/story-shapes";
 
 export type CommentAuthor = { id: string; name: string; handle: string; avatarUrl: string | null };
 /** `body` is the Markdown source, for the author's edit form; it is public like the HTML. */
@@ -91,15 +92,17 @@ function countShown(storyId: string) {
   return db.comment.count({ where: { storyId, ...shownWhere } });
 }
 
-/** Where a story takes new comments: published, by an active creator, comments on, thread not locked. */
+/** Why a story (read with publicWhere: published, by an active creator; so absent when not published) takes no comments now; null when it does. */
+function closedFor(story: { commentsEnabled: boolean; commentsLocked: boolean } | undefined | null): AppError | null {
+  if (!story) return new AppError("NOT_FOUND", "That story isn't open for comments.");
+  if (!story.commentsEnabled) return new AppError("FORBIDDEN", "Comments are turned off for this story.");
+  if (story.commentsLocked) return new AppError("FORBIDDEN", "This conversation is locked.");
+  return null;
+}
+
 async function requireOpenStory(tx: Prisma.TransactionClient, storyId: string) {
-  const story = await tx.story.findFirst({
-    where: { id: storyId, status: "PUBLISHED", author: { status: "ACTIVE" } },
-    select: { commentsEnabled: true, commentsLocked: true },
-  });
-  if (!story) throw new AppError("NOT_FOUND", "That story isn't open for comments.");
-  if (!story.commentsEnabled) throw new AppError("FORBIDDEN", "Comments are turned off for this story.");
-  if (story.commentsLocked) throw new AppError("FORBIDDEN", "This conversation is locked.");
+  const closed = closedFor(await tx.story.findFirst({ where: { id: storyId, ...publicWhere }, select: { commentsEnabled: true, commentsLocked: true } }));
+  if (closed) throw closed;
 }
 
 /** Signed-in users who may comment, on stories open for comments; keeps the story's count in step. */
@@ -147,7 +150,7 @@ async function insertComments(comments: NewComment[]): Promise<Outcome[]> {
   const parentIds = [...new Set(comments.flatMap((c) => (c.input.parentId ? [c.input.parentId] : [])))];
   return db.$transaction(async (tx) => {
     const stories = await tx.story.findMany({
-      where: { id: { in: storyIds }, status: "PUBLISHED", author: { status: "ACTIVE" } },
+      where: { id: { in: storyIds }, ...publicWhere },
       select: { id: true, authorId: true, title: true, slug: true, commentsEnabled: true, commentsLocked: true, community: { select: { slug: true } } },
     });
     const parents = parentIds.length ? await tx.comment.findMany({ where: { id: { in: parentIds }, ...shownWhere }, select: { id: true, storyId: true, parentId: true, authorId: true } }) : [];
@@ -159,9 +162,8 @@ async function insertComments(comments: NewComment[]): Promise<Outcome[]> {
     comments.forEach(({ me, storyId, input, bodyHtml }, i) => {
       const story = storyById.get(storyId);
       const parent = input.parentId ? parentById.get(input.parentId) : undefined;
-      if (!story) outcomes[i] = refused(new AppError("NOT_FOUND", "That story isn't open for comments."));
-      else if (!story.commentsEnabled) outcomes[i] = refused(new AppError("FORBIDDEN", "Comments are turned off for this story."));
-      else if (story.commentsLocked) outcomes[i] = refused(new AppError("FORBIDDEN", "This conversation is locked."));
+      const closed = closedFor(story);
+      if (closed) outcomes[i] = refused(closed);
       else if (input.parentId && parent?.storyId !== storyId) outcomes[i] = refused(new AppError("NOT_FOUND", "The comment you replied to isn't there any more."));
       else rows.push({ i, storyId, parentId: parent ? (parent.parentId ?? parent.id) : null, authorId: me.id, body: input.body, bodyHtml });
     });

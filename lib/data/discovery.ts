@@ -4,7 +4,7 @@ import { isSlug } from "@/lib/validation/ids";
 import { AppError } from "@/lib/errors";
 import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
-import { cardSelect, publicWhere, toCard, type StoryCard } from "@/lib/data/stories";
+import { cardSelect, publicWhere, toCard, type StoryCard } from "@/lib/data/story-shapes";
 
 export type FeaturedCard = StoryCard & { note: string };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { queueEmails } from "@/lib/data/email";
-import { publicWhere, storyHref } from "@/lib/data/stories";
+import { publicWhere, storyHref } from "@/lib/data/story-shapes";
 import { siteUrl } from "@/lib/env";
 
 const PAGE = 1000;

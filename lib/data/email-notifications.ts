@@ -4,7 +4,7 @@ import type { NotificationKind } from "@/lib/generated/prisma/client";
 import { addJob } from "@/lib/jobs/queue";
 import { queueEmails } from "@/lib/data/email";
 import { EMAIL_KINDS, type EmailKind } from "@/lib/domain/email-preferences";
-import { publicWhere, storyHref } from "@/lib/data/stories";
+import { publicWhere, storyHref } from "@/lib/data/story-shapes";
 import { siteUrl } from "@/lib/env";
 
 type Tx = Prisma.TransactionClient;

@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
-import { cardSelect, listPublishedStories, publicWhere, toCard, type Page, type StoryCard } from "@/lib/data/stories";
+import { cardSelect, publicWhere, toCard, type Page, type StoryCard } from "@/lib/data/story-shapes";
+import { listPublishedStories } from "@/lib/data/public-stories";
 
 // Hearts, bookmarks and follows: one row per pair (the primary key makes a double click or a
 // race harmless), with the counters changed in the same transaction as the rows they count.

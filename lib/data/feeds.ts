@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { listPublishedStories, publicWhere, type StoryCard, type StoryListOptions } from "@/lib/data/stories";
+import { listPublishedStories, type StoryListOptions } from "@/lib/data/public-stories";
+import { publicWhere, type StoryCard } from "@/lib/data/story-shapes";
 
 export type FeedStory = StoryCard & { bodyHtml: string; updatedAt: Date };
 export type FeedFilter = Pick<StoryListOptions, "communitySlug" | "authorHandle" | "tagSlug">;

@@ -3,13 +3,14 @@ import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
+import type { CommentStatus, UserStatus } from "@/lib/generated/prisma/enums";
 import { consumeRateLimit, RATE_RULES } from "@/lib/data/rate-limits";
 import { isNewAccount } from "@/lib/data/trust";
 import { isUniqueViolation } from "@/lib/data/prisma-errors";
 import { recordAction } from "@/lib/data/audit";
 import { hideCommentInTx } from "@/lib/data/comment-moderation";
 import { unpublishStoryInTx, type UnpublishedStory } from "@/lib/data/story-moderation";
-import { storyHref } from "@/lib/data/stories";
+import { storyHref } from "@/lib/data/story-shapes";
 import type { ReportInput, ReportResolution } from "@/lib/validation/report";
 import type { ReportReasonValue, ReportTargetTypeValue } from "@/lib/validation/limits";
 
@@ -65,9 +66,9 @@ export async function createReport(viewer: Viewer | null, input: ReportInput): P
 export type ReportEntry = { id: string; reason: ReportReasonValue; details: string; createdAt: Date; reporter: { name: string; handle: string } };
 type Person = { id: string; name: string; handle: string };
 export type ReportedContent =
-  | { kind: "COMMENT"; bodyHtml: string; status: "VISIBLE" | "HIDDEN" | "DELETED"; author: Person; story: { id: string; title: string; href: string | null } }
+  | { kind: "COMMENT"; bodyHtml: string; status: CommentStatus; author: Person; story: { id: string; title: string; href: string | null } }
   | { kind: "STORY"; title: string; subtitle: string; status: string; href: string | null; author: Person }
-  | { kind: "USER"; user: Person & { status: "ACTIVE" | "SUSPENDED" } }
+  | { kind: "USER"; user: Person & { status: UserStatus } }
   /** Deleted since it was reported. */
   | { kind: "GONE" };
 /** One card on /admin/reports: a target, its open reports oldest first, and what it is. */

@@ -2,36 +2,43 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requirePermission } from "@/lib/auth/guard";
-import type { RestrictionKind, Viewer } from "@/lib/auth/permissions";
+import { mayRestrictAccount, type RestrictionKind, type Role, type Viewer } from "@/lib/auth/permissions";
 import { recordAction } from "@/lib/data/audit";
 import { notify } from "@/lib/data/notifications";
 import { activeRestrictionWhere } from "@/lib/data/users";
-import { storyHref } from "@/lib/data/stories";
+import { storyHref } from "@/lib/data/story-shapes";
 import { transitionData, transitionWhere } from "@/lib/data/story-lifecycle";
-import { cacheTags, creatorTags, storyTags } from "@/lib/cache/tags";
+import type { Changes, CreatorPresence } from "@/lib/cache/tags";
 import type { RestrictInput } from "@/lib/validation/moderation";
 
 type Client = Prisma.TransactionClient | typeof db;
 
 /** What a restriction or its lifting changed, for the action to expire. */
-export type RestrictionResult = { restrictionId: string; actionId: string; expire: string[] };
+export type RestrictionResult = { restrictionId: string; actionId: string; changes: Changes };
 
 /**
  * Every public page showing this creator: profile, their published stories, and the comment
  * threads they wrote in (a suspension hides their comments). Read before content is removed.
  */
-export async function creatorPresenceTags(client: Client, userId: string): Promise<string[]> {
+export async function creatorPresence(client: Client, userId: string): Promise<CreatorPresence | null> {
   const [user, stories, commented] = await Promise.all([
     client.user.findUnique({ where: { id: userId }, select: { id: true, handle: true } }),
     client.story.findMany({ where: { authorId: userId, status: "PUBLISHED" }, select: { id: true, slug: true, community: { select: { slug: true } } } }),
     client.comment.findMany({ where: { authorId: userId, status: "VISIBLE" }, select: { storyId: true }, distinct: ["storyId"] }),
   ]);
-  if (!user) return [];
-  return [
-    ...creatorTags({ id: user.id, handle: user.handle, storyIds: stories.map((s) => s.id) }),
-    ...stories.flatMap((s) => storyTags({ id: s.id, href: s.slug ? storyHref(s.community.slug, s.slug) : null })),
-    ...commented.map((c) => cacheTags.comments(c.storyId)),
-  ];
+  if (!user) return null;
+  return {
+    id: user.id,
+    handle: user.handle,
+    stories: stories.map((s) => ({ id: s.id, href: s.slug ? storyHref(s.community.slug, s.slug) : null })),
+    commentedStoryIds: commented.map((c) => c.storyId),
+  };
+}
+
+/** The changes a creator's presence makes: nothing if they are gone. */
+export async function creatorPresenceChanges(client: Client, userId: string): Promise<Changes> {
+  const presence = await creatorPresence(client, userId);
+  return { creators: presence ? [presence] : [] };
 }
 
 /** Inside a transaction: User.status follows the suspensions in force for this user. */
@@ -41,9 +48,9 @@ export async function syncUserStatus(tx: Prisma.TransactionClient, userId: strin
 }
 
 /** Moderators restrict readers; admins restrict anyone but themselves. */
-function assertMayRestrict(me: Viewer, target: { id: string; role: string }) {
+function assertMayRestrict(me: Viewer, target: { id: string; role: Role }) {
   if (target.id === me.id) throw new AppError("FORBIDDEN", "You can't restrict your own account.");
-  if (target.role !== "READER" && me.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only an admin can restrict a moderator or admin.");
+  if (!mayRestrictAccount(me, target)) throw new AppError("FORBIDDEN", "Only an admin can restrict a moderator or admin.");
 }
 
 const restrictionMessages: Record<RestrictionKind, string> = {
@@ -71,7 +78,7 @@ export async function restrictUser(viewer: Viewer | null, userId: string, input:
     if (!target) throw new AppError("NOT_FOUND", "We couldn't find that user.");
     assertMayRestrict(me, target);
     const changesPublicPages = input.kind === "SUSPENSION" || input.kind === "CONTENT_REMOVAL";
-    const expire = changesPublicPages ? await creatorPresenceTags(tx, userId) : [];
+    const changes = changesPublicPages ? await creatorPresenceChanges(tx, userId) : {};
     const restriction = await tx.restriction.create({ data: { userId, kind: input.kind, reason, expiresAt, createdById: me.id }, select: { id: true } });
     let details: Prisma.InputJsonValue = { kind: input.kind };
     // A suspension also ends every session the member has (they sign in again to appeal).
@@ -89,7 +96,7 @@ export async function restrictUser(viewer: Viewer | null, userId: string, input:
       restrictionId: restriction.id,
     });
     await notify(tx, userId, { kind: "RESTRICTED", message: `${restrictionMessages[input.kind]} Reason: ${reason}`, href: `/moderation/${actionId}`, actorId: me.id });
-    return { restrictionId: restriction.id, actionId, expire };
+    return { restrictionId: restriction.id, actionId, changes };
   });
 }
 
@@ -144,8 +151,8 @@ export async function liftRestriction(viewer: Viewer | null, restrictionId: stri
     await syncUserStatus(tx, restriction.userId);
     const actionId = await recordAction(tx, { actorId: me.id, action: "RESTRICTION_LIFT", targetType: "USER", targetId: restriction.userId, subjectUserId: restriction.userId, reason: why, restrictionId, details: { kind: restriction.kind } });
     await notify(tx, restriction.userId, { kind: "RESTRICTED", message: `Your ${restrictionLabel(restriction.kind)} was lifted.`, href: `/moderation/${actionId}`, actorId: me.id });
-    const expire = restriction.kind === "SUSPENSION" ? await creatorPresenceTags(tx, restriction.userId) : [];
-    return { restrictionId, actionId, expire };
+    const changes = restriction.kind === "SUSPENSION" ? await creatorPresenceChanges(tx, restriction.userId) : {};
+    return { restrictionId, actionId, changes };
   });
 }
 

@@ -6,7 +6,9 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { recordAction } from "@/lib/data/audit";
 import { notify } from "@/lib/data/notifications";
 import { afterKeyset } from "@/lib/data/keyset";
-import { applyHeldEdit, putStoryLive, reviewNotesOf, type StoryLocation, type StoryPreview } from "@/lib/data/stories";
+import { applyHeldEdit, putStoryLive } from "@/lib/data/stories";
+import { reviewNotesOf, type StoryLocation } from "@/lib/data/story-shapes";
+import { type StoryPreview } from "@/lib/data/studio-stories";
 import { transitionData, transitionWhere } from "@/lib/data/story-lifecycle";
 import { publishProblems, type CommunityRulesInput } from "@/lib/domain/publishing-rules";
 import { storyChanges, type FieldChange } from "@/lib/domain/story-diff";
@@ -69,6 +71,7 @@ type CheckedStory = { title: string; wordCount: number; subtitle: string; heroIm
 
 const checkSelect = { title: true, wordCount: true, subtitle: true, heroImageUrl: true, heroImageAlt: true, aiAssisted: true, community: { select: { slug: true, name: true, minWords: true, requireSubtitle: true, requireHero: true } } } as const;
 
+
 /**
  * The automatic checks: the community's publishing rules (lib/domain/publishing-rules.ts, the same
  * function the editor and publishing use, so a failed check reads as the creator was told) plus
@@ -114,6 +117,19 @@ const queuedWhere = {
 
 /** Edits in the queue carry what the diff and the checks need: the held text. */
 const editSelect = { title: true, subtitle: true, bodyMarkdown: true, tags: true, heroImageUrl: true, heroImageAlt: true, aiAssisted: true, version: true, submitted: true } as const;
+
+/** What the queue and the review page both read of a submission: its checks, text, place in the queue and claim. */
+const submissionSelect = {
+  ...checkSelect,
+  id: true,
+  status: true,
+  bodyMarkdown: true,
+  submittedAt: true,
+  scheduledAt: true,
+  reviewClaimedById: true,
+  reviewClaimedAt: true,
+  pendingEdit: { select: editSelect },
+} as const;
 type EditRow = { title: string; subtitle: string; bodyMarkdown: string; tags: string; heroImageUrl: string | null; heroImageAlt: string | null; aiAssisted: boolean; version: number; submitted: boolean };
 type LiveRow = { title: string; subtitle: string; bodyMarkdown: string; heroImageUrl: string | null; heroImageAlt: string | null; aiAssisted: boolean; tags: { tag: { name: string } }[] };
 
@@ -169,19 +185,10 @@ export async function listReviewQueue(viewer: Viewer | null, options: { cursor?:
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
     take: limit + 1,
     select: {
-      ...checkSelect,
-      id: true,
-      status: true,
-      title: true,
-      bodyMarkdown: true,
+      ...submissionSelect,
       authorId: true,
-      submittedAt: true,
-      scheduledAt: true,
-      reviewClaimedById: true,
-      reviewClaimedAt: true,
       author: { select: { name: true, handle: true } },
       tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
-      pendingEdit: { select: editSelect },
     },
   });
   const page = rows.slice(0, limit);
@@ -226,11 +233,12 @@ async function reviewHistory(storyId: string): Promise<ReviewDecisionEntry[]> {
 }
 
 /**
- * Staff with review:decide, not on their own story: a submitted story with its checks, sections
- * and earlier decisions. Opening it claims it for CLAIM_MINUTES unless another moderator holds it
- * (the result's claim then names them). A story no longer waiting is a CONFLICT saying what happened.
+ * Staff with review:decide, not on their own story: claims a submitted story (or held edit) for
+ * CLAIM_MINUTES unless another moderator holds it, then returns it with its checks, sections and
+ * earlier decisions (the result's claim names whoever holds it). A write, so a page calls it only
+ * when the moderator opens the story. A story no longer waiting is a CONFLICT saying what happened.
  */
-export async function getSubmissionForReview(viewer: Viewer | null, storyId: string): Promise<SubmissionForReview> {
+export async function claimSubmissionForReview(viewer: Viewer | null, storyId: string): Promise<SubmissionForReview> {
   const me = requirePermission(viewer, "review:decide");
   const row = await db.story.findFirst({ where: { id: storyId, deletedAt: null }, select: { authorId: true, status: true, pendingEdit: { select: { submitted: true } } } });
   if (!row) throw new AppError("NOT_FOUND", "We couldn't find that story.");
@@ -242,21 +250,12 @@ export async function getSubmissionForReview(viewer: Viewer | null, storyId: str
   const story = await db.story.findUniqueOrThrow({
     where: { id: storyId },
     select: {
-      ...checkSelect,
-      id: true,
-      status: true,
-      title: true,
-      bodyMarkdown: true,
+      ...submissionSelect,
       bodyHtml: true,
       readingMinutes: true,
       publishedAt: true,
-      submittedAt: true,
-      scheduledAt: true,
-      reviewClaimedById: true,
-      reviewClaimedAt: true,
       author: { select: { name: true, handle: true, avatarUrl: true } },
       tags: { select: { tag: { select: { slug: true, name: true } } }, orderBy: { tag: { name: "asc" } } },
-      pendingEdit: { select: editSelect },
     },
   });
   const [names, history] = await Promise.all([namesOf([story.reviewClaimedById]), reviewHistory(storyId)]);
@@ -359,7 +358,7 @@ async function submissionFor(storyId: string, me: Viewer) {
 export async function approveSubmission(viewer: Viewer | null, storyId: string, input: Partial<ApproveSubmissionInput> = {}): Promise<StoryLocation & { outcome: "published" | "scheduled" }> {
   const me = requirePermission(viewer, "review:decide");
   const parsed = approveSubmissionSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID", "Check the note.", fieldErrorsOf(parsed.error) as Record<string, string[]>);
+  if (!parsed.success) throw new AppError("INVALID", "Check the note.", fieldErrorsOf(parsed.error));
   const { note, editVersion } = parsed.data;
   const story = await submissionFor(storyId, me);
   const now = new Date();
@@ -407,7 +406,7 @@ export async function approveSubmission(viewer: Viewer | null, storyId: string, 
 export async function requestChanges(viewer: Viewer | null, storyId: string, input: RequestChangesInput): Promise<StoryLocation> {
   const me = requirePermission(viewer, "review:decide");
   const parsed = requestChangesSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID", "Give the creator a reason they can act on.", fieldErrorsOf(parsed.error) as Record<string, string[]>);
+  if (!parsed.success) throw new AppError("INVALID", "Give the creator a reason they can act on.", fieldErrorsOf(parsed.error));
   const story = await submissionFor(storyId, me);
   // Notes only for sections the story has (a stale form may name a heading since renamed).
   const sections = new Set(sectionHeadings(story.bodyMarkdown));

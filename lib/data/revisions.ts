@@ -5,7 +5,9 @@ import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
 import type { RevisionKind } from "@/lib/generated/prisma/enums";
 import { storyInputSchema } from "@/lib/validation/story";
-import { getStoryForEditing, ownStoryWhere, updateStory, type SavedStory } from "@/lib/data/stories";
+import { getStoryForEditing } from "@/lib/data/studio-stories";
+import { ownStoryWhere } from "@/lib/data/story-shapes";
+import { updateStory, type SavedStory } from "@/lib/data/stories";
 
 // Revisions are written by lib/data/stories.ts inside each explicit save, publish and restore.
 

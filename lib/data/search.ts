@@ -1,6 +1,6 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
-import { cardSelect, publicWhere, toCard, type Page, type StoryCard } from "@/lib/data/stories";
+import { cardSelect, publicWhere, toCard, type Page, type StoryCard } from "@/lib/data/story-shapes";
 import { decodeSearchCursor, encodeSearchCursor } from "@/lib/data/search-cursor";
 import { MATCH_START, MATCH_STOP, snippetHtml } from "@/lib/content/snippet";
 
@@ -11,7 +11,7 @@ export type SearchResult = StoryCard & { snippetHtml: string };
 export type SearchPage = Page<SearchResult> & { suggestion: string | null };
 export type SearchInput = { q: string; community?: string; tag?: string; cursor?: string; limit?: number };
 
-/** `publicWhere` (lib/data/stories.ts) in SQL, for a story `s` joined to its creator `u`. */
+/** `publicWhere` (lib/data/story-shapes.ts) in SQL, for a story `s` joined to its creator `u`. */
 const isPublic = Prisma.sql`s.status = 'PUBLISHED' AND u.status = 'ACTIVE'`;
 
 // ts_rank_cd's weights for D, C, B, A: body, tags and creator, subtitle, title.

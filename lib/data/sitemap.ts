@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { publicWhere, storyHref } from "@/lib/data/stories";
+import { publicWhere, storyHref } from "@/lib/data/story-shapes";
 
 /** A public URL's path, and when what it shows last changed (when known). */
 export type SitemapEntry = { path: string; lastModified?: Date };

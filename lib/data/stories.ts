@@ -1,7 +1,6 @@
 import "server-only";
 import { queueNewStoryFanOut } from "@/lib/data/email-notifications";
 import { db } from "@/lib/db";
-import { isId, isSlug } from "@/lib/validation/ids";
 import { AppError } from "@/lib/errors";
 import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
@@ -15,344 +14,16 @@ import { changedMeanwhile, transitionData, transitionWhere } from "@/lib/data/st
 import type { RevisionKind, StoryStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/data/prisma-errors";
-import { setStoryTags, type TagView } from "@/lib/data/tags";
+import { setStoryTags } from "@/lib/data/tags";
 import { refreshSearchVector } from "@/lib/data/search-vectors";
-import { afterKeyset } from "@/lib/data/keyset";
 import { notify } from "@/lib/data/notifications";
 import { isTrusted } from "@/lib/data/trust";
+import { ownStoryWhere, storyHref, type StoryLocation } from "@/lib/data/story-shapes";
+import { getStoryForEditing } from "@/lib/data/studio-stories";
 
-export type StoryCard = {
-  id: string;
-  title: string;
-  subtitle: string;
-  href: string;
-  publishedAt: Date;
-  readingMinutes: number;
-  heartCount: number;
-  community: { slug: string; name: string };
-  author: { name: string; handle: string };
-  tags: TagView[];
-};
-
-export type StoryPage = StoryCard & {
-  bodyHtml: string;
-  aiAssisted: boolean;
-  heroImageUrl: string | null;
-  heroImageAlt: string | null;
-  updatedAt: Date;
-  commentCount: number;
-  commentsEnabled: boolean;
-  commentsLocked: boolean;
-  author: { id: string; name: string; handle: string; bio: string; avatarUrl: string | null };
-};
-
-export type StudioStoryRow = {
-  id: string;
-  title: string;
-  status: StoryStatus;
-  updatedAt: Date;
-  publishedAt: Date | null;
-  submittedAt: Date | null;
-  scheduledAt: Date | null;
-  href: string | null;
-  commentCount: number;
-  heartCount: number;
-  readCount: number;
-};
-
-/** The studio's filters: one status, and words in the title; `cursor` (a story id) for the next page. */
-export type StudioFilter = { status?: StoryStatus; query?: string; cursor?: string; limit?: number };
-
-export type StoryDraft = {
-  id: string;
-  title: string;
-  subtitle: string;
-  community: string;
-  body: string;
-  tags: string;
-  heroImageUrl: string;
-  heroImageAlt: string;
-  aiAssisted: boolean;
-  status: StoryStatus;
-  href: string | null;
-  /** What the next save must name (see updateStory). */
-  version: number;
-  updatedAt: Date;
-  /** Review: when it was last submitted, when it is to go live, and the moderator's requests. */
-  submittedAt: Date | null;
-  scheduledAt: Date | null;
-  reviewReason: string | null;
-  /** Per-section notes, keyed by the section's heading. */
-  reviewNotes: Record<string, string>;
-  /**
-   * A live story's edit held for review (the fields above are then the edit, not what readers
-   * see): whether it is in the queue, and a moderator's reason when they sent it back.
-   */
-  pendingEdit: PendingEditState | null;
-  /** Taken down by staff (REMOVED): their reason and the decision's page, where the creator can appeal. */
-  takedown: { reason: string; actionId: string } | null;
-};
-
-export type PendingEditState = { submitted: boolean; updatedAt: Date; reviewReason: string | null; reviewNotes: Record<string, string>; liveTitle: string };
-
-/** What the author sees and what a save writes: the editor's fields, the same shape as a revision. */
-const draftSelect = {
-  id: true,
-  title: true,
-  subtitle: true,
-  bodyMarkdown: true,
-  heroImageUrl: true,
-  heroImageAlt: true,
-  aiAssisted: true,
-  status: true,
-  slug: true,
-  version: true,
-  updatedAt: true,
-  submittedAt: true,
-  scheduledAt: true,
-  reviewReason: true,
-  reviewNotes: true,
-  community: { select: { slug: true } },
-  tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
-  pendingEdit: { select: { title: true, subtitle: true, bodyMarkdown: true, tags: true, heroImageUrl: true, heroImageAlt: true, aiAssisted: true, submitted: true, updatedAt: true, reviewReason: true, reviewNotes: true } },
-} as const;
-
-type PendingEditRow = { title: string; subtitle: string; bodyMarkdown: string; tags: string; heroImageUrl: string | null; heroImageAlt: string | null; aiAssisted: boolean; submitted: boolean; updatedAt: Date; reviewReason: string | null; reviewNotes: unknown };
-
-type DraftRow = {
-  id: string;
-  title: string;
-  subtitle: string;
-  bodyMarkdown: string;
-  heroImageUrl: string | null;
-  heroImageAlt: string | null;
-  aiAssisted: boolean;
-  status: StoryStatus;
-  slug: string | null;
-  version: number;
-  updatedAt: Date;
-  submittedAt: Date | null;
-  scheduledAt: Date | null;
-  reviewReason: string | null;
-  reviewNotes: unknown;
-  community: { slug: string };
-  tags: { tag: { name: string } }[];
-  pendingEdit: PendingEditRow | null;
-};
-
-/** Review notes as stored (JSON): only string values, keyed by section heading. */
-export function reviewNotesOf(value: unknown): Record<string, string> {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-}
-
-function toDraft(story: DraftRow): StoryDraft {
-  // The creator keeps working on their held edit; readers keep the live text.
-  const pending = story.status === "PUBLISHED" ? story.pendingEdit : null;
-  const text = pending ?? { ...story, tags: story.tags.map((t) => t.tag.name).join(", ") };
-  return {
-    id: story.id,
-    title: text.title,
-    subtitle: text.subtitle,
-    community: story.community.slug,
-    body: text.bodyMarkdown,
-    tags: text.tags,
-    heroImageUrl: text.heroImageUrl ?? "",
-    heroImageAlt: text.heroImageAlt ?? "",
-    aiAssisted: text.aiAssisted,
-    status: story.status,
-    href: story.status === "PUBLISHED" && story.slug ? storyHref(story.community.slug, story.slug) : null,
-    version: story.version,
-    updatedAt: story.updatedAt,
-    submittedAt: story.submittedAt,
-    scheduledAt: story.scheduledAt,
-    reviewReason: story.reviewReason,
-    reviewNotes: reviewNotesOf(story.reviewNotes),
-    pendingEdit: pending
-      ? { submitted: pending.submitted, updatedAt: pending.updatedAt, reviewReason: pending.reviewReason, reviewNotes: reviewNotesOf(pending.reviewNotes), liveTitle: story.title }
-      : null,
-    takedown: null,
-  };
-}
-
-/** The author's own story, not removed by staff and not deleted: the only ones they can change. */
-export function ownStoryWhere(authorId: string, storyId: string) {
-  return { id: storyId, authorId, status: { not: "REMOVED" as const }, deletedAt: null };
-}
-
-/** The author's own story, not deleted: what they can open (read-only when staff took it down, so they see why). */
-function ownStoryReadWhere(authorId: string, storyId: string) {
-  return { id: storyId, authorId, deletedAt: null };
-}
-
-/** Published stories by active creators: the only ones the public sees. */
-export const publicWhere = { status: "PUBLISHED", author: { status: "ACTIVE" } } as const;
-
-export const cardSelect = {
-  id: true,
-  title: true,
-  subtitle: true,
-  slug: true,
-  publishedAt: true,
-  readingMinutes: true,
-  heartCount: true,
-  community: { select: { slug: true, name: true } },
-  author: { select: { name: true, handle: true } },
-  tags: { select: { tag: { select: { slug: true, name: true } } }, orderBy: { tag: { name: "asc" } } },
-} as const;
-
-export function storyHref(communitySlug: string, slug: string) {
-  return `/${communitySlug}/${slug}`;
-}
-
-export function toCard<T extends { slug: string | null; publishedAt: Date | null; community: { slug: string }; tags: { tag: TagView }[] }>(row: T) {
-  const { slug, publishedAt, tags, ...rest } = row;
-  return { ...rest, href: storyHref(row.community.slug, slug ?? ""), publishedAt: publishedAt ?? new Date(0), tags: tags.map((t) => t.tag) };
-}
-
-export type Page<T> = { items: T[]; nextCursor: string | null };
-
-export type StoryListOptions = { communitySlug?: string; authorHandle?: string; tagSlug?: string; followedBy?: string; sort?: "latest" | "top"; cursor?: string; limit?: number };
-
-/**
- * Public: published stories newest first, optionally in one community, by one creator, with one
- * tag, or by the creators a user follows; or most-hearted first ("top"). Keyset-paginated.
- */
-export async function listPublishedStories(options: StoryListOptions = {}): Promise<Page<StoryCard>> {
-  // A filter or cursor no row could match (from a URL): nothing, without asking the database.
-  if ([options.cursor, options.communitySlug, options.authorHandle, options.tagSlug].some((key) => key !== undefined && !isSlug(key))) return { items: [], nextCursor: null };
-  const limit = Math.min(options.limit ?? 20, 50);
-  const sortKeys = options.sort === "top" ? (["heartCount", "publishedAt", "id"] as const) : (["publishedAt", "id"] as const);
-  // The cursor is the last story's id; its sort values make the keyset condition (lib/data/keyset.ts).
-  const cursorRow = options.cursor ? await db.story.findUnique({ where: { id: options.cursor }, select: { id: true, publishedAt: true, heartCount: true } }) : null;
-  if (options.cursor && !cursorRow) return { items: [], nextCursor: null };
-  // A tag's newest stories come from StoryTag's own copy of publishedAt (kept by triggers), one
-  // index range at any size; left to itself PostgreSQL walks every story newest first checking
-  // each one's tags (a rare tag at 100,000 stories: 370 ms; docs/performance.md).
-  // (Tag pages list newest first; most-hearted with a tag, which no page asks for, filters by relation.)
-  const tagged = options.tagSlug && options.sort !== "top" ? await newestTaggedStoryIds(options.tagSlug, cursorRow, limit) : null;
-  const author = {
-    ...publicWhere.author,
-    ...(options.authorHandle ? { handle: options.authorHandle } : {}),
-    ...(options.followedBy ? { followers: { some: { followerId: options.followedBy } } } : {}),
-  };
-  const rows = await db.story.findMany({
-    where: {
-      ...publicWhere,
-      author,
-      ...(options.communitySlug ? { community: { slug: options.communitySlug } } : {}),
-      ...(tagged ? { id: { in: tagged.ids } } : options.tagSlug ? { tags: { some: { tag: { slug: options.tagSlug } } } } : {}),
-      ...(cursorRow ? afterKeyset(sortKeys, cursorRow) : {}),
-    },
-    orderBy: sortKeys.map((key) => ({ [key]: "desc" as const })),
-    take: limit + 1,
-    select: cardSelect,
-  });
-  const items = rows.slice(0, limit).map(toCard);
-  // A tag's window may hold stories hidden from the public (a suspended creator's): while the
-  // window was full there may be more after the last story shown.
-  const more = rows.length > limit || (tagged?.full === true && items.length > 0);
-  return { items, nextCursor: more ? items[items.length - 1].id : null };
-}
-
-/**
- * The newest published stories with a tag after the cursor: twice the page and some, so a page
- * fills even when some belong to creators hidden from the public. `full`: there may be more.
- */
-async function newestTaggedStoryIds(tagSlug: string, cursorRow: { id: string; publishedAt: Date | null } | null, limit: number): Promise<{ ids: string[]; full: boolean }> {
-  const tag = await db.tag.findUnique({ where: { slug: tagSlug }, select: { id: true } });
-  if (!tag || (cursorRow && !cursorRow.publishedAt)) return { ids: [], full: false };
-  const take = limit * 2 + 10;
-  const rows = await db.storyTag.findMany({
-    where: { tagId: tag.id, publishedAt: { not: null }, ...(cursorRow ? afterKeyset(["publishedAt", "storyId"], { publishedAt: cursorRow.publishedAt, storyId: cursorRow.id }) : {}) },
-    orderBy: [{ publishedAt: "desc" }, { storyId: "desc" }],
-    take,
-    select: { storyId: true },
-  });
-  return { ids: rows.map((row) => row.storyId), full: rows.length === take };
-}
-
-/** Public: a published story by its URL, or null. */
-export async function getPublishedStory(communitySlug: string, slug: string): Promise<StoryPage | null> {
-  if (!isSlug(communitySlug) || !isSlug(slug)) return null;
-  const row = await db.story.findFirst({
-    where: { ...publicWhere, slug, community: { slug: communitySlug } },
-    select: {
-      ...cardSelect,
-      bodyHtml: true,
-      aiAssisted: true,
-      heroImageUrl: true,
-      heroImageAlt: true,
-      updatedAt: true,
-      commentCount: true,
-      commentsEnabled: true,
-      commentsLocked: true,
-      author: { select: { id: true, name: true, handle: true, bio: true, avatarUrl: true } },
-    },
-  });
-  return row ? toCard(row) : null;
-}
-
-/** The signed-in creator: their own stories, any status, most recently edited first; 50 a page (keyset). */
-export async function listMyStories(viewer: Viewer | null, filter: StudioFilter = {}): Promise<Page<StudioStoryRow>> {
-  const me = requirePermission(viewer, "story:write");
-  // Taken-down stories stay listed (read-only) so their creator sees what happened and can appeal.
-  const status = filter.status ?? undefined;
-  const query = filter.query?.trim();
-  const limit = Math.min(filter.limit ?? 50, 100);
-  // Only the creator's own story can be a cursor; anyone else's id reads as "no more".
-  const cursorRow = filter.cursor && isId(filter.cursor) ? await db.story.findFirst({ where: { id: filter.cursor, authorId: me.id }, select: { id: true, updatedAt: true } }) : null;
-  if (filter.cursor && !cursorRow) return { items: [], nextCursor: null };
-  const rows = await db.story.findMany({
-    where: { authorId: me.id, ...(status ? { status } : {}), deletedAt: null, ...(query ? { title: { contains: query, mode: "insensitive" as const } } : {}), ...(cursorRow ? afterKeyset(["updatedAt", "id"], cursorRow) : {}) },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    select: { id: true, title: true, status: true, updatedAt: true, publishedAt: true, submittedAt: true, scheduledAt: true, slug: true, commentCount: true, heartCount: true, readCount: true, community: { select: { slug: true } } },
-  });
-  const items = rows.slice(0, limit).map(({ slug, community, ...row }) => ({ ...row, href: row.status === "PUBLISHED" && slug ? storyHref(community.slug, slug) : null }));
-  return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
-}
-
-/** Author only; other users' stories (and deleted ones) are NOT_FOUND. */
-export async function getStoryForEditing(viewer: Viewer | null, storyId: string): Promise<StoryDraft> {
-  const me = requirePermission(viewer, "story:write");
-  const story = await db.story.findFirst({ where: ownStoryReadWhere(me.id, storyId), select: draftSelect });
-  if (!story) throw new AppError("NOT_FOUND", "We couldn't find that story.");
-  if (story.status !== "REMOVED") return toDraft(story);
-  // Taken down by a moderator (a report) or with the creator's other content (a restriction).
-  const action = await db.moderationAction.findFirst({
-    where: { subjectUserId: me.id, OR: [{ targetType: "STORY", targetId: storyId, action: "STORY_UNPUBLISH" }, { targetType: "USER", targetId: me.id, action: "RESTRICT", details: { path: ["removedStoryIds"], array_contains: [storyId] } }] },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, reason: true },
-  });
-  return { ...toDraft(story), takedown: action ? { reason: action.reason, actionId: action.id } : null };
-}
-
-export type StoryPreview = Omit<StoryPage, "publishedAt" | "href" | "heartCount" | "commentCount" | "commentsEnabled" | "commentsLocked" | "updatedAt" | "author"> & {
-  publishedAt: Date | null;
-  status: StoryStatus;
-  author: { name: string; handle: string; avatarUrl: string | null };
-};
-
-/** Author only: their story as saved, in the shape the story page shows. Others' stories are NOT_FOUND. */
-export async function getStoryPreview(viewer: Viewer | null, storyId: string): Promise<StoryPreview> {
-  const me = requirePermission(viewer, "story:write");
-  const row = await db.story.findFirst({
-    where: ownStoryReadWhere(me.id, storyId),
-    select: {
-      ...cardSelect,
-      status: true,
-      bodyHtml: true,
-      aiAssisted: true,
-      heroImageUrl: true,
-      heroImageAlt: true,
-      author: { select: { name: true, handle: true, avatarUrl: true } },
-    },
-  });
-  if (!row) throw new AppError("NOT_FOUND", "We couldn't find that story.");
-  const { slug: _slug, tags, ...rest } = row;
-  return { ...rest, tags: tags.map((t) => t.tag) };
-}
+// A story's lifecycle writes: drafts, saves, publishing, held edits, withdrawing, unpublishing,
+// deleting (every status change through lib/data/story-lifecycle.ts). Shared shapes:
+// story-shapes.ts; public reads: public-stories.ts; the studio's reads: studio-stories.ts.
 
 type CommunityWithRules = { id: string; slug: string; name: string; requireSubtitle: boolean; requireHero: boolean; minWords: number };
 
@@ -393,7 +64,6 @@ export async function createDraft(viewer: Viewer | null, input: StoryInput, opti
   return draft;
 }
 
-export type StoryLocation = { id: string; href: string | null; authorHandle: string; communitySlug: string };
 /** `held`: the save became (or joined) an edit waiting for review; readers still see the live text. */
 export type SavedStory = StoryLocation & { version: number; updatedAt: Date; held: boolean };
 
@@ -737,12 +407,6 @@ export async function withdrawSubmission(viewer: Viewer | null, storyId: string)
   const { count } = await db.story.updateMany({ where: transitionWhere(name, "author", storyId, ownStoryWhere(me.id, storyId)), data: transitionData(name) });
   if (count === 0) throw new AppError("INVALID", "This story isn't waiting for review or scheduled, so there is nothing to withdraw.");
   return { id: storyId, href: null, authorHandle: me.handle, communitySlug: story.community.slug };
-}
-
-/** The signed-in creator: whether their Publish button publishes at once or submits for review. */
-export async function getPublishingMode(viewer: Viewer | null): Promise<"publish" | "submit"> {
-  const me = requirePermission(viewer, "story:write");
-  return (await isTrusted(db, me.id)) ? "publish" : "submit";
 }
 
 async function freeSlug(communityId: string, title: string, attempt: number): Promise<string> {

@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
 import { recordAction } from "@/lib/data/audit";
 import { notify } from "@/lib/data/notifications";
-import { storyHref, type StoryLocation } from "@/lib/data/stories";
+import { storyHref, type StoryLocation } from "@/lib/data/story-shapes";
 import { transitionData, transitionWhere } from "@/lib/data/story-lifecycle";
 
 /** What a moderator's unpublish touched: the story's public places, and its creator (whose profile counts it). */
@@ -58,7 +58,7 @@ export async function reinstateStory(viewer: Viewer | null, storyId: string, rea
   const why = reason.trim();
   if (!why) throw new AppError("INVALID", "Give a reason: the creator sees it.", { reason: ["Give a reason: the creator sees it"] });
   return db.$transaction(async (tx) => {
-    const { count } = await tx.story.updateMany({ where: transitionWhere("reinstate", me.role === "ADMIN" ? "admin" : "moderator", storyId, { deletedAt: null }), data: transitionData("reinstate") });
+    const { count } = await tx.story.updateMany({ where: transitionWhere("reinstate", "moderator", storyId, { deletedAt: null }), data: transitionData("reinstate") });
     if (count === 0) throw new AppError("CONFLICT", "That story isn't taken down (or was deleted), so there is nothing to reinstate.");
     const story = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { title: true, slug: true, authorId: true, author: { select: { handle: true } }, community: { select: { slug: true } } } });
     const href = storyHref(story.community.slug, story.slug!);

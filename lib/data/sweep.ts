@@ -4,14 +4,15 @@ import { recordAction } from "@/lib/data/audit";
 import { notify } from "@/lib/data/notifications";
 import { activeRestrictionWhere } from "@/lib/data/users";
 import { deleteOldRateLimits } from "@/lib/data/rate-limits";
-import { creatorPresenceTags, restrictionLabel } from "@/lib/data/restrictions";
+import { creatorPresence, restrictionLabel } from "@/lib/data/restrictions";
+import type { Changes } from "@/lib/cache/tags";
 
 export type SweepResult = {
   liftedRestrictions: number;
   /** Creators whose public presence changed (suspension began or ended). */
   changedCreators: { id: string; handle: string }[];
-  /** The cache tags of every public page showing them: profile, stories, comment threads. */
-  expire: string[];
+  /** Every public page showing them (profile, stories, comment threads), for the route to expire. */
+  changes: Changes;
 };
 
 /**
@@ -39,9 +40,10 @@ export async function sweepRestrictions(now = new Date()): Promise<SweepResult> 
     });
   }
   const changedCreators = await syncSuspendedStatus(now);
-  const expire = (await Promise.all(changedCreators.map((c) => creatorPresenceTags(db, c.id)))).flat();
+  const presences = await Promise.all(changedCreators.map((c) => creatorPresence(db, c.id)));
+  const changes: Changes = { creators: presences.filter((p) => p !== null) };
   await deleteOldRateLimits();
-  return { liftedRestrictions: lifted, changedCreators, expire };
+  return { liftedRestrictions: lifted, changedCreators, changes };
 }
 
 /** Sets User.status from the suspensions in force; returns the users whose status changed. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { getSiteSettings } from "@/lib/data/settings";
+import { isStaff } from "@/lib/auth/permissions";
 
 type Client = Prisma.TransactionClient | typeof db;
 
@@ -40,7 +41,7 @@ export async function newAccounts(client: Client, userIds: string[]): Promise<Se
 export async function isTrusted(client: Client, userId: string): Promise<boolean> {
   const user = await client.user.findUnique({ where: { id: userId }, select: { role: true, trustOverride: true, createdAt: true } });
   if (!user) return false;
-  if (user.role !== "READER") return true;
+  if (isStaff(user)) return true;
   if (user.trustOverride !== null) return user.trustOverride;
   if (Date.now() - user.createdAt.getTime() < DAY) return false;
   const settings = await getSiteSettings(client);

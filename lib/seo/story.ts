@@ -1,6 +1,6 @@
 import "server-only";
 import type { Metadata } from "next";
-import type { StoryPage } from "@/lib/data/stories";
+import type { StoryPage } from "@/lib/data/story-shapes";
 import { absoluteUrl, SITE_NAME } from "@/lib/seo/site";
 
 const authorPath = (story: StoryPage) => `/authors/${story.author.handle}`;

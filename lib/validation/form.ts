@@ -1,13 +1,17 @@
-import { z } from "@/lib/zod";
+import type { z } from "@/lib/zod";
+import type { FieldErrors } from "@/lib/errors";
 
 /** What every form action returns: field errors, a form-level message, and what the user typed. */
 export type FormState = {
   ok?: boolean;
   message?: string;
-  fieldErrors?: Record<string, string[] | undefined>;
-  values?: Record<string, string>;
+  fieldErrors?: FieldErrors;
+  values?: FormValues;
   savedAt?: string;
 };
+
+/** A form's fields as typed (see formValues). */
+export type FormValues = Record<string, string>;
 
 /**
  * Control characters nobody types on purpose: C0 (U+0000–U+001F) except tab, newline and carriage
@@ -33,14 +37,20 @@ export function singleLineText(text: string): string {
 }
 
 /** FormData as plain strings (files and Next's internal `$ACTION` fields dropped; see storableText). */
-export function formValues(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
+export function formValues(form: FormData): FormValues {
+  const values: FormValues = {};
   for (const [key, value] of form.entries()) {
     if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = storableText(value);
   }
   return values;
 }
 
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[] | undefined> {
-  return z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
+/** A zod error's messages by top-level field (as z.flattenError groups them; issues without a path are dropped). */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    if (issue.path.length === 0) continue;
+    (errors[String(issue.path[0])] ??= []).push(issue.message);
+  }
+  return errors;
 }

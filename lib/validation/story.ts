@@ -61,8 +61,6 @@ export type StoryInput = z.infer<typeof storyInputSchema>;
 /** The version of the story the editor started from: a save naming an older one is a conflict. */
 export const storyVersionSchema = z.coerce.number().int().min(1).optional().catch(undefined);
 
-export const revisionIdSchema = z.string().trim().min(1).max(64);
-
 export const storyIntentSchema = z.enum(["save", "publish", "autosave"]).catch("save");
 
 /** The editor's optional "Publish at": an ISO time in the future, at most a year ahead (lib/domain/publishing-rules.ts). Empty means now. */

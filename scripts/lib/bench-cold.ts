@@ -36,7 +36,8 @@ async function main() {
   const tags = await pick<{ slug: string }>(`select t.slug from "Tag" t where exists (select 1 from "StoryTag" st where st."tagId" = t.id) order by random() limit ${runs}`);
   await sampler.end();
 
-  const { listPublishedStories, getPublishedStory, listMyStories } = await import("../../lib/data/stories");
+  const { listPublishedStories, getPublishedStory } = await import("../../lib/data/public-stories");
+  const { listMyStories } = await import("../../lib/data/studio-stories");
   const { listStoryComments } = await import("../../lib/data/comments");
   const { searchStories } = await import("../../lib/data/search");
   const { listFeaturedStories, listTrendingStories, listTopCreators, refreshDiscoveryRankings } = await import("../../lib/data/discovery");

@@ -1,3 +1,4 @@
+import { changeTags } from "@/lib/cache/tags";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { answerAppeal, createAppeal, getMyModerationAction, listMyModerationActions, listOpenAppeals } from "@/lib/data/appeals";
@@ -113,8 +114,8 @@ describe("answerAppeal", () => {
     const a2 = await createAppeal(creator, unpublishId, "It is on topic for this community, see its rules.");
     const r1 = await answerAppeal(admin, a1.id, { decision: "OVERTURN", response: "Fair comment." });
     const r2 = await answerAppeal(admin, a2.id, { decision: "OVERTURN", response: "On topic." });
-    expect(r1.expire).toContain(`comments:${story.id}`);
-    expect(r2.expire).toContain(`story:${story.id}`);
+    expect(changeTags(r1.changes)).toContain(`comments:${story.id}`);
+    expect(changeTags(r2.changes)).toContain(`story:${story.id}`);
     expect(await db.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { status: true, hiddenReason: true } })).toEqual({ status: "VISIBLE", hiddenReason: null });
     expect(await db.story.findUniqueOrThrow({ where: { id: story.id }, select: { status: true, commentCount: true } })).toEqual({ status: "PUBLISHED", commentCount: 1 });
 

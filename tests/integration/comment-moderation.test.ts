@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { createComment, deleteComment, editComment, listStoryComments } from "@/lib/data/comments";
 import { getMyCommentsState, hideComment, hideCommentInTx, removeComment, restoreComment, setCommentsEnabled, setThreadLocked } from "@/lib/data/comment-moderation";
 import { moderatorUnpublishStory } from "@/lib/data/story-moderation";
-import { listPublishedStories } from "@/lib/data/stories";
+import { listPublishedStories } from "@/lib/data/public-stories";
 import { searchStories } from "@/lib/data/search";
 import { findViewer } from "@/lib/data/users";
 import type { RestrictionKind, Viewer } from "@/lib/auth/permissions";

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { getViewerState, listFollowingStories, listMyBookmarks, setBookmark, setFollow, setHeart } from "@/lib/data/engagement";
 import { recordRead } from "@/lib/data/reads";
 import { listFeaturedStories, listTopCreators, listTrendingStories, refreshDiscoveryRankings, setFeatured } from "@/lib/data/discovery";
-import { createDraft, listPublishedStories, unpublishStory, updateStory } from "@/lib/data/stories";
+import { createDraft, unpublishStory, updateStory } from "@/lib/data/stories";
+import { listPublishedStories } from "@/lib/data/public-stories";
 import { makeCommunity, makePublishedStory, makeUser, storyInput } from "../helpers/factories";
 
 async function published(title = "A story") {

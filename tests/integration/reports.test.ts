@@ -4,7 +4,7 @@ import { createComment, listStoryComments } from "@/lib/data/comments";
 import { hideComment } from "@/lib/data/comment-moderation";
 import { createReport, listOpenReportGroups, resolveReports } from "@/lib/data/reports";
 import { RATE_RULES } from "@/lib/data/rate-limits";
-import { listPublishedStories } from "@/lib/data/stories";
+import { listPublishedStories } from "@/lib/data/public-stories";
 import { findViewer } from "@/lib/data/users";
 import type { RestrictionKind, Viewer } from "@/lib/auth/permissions";
 import { makeCommunity, makePublishedStory, makeUser } from "../helpers/factories";

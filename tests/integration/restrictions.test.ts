@@ -1,10 +1,11 @@
+import { changeTags } from "@/lib/cache/tags";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { liftRestriction, listMyActiveRestrictions, restrictUser } from "@/lib/data/restrictions";
 import { createComment, listStoryComments } from "@/lib/data/comments";
 import { findViewer } from "@/lib/data/users";
 import { sweepRestrictions } from "@/lib/data/sweep";
-import { getPublishedStory, listPublishedStories } from "@/lib/data/stories";
+import { getPublishedStory, listPublishedStories } from "@/lib/data/public-stories";
 import { getCreatorProfile } from "@/lib/data/users";
 import { nextRestrictionKind } from "@/lib/validation/moderation";
 import { getMyModerationAction } from "@/lib/data/appeals";
@@ -65,8 +66,8 @@ describe("restrictUser", () => {
     await createComment(creator, hostStory.id, { body: "A comment by Sam" });
     const [, slug] = story.href.slice(1).split("/");
 
-    const { restrictionId, expire } = await restrictUser(admin, creator.id, { kind: "SUSPENSION", reason: "Spam campaign" });
-    expect(expire).toEqual(expect.arrayContaining([`creator:${creator.id}`, `story:${story.id}`, `comments:${hostStory.id}`, "story-lists"]));
+    const { restrictionId, changes } = await restrictUser(admin, creator.id, { kind: "SUSPENSION", reason: "Spam campaign" });
+    expect(changeTags(changes)).toEqual(expect.arrayContaining([`creator:${creator.id}`, `story:${story.id}`, `comments:${hostStory.id}`, "story-lists"]));
     expect((await db.user.findUniqueOrThrow({ where: { id: creator.id } })).status).toBe("SUSPENDED");
     expect(await getPublishedStory(community.slug, slug)).toBeNull();
     expect(await getCreatorProfile(creator.handle)).toBeNull();
@@ -94,7 +95,7 @@ describe("restrictUser", () => {
     expect(swept.changedCreators.map((c) => c.id)).toContain(reader.id);
     expect((await db.user.findUniqueOrThrow({ where: { id: reader.id } })).status).toBe("ACTIVE");
     // Their story page (cached as a 404 while they were suspended) comes back on the next request.
-    expect(swept.expire).toEqual(expect.arrayContaining([`story:${story.id}`, `story-url:${story.href.slice(1)}`, `creator:${reader.id}`]));
+    expect(changeTags(swept.changes)).toEqual(expect.arrayContaining([`story:${story.id}`, `story-url:${story.href.slice(1)}`, `creator:${reader.id}`]));
   });
 
   it("a content removal takes down published stories and visible comments, keeping comment counts exact, and records the ids", async () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { findViewer } from "@/lib/data/users";
-import { createDraft, getPublishedStory, getPublishingMode, getStoryForEditing, listMyStories, publishDueStories, publishStory, updateStory, withdrawSubmission } from "@/lib/data/stories";
-import { approveSubmission, CLAIM_MINUTES, getSubmissionForReview, listReviewQueue, requestChanges } from "@/lib/data/review";
+import { createDraft, publishDueStories, publishStory, updateStory, withdrawSubmission } from "@/lib/data/stories";
+import { getPublishedStory } from "@/lib/data/public-stories";
+import { getPublishingMode, getStoryForEditing, listMyStories } from "@/lib/data/studio-stories";
+import { approveSubmission, CLAIM_MINUTES, claimSubmissionForReview, listReviewQueue, requestChanges } from "@/lib/data/review";
 import type { Viewer } from "@/lib/auth/permissions";
 import type { RestrictionKind } from "@/lib/auth/permissions";
 import { makeCommunity, makePublishedStory, makeUser, storyInput } from "../helpers/factories";
@@ -265,7 +267,7 @@ describe("the review queue", () => {
     expect(all.filter((id) => ids.includes(id))).toEqual(ids);
     expect(new Set(all).size).toBe(all.length);
 
-    await getSubmissionForReview(other, ids[1]);
+    await claimSubmissionForReview(other, ids[1]);
     const { items } = await listReviewQueue(admin, { limit: 50 });
     const first = items.find((i) => i.id === ids[0])!;
     expect(first).toMatchObject({ author: { name: "Queue Author" }, community: { slug: community.slug }, claim: null, own: false });
@@ -285,7 +287,7 @@ describe("the review queue", () => {
     const { moderator, other } = await staff();
     await requestChanges(other, id, { reason: "The ending needs more.", notes: { "The path": "Which river?" } });
     await publishStory(author, id); // resubmitted
-    const review = await getSubmissionForReview(moderator, id);
+    const review = await claimSubmissionForReview(moderator, id);
     expect(review).toMatchObject({
       status: "SUBMITTED",
       article: { title: "A walk by the river", community: { slug: community.slug }, author: { name: "Nia Newcomer" } },
@@ -296,21 +298,21 @@ describe("the review queue", () => {
     expect(review.article.bodyHtml).toContain("<h2");
     expect((await storyRow(id)).reviewClaimedById).toBe(moderator.id);
     // The second moderator sees who holds it, and does not take it.
-    expect((await getSubmissionForReview(other, id)).claim).toMatchObject({ holder: "Mo Moderator", mine: false });
+    expect((await claimSubmissionForReview(other, id)).claim).toMatchObject({ holder: "Mo Moderator", mine: false });
     expect((await storyRow(id)).reviewClaimedById).toBe(moderator.id);
   });
 
   it("refuses readers, the author, signed-out and suspended staff; drafts are not reviewable", async () => {
     const { author, community, id } = await submittedStory();
     const reader = await makeUser();
-    await expect(getSubmissionForReview(null, id)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(getSubmissionForReview(reader, id)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(getSubmissionForReview(author, id)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(getSubmissionForReview(await makeUser({ role: "MODERATOR", status: "SUSPENDED" }), id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(claimSubmissionForReview(null, id)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(claimSubmissionForReview(reader, id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(claimSubmissionForReview(author, id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(claimSubmissionForReview(await makeUser({ role: "MODERATOR", status: "SUSPENDED" }), id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await storyRow(id)).reviewClaimedById).toBeNull();
     const { moderator } = await staff();
     const { id: draft } = await createDraft(author, storyInput(community.slug));
-    await expect(getSubmissionForReview(moderator, draft)).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(claimSubmissionForReview(moderator, draft)).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
 
@@ -318,7 +320,7 @@ describe("review decisions", () => {
   it("approving publishes with a slug, writes the audit entry and notifies the creator in the same step", async () => {
     const { author, community, id } = await submittedStory();
     const { moderator } = await staff();
-    await getSubmissionForReview(moderator, id);
+    await claimSubmissionForReview(moderator, id);
     const approved = await approveSubmission(moderator, id, { note: "Lovely piece." });
     expect(approved).toMatchObject({ outcome: "published", href: `/${community.slug}/a-walk-by-the-river` });
     expect(await storyRow(id)).toMatchObject({ status: "PUBLISHED", slug: "a-walk-by-the-river", reviewClaimedById: null });
@@ -371,7 +373,7 @@ describe("review decisions", () => {
   it("a submission claimed by another moderator can't be decided until the claim expires", async () => {
     const { author, id } = await submittedStory();
     const { moderator, other, admin } = await staff();
-    await getSubmissionForReview(moderator, id);
+    await claimSubmissionForReview(moderator, id);
     await expect(approveSubmission(other, id)).rejects.toMatchObject({ code: "CONFLICT", message: "Mo Moderator is reviewing this story." });
     await expect(requestChanges(admin, id, { reason: "Please fix the second section.", notes: {} })).rejects.toMatchObject({ code: "CONFLICT", message: "Mo Moderator is reviewing this story." });
     expect(await storyRow(id)).toMatchObject({ status: "SUBMITTED", reviewClaimedById: moderator.id });
@@ -401,7 +403,7 @@ describe("review decisions", () => {
   it("a withdrawn submission can't be decided, and the moderator is told why", async () => {
     const { author, id } = await submittedStory();
     const { moderator } = await staff();
-    await getSubmissionForReview(moderator, id);
+    await claimSubmissionForReview(moderator, id);
     await withdrawSubmission(author, id);
     await expect(approveSubmission(moderator, id)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/withdrew/) });
     expect(await storyRow(id)).toMatchObject({ status: "DRAFT", slug: null });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createDraft, getPublishedStory, getStoryForEditing, listMyStories, listPublishedStories, publishStory, updateStory } from "@/lib/data/stories";
+import { createDraft, publishStory, updateStory } from "@/lib/data/stories";
+import { getPublishedStory, listPublishedStories } from "@/lib/data/public-stories";
+import { getStoryForEditing, listMyStories } from "@/lib/data/studio-stories";
 import { makeCommunity, makePublishedStory, makeUser, storyInput } from "../helpers/factories";
 
 describe("drafts", () => {

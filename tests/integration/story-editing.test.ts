@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createDraft, deleteStory, getPublishedStory, getStoryForEditing, listMyStories, listPublishedStories, publishStory, unpublishStory, updateStory } from "@/lib/data/stories";
+import { createDraft, deleteStory, publishStory, unpublishStory, updateStory } from "@/lib/data/stories";
+import { getPublishedStory, listPublishedStories } from "@/lib/data/public-stories";
+import { getStoryForEditing, listMyStories } from "@/lib/data/studio-stories";
 import { getRevision, listRevisions, restoreRevision } from "@/lib/data/revisions";
 import { makeCommunity, makePublishedStory, makeUser, storyInput } from "../helpers/factories";
 

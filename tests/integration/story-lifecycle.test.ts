@@ -3,8 +3,10 @@
 import "../helpers/enable-query-events";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createDraft, deleteStory, getPublishedStory, getStoryForEditing, publishStory, saveAndPublishStory, unpublishStory, updateStory, withdrawSubmission } from "@/lib/data/stories";
-import { approveSubmission, getSubmissionForReview, listReviewQueue, requestChanges } from "@/lib/data/review";
+import { createDraft, deleteStory, publishStory, saveAndPublishStory, unpublishStory, updateStory, withdrawSubmission } from "@/lib/data/stories";
+import { getPublishedStory } from "@/lib/data/public-stories";
+import { getStoryForEditing } from "@/lib/data/studio-stories";
+import { approveSubmission, claimSubmissionForReview, listReviewQueue, requestChanges } from "@/lib/data/review";
 import { createReport, resolveReports } from "@/lib/data/reports";
 import { reinstateStory } from "@/lib/data/story-moderation";
 import { answerAppeal, createAppeal } from "@/lib/data/appeals";
@@ -59,7 +61,7 @@ describe("edits after approval (bypass 1: review was a one-time gate)", () => {
     expect(item.changes[0].parts).toEqual([{ kind: "same", text: "A walk by the " }, { kind: "added", text: "wide " }, { kind: "same", text: "river" }]);
     expect(item.changes[1].parts.filter((p) => p.kind === "added").map((p) => p.text).join("")).toContain("watched the boats until evening");
 
-    const review = await getSubmissionForReview(moderator, id);
+    const review = await claimSubmissionForReview(moderator, id);
     expect(review).toMatchObject({ kind: "edit", editVersion: result.version });
     await approveSubmission(moderator, id, { editVersion: review.editVersion! });
     expect((await getPublishedStory(community.slug, slug))?.title).toBe("A walk by the wide river");
@@ -70,7 +72,7 @@ describe("edits after approval (bypass 1: review was a one-time gate)", () => {
   it("an approval names the version the moderator saw: a later save by the creator makes it a CONFLICT", async () => {
     const { author, moderator, community, id, slug } = await approvedStory();
     const first = await saveAndPublishStory(author, id, storyInput(community.slug, { ...SPAM, title: "Innocent at first" }), {});
-    const review = await getSubmissionForReview(moderator, id);
+    const review = await claimSubmissionForReview(moderator, id);
     await updateStory(author, id, storyInput(community.slug, SPAM), { expectedVersion: first.version });
     await expect(approveSubmission(moderator, id, { editVersion: review.editVersion! })).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await getPublishedStory(community.slug, slug))?.title).toBe("A walk by the river");

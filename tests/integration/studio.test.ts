@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createDraft, listMyStories } from "@/lib/data/stories";
+import { createDraft } from "@/lib/data/stories";
+import { listMyStories } from "@/lib/data/studio-stories";
 import { getMyDailyReads } from "@/lib/data/studio";
 import { makeCommunity, makePublishedStory, makeUser, storyInput } from "../helpers/factories";
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { can, isStaff, PERMISSIONS, RESTRICTION_KINDS, ROLES, type ActiveRestriction, type Permission, type Role } from "@/lib/auth/permissions";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { can, isStaff, mayRestrictAccount, PERMISSIONS, RESTRICTION_KINDS, ROLES, type ActiveRestriction, type Permission, type Role } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/guard";
 
 const reader: Permission[] = ["story:write", "story:publish", "story:react", "comment:write", "profile:edit", "report:create", "appeal:create"];
@@ -78,5 +80,41 @@ describe("requirePermission", () => {
     }
     for (const permission of ["story:write", "story:react", "profile:edit", "appeal:create"] as const) expect(requirePermission(unconfirmed, permission)).toBe(unconfirmed);
     expect(can({ ...viewer, emailVerified: true }, "comment:write")).toBe(true);
+  });
+});
+
+describe("mayRestrictAccount", () => {
+  const person = (id: string, role: Role) => ({ id, role, status: "ACTIVE" as const });
+  it("moderators restrict readers only; admins restrict anyone; nobody restricts themselves", () => {
+    const mod = person("m", "MODERATOR");
+    const admin = person("a", "ADMIN");
+    expect(mayRestrictAccount(mod, person("r", "READER"))).toBe(true);
+    expect(mayRestrictAccount(mod, person("m2", "MODERATOR"))).toBe(false);
+    expect(mayRestrictAccount(mod, person("a2", "ADMIN"))).toBe(false);
+    expect(mayRestrictAccount(admin, person("m2", "MODERATOR"))).toBe(true);
+    expect(mayRestrictAccount(admin, person("a2", "ADMIN"))).toBe(true);
+    expect(mayRestrictAccount(admin, admin)).toBe(false);
+    expect(mayRestrictAccount(person("r", "READER"), person("r2", "READER"))).toBe(false);
+  });
+});
+
+describe("permissions only through the map", () => {
+  // Role names compared by hand drift from the map (docs/architecture.md). Allowed: the map itself,
+  // and the role change (admin-users.ts compares the role being set, which is data, not a check).
+  const allowed = new Set(["lib/auth/permissions.ts", "lib/data/admin-users.ts"]);
+  it("no module outside the map compares a role", () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (entry.name !== "generated" && entry.name !== "node_modules") walk(file);
+        } else if (/\.tsx?$/.test(entry.name) && !allowed.has(file) && /\brole\s*[!=]==|[!=]==\s*"(READER|MODERATOR|ADMIN)"/.test(readFileSync(file, "utf8"))) {
+          offenders.push(file);
+        }
+      }
+    };
+    for (const dir of ["app", "components", "lib"]) walk(dir);
+    expect(offenders).toEqual([]);
   });
 });

@@ -35,6 +35,12 @@ describe("snippetHtml", () => {
   it("drops Markdown's block markers and emphasis", () => {
     expect(snippetHtml(`## The ${S}river${E}\n\n> **quiet** water\n- one`)).toBe("The <mark>river</mark> quiet water one");
   });
+
+  it("drops single-marker emphasis, strikethrough and link syntax, keeping words with underscores", () => {
+    expect(snippetHtml(`a *soft* ${S}river${E}, _slow_ and ~~fast~~ *water`)).toBe("a soft <mark>river</mark>, slow and fast water");
+    expect(snippetHtml(`see [the ${S}river${E} guide](https://example.com/x_y) and ![a map](/m.png)`)).toBe("see the <mark>river</mark> guide and a map");
+    expect(snippetHtml("the snake_case name stays")).toBe("the snake_case name stays");
+  });
 });
 
 describe("searchParamsSchema", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { feedAlternates, feedPath } from "@/lib/seo/feeds";
 import { chunkRanges, sitemapChunkCount, sitemapIndexXml, SITEMAP_CHUNK_SIZE } from "@/lib/seo/sitemap";
 import { serializeJsonLd, storyArticle, storyMetadata } from "@/lib/seo/story";
-import type { StoryPage } from "@/lib/data/stories";
+import type { StoryPage } from "@/lib/data/story-shapes";
 
 const story = {
   id: "s1",

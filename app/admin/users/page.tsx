@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { requireViewer } from "@/lib/auth/session";
+import { isStaff } from "@/lib/auth/permissions";
 import { listUsersForStaff } from "@/lib/data/admin-users";
 import { userListFilterSchema, type UserListFilter } from "@/lib/validation/moderation";
 import { formatDate } from "@/components/format";
@@ -57,7 +58,7 @@ function renderUsers(filter: UserListFilter, { items, nextCursor }: Awaited<Retu
                 <p className="truncate text-sm text-stone-600">{u.email}</p>
               </div>
               <div className="flex flex-wrap items-center gap-2 text-sm text-stone-600 sm:justify-end">
-                {u.role !== "READER" ? <span className={`${pill} ${pillTone.info}`}>{roleLabels[u.role]}</span> : null}
+                {isStaff(u) ? <span className={`${pill} ${pillTone.info}`}>{roleLabels[u.role]}</span> : null}
                 {u.status === "SUSPENDED" ? <span className={`${pill} ${pillTone.bad}`}>Suspended</span> : null}
                 <span className={`${pill} ${pillTone.neutral}`}>Trust: {trustLabel(u.trustOverride)}</span>
                 <span>{u.storyCount} published</span>

@@ -2,7 +2,7 @@ import { firstSweepDone, isSweepRequest, markFirstSweepDone } from "@/lib/sweep-
 import { sweepRestrictions } from "@/lib/data/sweep";
 import { publishDueStories } from "@/lib/data/stories";
 import { refreshDiscoveryRankings } from "@/lib/data/discovery";
-import { cacheTags, expireTagsFromRoute, storyTags } from "@/lib/cache/tags";
+import { cacheTags, changeTags, expireTagsFromRoute } from "@/lib/cache/tags";
 
 /**
  * Time-based work: restrictions that expired, the public pages of creators whose suspension
@@ -23,9 +23,8 @@ export async function POST(request: Request) {
     markFirstSweepDone();
   }
   const swept = await sweepRestrictions();
-  expireTagsFromRoute(...swept.expire);
   const published = await publishDueStories();
-  expireTagsFromRoute(...published.flatMap((story) => storyTags(story)));
+  expireTagsFromRoute(...changeTags(swept.changes), ...changeTags({ stories: published }));
   // Trending and top creators: the cached sections that show them refresh within minutes.
   await refreshDiscoveryRankings();
   return Response.json({ liftedRestrictions: swept.liftedRestrictions, changedCreators: swept.changedCreators.length, publishedStories: published.length }, { headers: { "cache-control": "no-store" } });

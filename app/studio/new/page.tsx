@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/session";
 import { listCommunityRules } from "@/lib/data/communities";
-import { getPublishingMode } from "@/lib/data/stories";
+import { getPublishingMode } from "@/lib/data/studio-stories";
 import { StoryEditor } from "@/components/story-editor";
 
 export const metadata: Metadata = { title: "New story" };

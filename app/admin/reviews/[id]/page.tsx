@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
-import { getSubmissionForReview } from "@/lib/data/review";
+import { claimSubmissionForReview } from "@/lib/data/review";
 import { isAppError } from "@/lib/errors";
 import { StoryArticle } from "@/components/story-article";
 import { FormMessage } from "@/components/forms/field";
@@ -28,7 +28,7 @@ export default async function ReviewStoryPage({ params }: Props) {
   const viewer = await requireViewer(`/admin/reviews/${id}`);
   let review;
   try {
-    review = await getSubmissionForReview(viewer, id);
+    review = await claimSubmissionForReview(viewer, id);
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     if (isAppError(error) && (error.code === "FORBIDDEN" || error.code === "CONFLICT")) {

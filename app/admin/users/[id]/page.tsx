@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { requireViewer } from "@/lib/auth/session";
-import { can } from "@/lib/auth/permissions";
+import { can, isStaff, mayRestrictAccount } from "@/lib/auth/permissions";
 import { getUserForStaff, type StaffUserDetail } from "@/lib/data/admin-users";
 import { nextRestrictionKind } from "@/lib/validation/moderation";
 import { formatDate, formatDateTime, pluralize } from "@/components/format";
@@ -31,7 +31,7 @@ async function UserDetail({ params }: { params: Params }) {
   const viewer = await requireViewer(`/admin/users/${id}`);
   return guarded(async () => {
     const user = await getUserForStaff(viewer, id);
-    const mayRestrict = user.id !== viewer.id && (user.role === "READER" || viewer.role === "ADMIN");
+    const mayRestrict = mayRestrictAccount(viewer, user);
     return <UserView user={user} mayRestrict={mayRestrict} manageRole={can(viewer, "role:manage")} manageTrust={can(viewer, "user:trust")} />;
   });
 }
@@ -120,7 +120,7 @@ function UserView({ user, mayRestrict, manageRole, manageTrust }: { user: StaffU
         <h2 id="restrict-heading" className="mb-3 font-semibold">
           Restrict this account
         </h2>
-        {mayRestrict ? <RestrictForm userId={user.id} suggestedKind={nextRestrictionKind(user.restrictions)} /> : <p className="text-sm text-stone-600">You can&apos;t restrict this account{user.role !== "READER" ? ": only an admin can restrict staff, and nobody restricts themselves" : ""}.</p>}
+        {mayRestrict ? <RestrictForm userId={user.id} suggestedKind={nextRestrictionKind(user.restrictions)} /> : <p className="text-sm text-stone-600">You can&apos;t restrict this account{isStaff(user) ? ": only an admin can restrict staff, and nobody restricts themselves" : ""}.</p>}
       </section>
 
       <section aria-labelledby="audit-heading" className={section}>

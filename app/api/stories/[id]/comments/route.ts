@@ -1,4 +1,3 @@
-import { revalidateTag } from "next/cache";
 import { getViewer } from "@/lib/auth/session";
 import { createComment } from "@/lib/data/comments";
 import { getMyCommentsState } from "@/lib/data/comment-moderation";
@@ -6,12 +5,15 @@ import { commentInputSchema } from "@/lib/validation/comment";
 import { fieldErrorsOf } from "@/lib/validation/form";
 import { errorResponse, refuseMutation } from "@/lib/api/responses";
 import { BODY_LIMITS, readJsonLimited } from "@/lib/api/body";
-import { cacheTags } from "@/lib/cache/tags";
+import { commentTags, expireTagsFromRoute } from "@/lib/cache/tags";
 import { isId } from "@/lib/validation/ids";
 
 const notFound = () => Response.json({ error: "We couldn't find that story." }, { status: 404 });
 
-/** Posts a comment as the signed-in user (JSON: { body, parentId? }); the same rules as the form. */
+/**
+ * Posts a comment as the signed-in user (JSON: { body, parentId? }): the same path as the comment
+ * form's postCommentAction (the same schema, data call and expired tags, expired at once).
+ */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const refused = refuseMutation(request, BODY_LIMITS.comment);
   if (refused) return refused;
@@ -21,10 +23,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const input = commentInputSchema.safeParse(await readJsonLimited(request, BODY_LIMITS.comment));
     if (!input.success) return Response.json({ error: "Check the comment.", fieldErrors: fieldErrorsOf(input.error) }, { status: 422 });
     const comment = await createComment(await getViewer(), storyId, input.data);
-    // Stale-while-revalidate: readers of a busy conversation keep getting the cached page while
-    // one fresh render runs, instead of every comment making the next readers wait for a render.
-    // (The composer's server action expires the tag at once: its author sees their comment.)
-    revalidateTag(cacheTags.comments(storyId), "max");
+    expireTagsFromRoute(...commentTags(storyId));
     return Response.json({ id: comment.id }, { status: 201 });
   } catch (error) {
     return errorResponse(error);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { listCommunityRules } from "@/lib/data/communities";
-import { getPublishingMode, getStoryForEditing, getStoryPreview } from "@/lib/data/stories";
+import { getPublishingMode, getStoryForEditing, getStoryPreview } from "@/lib/data/studio-stories";
 import { isAppError } from "@/lib/errors";
 import { StoryEditor } from "@/components/story-editor";
 import { StoryArticle } from "@/components/story-article";

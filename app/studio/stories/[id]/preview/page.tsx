@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
-import { getStoryPreview } from "@/lib/data/stories";
+import { getStoryPreview } from "@/lib/data/studio-stories";
 import { isAppError } from "@/lib/errors";
 import { StoryArticle } from "@/components/story-article";
 

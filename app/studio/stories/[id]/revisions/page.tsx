@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
-import { getStoryForEditing } from "@/lib/data/stories";
+import { getStoryForEditing } from "@/lib/data/studio-stories";
 import { getRevision, listRevisions, type RevisionView } from "@/lib/data/revisions";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/components/format";
