@@ -5,6 +5,7 @@ import { StoryList } from "@/components/story-list";
 import { StoryCardView } from "@/components/story-card";
 import { SectionHeading } from "@/components/section-heading";
 import { feedAlternates } from "@/lib/seo/feeds";
+import { FeedLink } from "@/components/feed-link";
 
 export const metadata: Metadata = { alternates: feedAlternates("/") };
 
@@ -39,7 +40,9 @@ export default async function HomePage() {
 
       <div className="grid gap-10 lg:grid-cols-[1fr_18rem]">
         <section aria-labelledby="latest-heading">
-          <SectionHeading id="latest-heading">Latest stories</SectionHeading>
+          <SectionHeading id="latest-heading" action={<FeedLink pagePath="/" label="RSS feed of the latest stories" />}>
+            Latest stories
+          </SectionHeading>
           <StoryList stories={latest.items} nextCursor={latest.nextCursor} more={{}} empty={<p>No stories have been published yet. Be the first!</p>} />
         </section>
         <aside className="space-y-10">

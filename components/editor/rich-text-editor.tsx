@@ -69,7 +69,7 @@ export function RichTextEditor({ initialMarkdown, onChange, describedBy, invalid
         "aria-label": "Story",
         ...(describedBy ? { "aria-describedby": describedBy } : {}),
         ...(invalid ? { "aria-invalid": "true" } : {}),
-        class: "prose prose-stone prose-lg max-w-none font-serif prose-headings:font-sans prose-headings:tracking-tight prose-a:text-brand-700",
+        class: "prose prose-stone dark:prose-invert prose-lg max-w-none font-serif prose-headings:font-sans prose-headings:tracking-tight prose-a:text-brand-700",
       },
       handlePaste(_view, event) {
         const files = [...(event.clipboardData?.files ?? [])].filter((file) => file.type.startsWith("image/"));
