@@ -26,11 +26,12 @@ export default async function HomePage() {
 
       {featured.length ? (
         <section aria-labelledby="top-heading" className="mb-12">
-          <SectionHeading id="top-heading">Top stories</SectionHeading>
-          <ul className="mt-2 grid gap-x-8 sm:grid-cols-2">
-            {featured.map((story) => (
-              <li key={story.id} className="border-b border-stone-200 py-6">
-                <StoryCardView story={story} />
+          <SectionHeading id="top-heading">Staff picks</SectionHeading>
+          {/* The newest pick leads, large, with its hero image; the others line up beside it. */}
+          <ul className="mt-2 grid gap-x-10 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+            {featured.map((story, i) => (
+              <li key={story.id} className={i === 0 ? "py-6 lg:row-span-3" : "border-t border-stone-200 py-6 first-of-type:border-t-0 lg:[&:nth-child(2)]:border-t-0"}>
+                <StoryCardView story={story} layout={i === 0 ? "featured" : "list"} />
                 {story.note ? <p className="mt-2 text-sm italic text-stone-600">Staff pick: {story.note}</p> : null}
               </li>
             ))}
