@@ -184,7 +184,8 @@ export function RichTextEditor({ initialMarkdown, onChange, describedBy, invalid
 
   return (
     <div className={`rich-editor rounded-lg border bg-white shadow-sm ${invalid ? "border-red-600" : "border-stone-300"} focus-within:ring-2 focus-within:ring-brand-600/30`}>
-      <div className="sticky top-0 z-10 flex flex-wrap items-center gap-1 rounded-t-lg border-b border-stone-200 bg-stone-50 p-1.5">
+      {/* Below the site header (h-16, also sticky), not under it. */}
+      <div className="sticky top-16 z-10 flex flex-wrap items-center gap-1 rounded-t-lg border-b border-stone-200 bg-stone-50 p-1.5">
         <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1" onKeyDown={moveInToolbar}>
           {buttons.map((button, index) => (
             <button

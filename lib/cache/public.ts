@@ -30,7 +30,8 @@ export async function cachedStoryPage(communitySlug: string, slug: string) {
 async function storyPage(communitySlug: string, slug: string) {
   "use cache";
   cacheLife("max");
-  cacheTag(cacheTags.storyUrl(communitySlug, slug));
+  // A community edit (a rename, a new address) changes every story page in it: rare, so all expire.
+  cacheTag(cacheTags.storyUrl(communitySlug, slug), cacheTags.communities);
   const story = await getPublishedStory(communitySlug, slug);
   if (story) cacheTag(cacheTags.story(story.id), cacheTags.creator(story.author.id));
   return story;
