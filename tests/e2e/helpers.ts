@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -117,4 +118,26 @@ export async function submitForReview(page: Page, title: string): Promise<string
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page).toHaveURL(/\/edit\?submitted=1$/);
   return page.url().replace(/\?.*$/, "").split("/").at(-2)!;
+}
+
+/** Opens the header's account menu (the avatar); returns the menu's panel. */
+export async function openAccountMenu(page: Page) {
+  const button = page.getByRole("button", { name: /^Account menu/ });
+  if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
+  await expect(button).toHaveAttribute("aria-expanded", "true");
+  return page.getByRole("navigation", { name: "Your account" });
+}
+
+/** Signs out from the account menu and waits for the signed-out header. */
+export async function signOut(page: Page) {
+  await openAccountMenu(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+}
+
+/** Axe finds nothing serious or critical on the page as it is now. */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
