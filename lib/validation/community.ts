@@ -1,5 +1,5 @@
 import { z } from "@/lib/zod";
-import { singleLineText, storableText } from "@/lib/validation/form";
+import { imageAltSchema, imageUrlSchema, singleLineText, storableText } from "@/lib/validation/form";
 
 /**
  * First path segments the site uses itself: a community slug is the first segment of its URL
@@ -28,13 +28,8 @@ export const communityInputSchema = z.object({
     .refine((slug) => !RESERVED_COMMUNITY_SLUGS.has(slug), "That address is used by the site itself; choose another"),
   description: z.string().overwrite(storableText).trim().max(500, "Keep the description under 500 characters").default(""),
   guidelines: z.string().overwrite(storableText).trim().max(5000, "Keep the guidelines under 5,000 characters").default(""),
-  coverImageUrl: z
-    .string()
-    .trim()
-    .max(500, "Choose the cover image again")
-    .refine((url) => url === "" || url.startsWith("/media/") || /^https:\/\//i.test(url), "Choose the cover image again")
-    .default(""),
-  coverImageAlt: z.string().overwrite(singleLineText).trim().max(300, "Keep the description under 300 characters").default(""),
+  coverImageUrl: imageUrlSchema("Choose the cover image again"),
+  coverImageAlt: imageAltSchema,
   accentColor: z
     .string()
     .trim()

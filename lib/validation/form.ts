@@ -41,6 +41,18 @@ export function formValues(form: FormData): Record<string, string> {
   return values;
 }
 
+/** An uploaded image's URL (POST /api/uploads answers with a same-site path) or an https URL; "" for none. */
+export const imageUrlSchema = (message: string) =>
+  z
+    .string()
+    .trim()
+    .max(500, message)
+    .refine((url) => url === "" || url.startsWith("/") || /^https:\/\//i.test(url), message)
+    .default("");
+
+/** An image's description (alt text). */
+export const imageAltSchema = z.string().overwrite(singleLineText).trim().max(300, "Keep the description under 300 characters").default("");
+
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[] | undefined> {
   return z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
 }
