@@ -16,7 +16,7 @@ export function accountLinks(viewer: ClientViewer): MenuLink[] {
     { href: `/authors/${viewer.handle}`, label: "Your profile" },
     { href: "/settings/profile", label: "Profile settings" },
     { href: "/studio", label: "Studio" },
-    { href: "/studio?status=PUBLISHED", label: "Stats" },
+    { href: "/studio?status=published", label: "Stats" },
     { href: "/bookmarks", label: "Saved" },
     { href: "/following", label: "Following" },
     { href: "/notifications", label: viewer.unread > 0 ? `Notifications (${viewer.unread})` : "Notifications" },

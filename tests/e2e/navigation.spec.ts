@@ -7,7 +7,7 @@ const memberPages = [
   ["Your profile", /\/authors\/[\w-]+$/],
   ["Profile settings", /\/settings\/profile$/],
   ["Studio", /\/studio$/],
-  ["Stats", /\/studio\?status=PUBLISHED$/],
+  ["Stats", /\/studio\?status=published$/],
   ["Saved", /\/bookmarks$/],
   ["Following", /\/following$/],
   ["Notifications", /\/notifications$/],
