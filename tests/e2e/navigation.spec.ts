@@ -138,6 +138,7 @@ test("an admin creates and edits a community; a creator sees its guidelines in t
   await expect(admin.getByRole("link", { name }).first()).toHaveAttribute("href", /\/admin\/communities\//);
   await admin.goto("/admin/communities");
   await expect(admin.getByRole("link", { name, exact: true })).toBeVisible();
+  await expect(admin.getByRole("button", { name: /^Account menu/ })).toBeVisible();
   await shot(admin, "admin-communities", true);
 
   // A creator picks it and sees its guidelines and rules, in the same words the server uses.
@@ -181,7 +182,8 @@ test("home, communities and tags: hero images, a featured staff pick, RSS links,
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, staff.admin);
   await admin.goto(url);
-  await admin.getByRole("button", { name: "Feature" }).click();
+  await admin.getByRole("button", { name: "Feature…" }).click();
+  await admin.getByRole("button", { name: "Feature", exact: true }).click();
   await expect(admin.getByText("Featured on the home page.")).toBeVisible();
 
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
@@ -196,6 +198,10 @@ test("home, communities and tags: hero images, a featured staff pick, RSS links,
   await expect(time).toHaveAttribute("title", /\d{4}/);
   await expect(page.getByRole("link", { name: "RSS feed of the latest stories" }).first()).toHaveAttribute("href", "/feed.xml");
   await shot(page, "home", true);
+  await page.setViewportSize({ width: 375, height: 812 });
+  await expectNoSidewaysScroll(page);
+  await shot(page, "home-phone", true);
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   await page.goto(url.replace(/\/[^/]+$/, ""));
   await expect(page.getByRole("link", { name: "RSS feed of Journal" })).toHaveAttribute("href", "/journal/feed.xml");
