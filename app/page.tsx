@@ -28,7 +28,7 @@ export default async function HomePage() {
         <section aria-labelledby="top-heading" className="mb-12">
           <SectionHeading id="top-heading">Staff picks</SectionHeading>
           {/* The newest pick leads, large, with its hero image; the others line up beside it. */}
-          <ul className="mt-2 grid gap-x-10 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <ul className={`mt-2 grid gap-x-10 ${featured.length > 1 ? "lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" : "max-w-3xl"}`}>
             {featured.map((story, i) => (
               <li key={story.id} className={i === 0 ? "py-6 lg:row-span-3" : "border-t border-stone-200 py-6 first-of-type:border-t-0 lg:[&:nth-child(2)]:border-t-0"}>
                 <StoryCardView story={story} layout={i === 0 ? "featured" : "list"} />
@@ -96,7 +96,7 @@ export default async function HomePage() {
             <ul className="mt-2 grid gap-x-8 sm:grid-cols-3">
               {stories.map((story) => (
                 <li key={story.id} className="py-4">
-                  <StoryCardView story={story} showCommunity={false} />
+                  <StoryCardView story={story} showCommunity={false} layout="tile" />
                 </li>
               ))}
             </ul>

@@ -7,21 +7,23 @@ import { RelativeTime } from "@/components/relative-time";
  * One story in a list. Used by server lists and by the client "Load more". A search result's
  * snippet (escaped text with <mark>s, lib/content/snippet.ts) stands in for the subtitle.
  */
-export function StoryCardView({ story, showCommunity = true, layout = "list" }: { story: StoryCard & { snippetHtml?: string }; showCommunity?: boolean; layout?: "list" | "featured" }) {
+export function StoryCardView({ story, showCommunity = true, layout = "list" }: { story: StoryCard & { snippetHtml?: string }; showCommunity?: boolean; layout?: "list" | "featured" | "tile" }) {
+  // "featured": a large title under a wide image; "tile" (narrow grid columns): the image on top too.
   const featured = layout === "featured";
+  const onTop = layout !== "list";
   const image = story.heroImageUrl ? (
     // The hero's own description: the card links the title, so the picture still says what it shows.
     <Image
       src={story.heroImageUrl}
       alt={story.heroImageAlt ?? ""}
       fill
-      sizes={featured ? "(min-width: 1024px) 480px, 100vw" : "(min-width: 640px) 160px, 96px"}
+      sizes={featured ? "(min-width: 1024px) 560px, 100vw" : onTop ? "(min-width: 640px) 320px, 100vw" : "(min-width: 640px) 160px, 96px"}
       className="object-cover"
     />
   ) : null;
   return (
-    <article className={featured ? "" : image ? "grid grid-cols-[minmax(0,1fr)_6rem] gap-4 sm:grid-cols-[minmax(0,1fr)_10rem] sm:gap-6" : ""}>
-      {featured && image ? <div className="relative mb-4 aspect-[16/9] overflow-hidden rounded-xl bg-stone-100">{image}</div> : null}
+    <article className={onTop ? "" : image ? "grid grid-cols-[minmax(0,1fr)_6rem] gap-4 sm:grid-cols-[minmax(0,1fr)_10rem] sm:gap-6" : ""}>
+      {onTop && image ? <div className="relative mb-4 aspect-[16/9] overflow-hidden rounded-xl bg-stone-100">{image}</div> : null}
       <div className="min-w-0">
       <p className="mb-1 text-sm text-stone-600">
         <Link href={`/authors/${story.author.handle}`} className="font-medium text-stone-800 hover:underline">
@@ -36,7 +38,7 @@ export function StoryCardView({ story, showCommunity = true, layout = "list" }: 
           </>
         ) : null}
       </p>
-      <h3 className={`font-serif font-bold leading-snug ${featured ? "text-2xl sm:text-3xl" : "text-xl sm:text-2xl"}`}>
+      <h3 className={`break-words font-serif font-bold leading-snug ${featured ? "text-2xl sm:text-3xl" : "text-xl sm:text-2xl"}`}>
         <Link href={story.href} className="hover:underline">
           {story.title}
         </Link>
@@ -63,7 +65,7 @@ export function StoryCardView({ story, showCommunity = true, layout = "list" }: 
         ) : null}
       </p>
       </div>
-      {!featured && image ? <div className="relative aspect-square self-start overflow-hidden rounded-lg bg-stone-100 sm:aspect-[3/2]">{image}</div> : null}
+      {!onTop && image ? <div className="relative aspect-square self-start overflow-hidden rounded-lg bg-stone-100 sm:aspect-[3/2]">{image}</div> : null}
     </article>
   );
 }
