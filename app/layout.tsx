@@ -5,6 +5,8 @@ import { ViewerProvider } from "@/components/viewer/viewer-provider";
 import { RestrictionBanner } from "@/components/viewer/restriction-banner";
 import { EmailConfirmationBanner } from "@/components/viewer/email-confirmation-banner";
 import { siteUrl } from "@/lib/env";
+import { siteLinks } from "@/components/site-links";
+import { FeedLink } from "@/components/feed-link";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,7 +20,12 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    // public/theme.js sets data-theme on <html> before React hydrates: expected, not a mismatch.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* Blocking on purpose: the theme is set before the first paint, so a dark page never flashes light. */}
+        <script src="/theme.js" />
+      </head>
       <body className="flex min-h-screen flex-col font-sans">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-20 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
@@ -31,7 +38,21 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             {children}
           </main>
         </ViewerProvider>
-        <footer className="border-t border-stone-200 py-8 text-center text-sm text-stone-500">
+        <footer className="border-t border-stone-200 px-4 py-8 text-center text-sm text-stone-600">
+          <nav aria-label="Footer" className="mb-3">
+            <ul className="flex flex-wrap justify-center gap-x-5 gap-y-2">
+              {[...siteLinks, { href: "/search", label: "Search" }].map((link) => (
+                <li key={link.href}>
+                  <Link href={link.href} className="font-medium text-stone-700 hover:text-ink">
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
+              <li>
+                <FeedLink href="/feed.xml" label="RSS feed of the latest stories" />
+              </li>
+            </ul>
+          </nav>
           <Link href="/" className="font-serif font-semibold text-stone-700">
             Storyhouse
           </Link>{" "}

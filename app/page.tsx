@@ -5,6 +5,7 @@ import { StoryList } from "@/components/story-list";
 import { StoryCardView } from "@/components/story-card";
 import { SectionHeading } from "@/components/section-heading";
 import { feedAlternates } from "@/lib/seo/feeds";
+import { FeedLink } from "@/components/feed-link";
 
 export const metadata: Metadata = { alternates: feedAlternates("/") };
 
@@ -25,11 +26,12 @@ export default async function HomePage() {
 
       {featured.length ? (
         <section aria-labelledby="top-heading" className="mb-12">
-          <SectionHeading id="top-heading">Top stories</SectionHeading>
-          <ul className="mt-2 grid gap-x-8 sm:grid-cols-2">
-            {featured.map((story) => (
-              <li key={story.id} className="border-b border-stone-200 py-6">
-                <StoryCardView story={story} />
+          <SectionHeading id="top-heading">Staff picks</SectionHeading>
+          {/* The newest pick leads, large, with its hero image; the others line up beside it. */}
+          <ul className={`mt-2 grid gap-x-10 ${featured.length > 1 ? "lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" : "max-w-3xl"}`}>
+            {featured.map((story, i) => (
+              <li key={story.id} className={i === 0 ? "py-6 lg:row-span-3" : "border-t border-stone-200 py-6 first-of-type:border-t-0 lg:[&:nth-child(2)]:border-t-0"}>
+                <StoryCardView story={story} layout={i === 0 ? "featured" : "list"} />
                 {story.note ? <p className="mt-2 text-sm italic text-stone-600">Staff pick: {story.note}</p> : null}
               </li>
             ))}
@@ -39,7 +41,9 @@ export default async function HomePage() {
 
       <div className="grid gap-10 lg:grid-cols-[1fr_18rem]">
         <section aria-labelledby="latest-heading">
-          <SectionHeading id="latest-heading">Latest stories</SectionHeading>
+          <SectionHeading id="latest-heading" action={<FeedLink pagePath="/" label="RSS feed of the latest stories" />}>
+            Latest stories
+          </SectionHeading>
           <StoryList stories={latest.items} nextCursor={latest.nextCursor} more={{}} empty={<p>No stories have been published yet. Be the first!</p>} />
         </section>
         <aside className="space-y-10">
@@ -92,7 +96,7 @@ export default async function HomePage() {
             <ul className="mt-2 grid gap-x-8 sm:grid-cols-3">
               {stories.map((story) => (
                 <li key={story.id} className="py-4">
-                  <StoryCardView story={story} showCommunity={false} />
+                  <StoryCardView story={story} showCommunity={false} layout="tile" />
                 </li>
               ))}
             </ul>

@@ -17,8 +17,8 @@ export function Avatar({ name, src, size = 40 }: { name: string; src?: string | 
   return (
     <span
       aria-hidden="true"
-      className="inline-flex shrink-0 items-center justify-center rounded-full font-semibold text-white"
-      style={{ width: size, height: size, fontSize: size * 0.4, backgroundColor: `hsl(${hue} 45% 30%)` }}
+      className="inline-flex shrink-0 items-center justify-center rounded-full font-semibold"
+      style={{ width: size, height: size, fontSize: size * 0.4, backgroundColor: `hsl(${hue} 45% 30%)`, color: "#fff" }}
     >
       {initials || "?"}
     </span>

@@ -55,7 +55,7 @@ export function RemovedCommentCard({ status, hiddenBy, children }: { status: "DE
   );
 }
 
-const bodyClass = "prose prose-stone prose-sm mt-1 max-w-none break-words";
+const bodyClass = "prose prose-stone dark:prose-invert prose-sm mt-1 max-w-none break-words";
 
 /** A comment's text: its HTML (sanitized when it was saved), or plain text while it is being posted. */
 export function CommentBody(props: { html: string } | { text: string }) {

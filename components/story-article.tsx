@@ -54,7 +54,7 @@ export function StoryArticle({ story }: { story: StoryArticleContent }) {
         <img src={story.heroImageUrl} alt={story.heroImageAlt ?? ""} className="mb-8 w-full rounded-xl" />
       ) : null}
       <div
-        className="story-body prose prose-stone prose-lg max-w-none font-serif prose-headings:font-sans prose-headings:tracking-tight prose-a:text-brand-700"
+        className="story-body prose prose-stone dark:prose-invert prose-lg max-w-none font-serif prose-headings:font-sans prose-headings:tracking-tight prose-a:text-brand-700"
         dangerouslySetInnerHTML={{ __html: story.bodyHtml }}
       />
       {story.tags.length ? (

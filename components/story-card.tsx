@@ -1,14 +1,30 @@
+import Image from "next/image";
 import Link from "next/link";
 import type { StoryCard } from "@/lib/data/story-shapes";
-import { formatDate } from "@/components/format";
+import { RelativeTime } from "@/components/relative-time";
 
 /**
  * One story in a list. Used by server lists and by the client "Load more". A search result's
  * snippet (escaped text with <mark>s, lib/content/snippet.ts) stands in for the subtitle.
  */
-export function StoryCardView({ story, showCommunity = true }: { story: StoryCard & { snippetHtml?: string }; showCommunity?: boolean }) {
+export function StoryCardView({ story, showCommunity = true, layout = "list" }: { story: StoryCard & { snippetHtml?: string }; showCommunity?: boolean; layout?: "list" | "featured" | "tile" }) {
+  // "featured": a large title under a wide image; "tile" (narrow grid columns): the image on top too.
+  const featured = layout === "featured";
+  const onTop = layout !== "list";
+  const image = story.heroImageUrl ? (
+    // The hero's own description: the card links the title, so the picture still says what it shows.
+    <Image
+      src={story.heroImageUrl}
+      alt={story.heroImageAlt ?? ""}
+      fill
+      sizes={featured ? "(min-width: 1024px) 560px, 100vw" : onTop ? "(min-width: 640px) 320px, 100vw" : "(min-width: 640px) 160px, 96px"}
+      className="object-cover"
+    />
+  ) : null;
   return (
-    <article>
+    <article className={onTop ? "" : image ? "grid grid-cols-[minmax(0,1fr)_6rem] gap-4 sm:grid-cols-[minmax(0,1fr)_10rem] sm:gap-6" : ""}>
+      {onTop && image ? <div className="relative mb-4 aspect-[16/9] overflow-hidden rounded-xl bg-stone-100">{image}</div> : null}
+      <div className="min-w-0">
       <p className="mb-1 text-sm text-stone-600">
         <Link href={`/authors/${story.author.handle}`} className="font-medium text-stone-800 hover:underline">
           {story.author.name}
@@ -22,7 +38,7 @@ export function StoryCardView({ story, showCommunity = true }: { story: StoryCar
           </>
         ) : null}
       </p>
-      <h3 className="font-serif text-xl font-bold leading-snug sm:text-2xl">
+      <h3 className={`break-words font-serif font-bold leading-snug ${featured ? "text-2xl sm:text-3xl" : "text-xl sm:text-2xl"}`}>
         <Link href={story.href} className="hover:underline">
           {story.title}
         </Link>
@@ -33,7 +49,7 @@ export function StoryCardView({ story, showCommunity = true }: { story: StoryCar
         <p className="mt-1 text-stone-600">{story.subtitle}</p>
       ) : null}
       <p className="mt-2 text-sm text-stone-500">
-        <time dateTime={new Date(story.publishedAt).toISOString()}>{formatDate(new Date(story.publishedAt))}</time> · {story.readingMinutes} min read
+        <RelativeTime date={story.publishedAt} /> · {story.readingMinutes} min read
         {story.tags.length ? (
           <>
             {" · "}
@@ -48,6 +64,8 @@ export function StoryCardView({ story, showCommunity = true }: { story: StoryCar
           </>
         ) : null}
       </p>
+      </div>
+      {!onTop && image ? <div className="relative aspect-square self-start overflow-hidden rounded-lg bg-stone-100 sm:aspect-[3/2]">{image}</div> : null}
     </article>
   );
 }

@@ -67,8 +67,8 @@ function isoToLocal(iso: string): string {
 }
 
 /** The community's publishing rules (the same function the server enforces), for quick messages. */
-function problemsOf(fields: StoryFieldValues, words: number, community: CommunityRules | undefined): Record<string, string[]> {
-  return publishProblems({ title: fields.title, subtitle: fields.subtitle, wordCount: words, heroImageUrl: fields.heroImageUrl || null, heroImageAlt: fields.heroImageAlt }, community);
+function problemsOf(fields: StoryFieldValues, words: number, community: CommunityRules | undefined, liveHere: boolean): Record<string, string[]> {
+  return publishProblems({ title: fields.title, subtitle: fields.subtitle, wordCount: words, heroImageUrl: fields.heroImageUrl || null, heroImageAlt: fields.heroImageAlt, aiAssisted: fields.aiAssisted, liveHere }, community);
 }
 
 /**
@@ -246,7 +246,7 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
 
   async function onPublish() {
     setMessage(null);
-    const problems = problemsOf(fields, words, community);
+    const problems = problemsOf(fields, words, community, Boolean(publishedHref) && fields.community === initial.community);
     if (Object.keys(problems).length) {
       setErrors(problems);
       setMessage({ tone: "error", text: publishMode === "submit" ? "This story isn't ready to submit yet." : "This story isn't ready to publish yet." });
@@ -347,11 +347,14 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
           {(props) => (
             <select {...props} required value={fields.community} disabled={publishedCommunityLocked} onChange={(e) => update("community", e.currentTarget.value)} className="input">
               <option value="">Choose a community…</option>
-              {communities.map((c) => (
-                <option key={c.slug} value={c.slug}>
-                  {c.name}
-                </option>
-              ))}
+              {/* An archived community takes no new stories: listed only for a story already in it. */}
+              {communities
+                .filter((c) => !c.archived || c.slug === initial.community)
+                .map((c) => (
+                  <option key={c.slug} value={c.slug}>
+                    {c.archived ? `${c.name} (archived)` : c.name}
+                  </option>
+                ))}
             </select>
           )}
         </Field>
@@ -359,6 +362,13 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
           {(props) => <input {...props} type="text" maxLength={400} value={fields.tags} onChange={(e) => update("tags", e.currentTarget.value)} className="input" placeholder="e.g. cooking, family, memory" />}
         </Field>
       </div>
+
+      {community?.guidelines ? (
+        <aside aria-label={`${community.name} guidelines`} className="rounded-lg border border-stone-200 bg-stone-50 px-4 py-3 text-sm" data-testid="community-guidelines">
+          <p className="font-semibold text-stone-800">{community.name} guidelines</p>
+          <p className="mt-1 whitespace-pre-line break-words text-stone-700">{community.guidelines}</p>
+        </aside>
+      ) : null}
 
       <HeroImageField
         url={fields.heroImageUrl}
@@ -401,7 +411,11 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
         <input type="checkbox" checked={fields.aiAssisted} onChange={(e) => update("aiAssisted", e.currentTarget.checked)} className="mt-0.5 size-4 accent-stone-800" />
         <span>
           <span className="font-semibold">AI-assisted</span>
-          <span className="block text-stone-500">Tick this if AI tools helped write this story. Readers see a note under the byline.</span>
+          <span className="block text-stone-500">
+            Tick this if AI tools helped write this story. Readers see a note under the byline.
+            {community && !community.allowAiAssisted ? ` ${community.name} doesn't take AI-assisted stories.` : null}
+          </span>
+          {errors.aiAssisted?.length ? <span className="mt-1 block font-medium text-red-700">{errors.aiAssisted.join(" ")}</span> : null}
         </span>
       </label>
 

@@ -6,6 +6,8 @@ export type SeedCommunity = {
   description: string;
   requireSubtitle: boolean;
   minWords: number;
+  /** Shown in the editor when a creator picks the community, and on its page. */
+  guidelines?: string;
 };
 
 export type SeedCreator = {
@@ -45,6 +47,7 @@ export const communities: SeedCommunity[] = [
       "Politics and civic life, from city council agendas to the ballot box. Argue hard, and argue in good faith.",
     requireSubtitle: false,
     minWords: 0,
+    guidelines: "Name the policy, the place and the people involved. Link your sources. Disagree with ideas, not with other writers.",
   },
   {
     slug: "journal",
@@ -53,6 +56,7 @@ export const communities: SeedCommunity[] = [
       "Personal essays about the moments that shaped you, the big turns and the small ones you only understood later.",
     requireSubtitle: false,
     minWords: 0,
+    guidelines: "Write from your own life, in the first person. Change names when the people in your story didn't ask to be in it.",
   },
   {
     slug: "lifehack",
@@ -61,6 +65,7 @@ export const communities: SeedCommunity[] = [
       "Practical, tested advice for making everyday life work a little better. Stories here need a subtitle and at least 300 words.",
     requireSubtitle: true,
     minWords: 300,
+    guidelines: "Say what you tried, for how long, and what happened. Advice you haven't tested yourself belongs somewhere else.",
   },
   {
     slug: "fiction",
@@ -69,6 +74,7 @@ export const communities: SeedCommunity[] = [
       "Short stories of every genre, from kitchen-table drama to the quietly uncanny.",
     requireSubtitle: false,
     minWords: 0,
+    guidelines: "Tell us the genre in the subtitle or a tag. Content notes go at the top of the story.",
   },
 ];
 

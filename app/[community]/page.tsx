@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { cachedCommunity, cachedStoryList, cachedTopCreators } from "@/lib/cache/public";
+import { notFound, permanentRedirect } from "next/navigation";
+import Image from "next/image";
+import { cachedCommunity, cachedCommunityRedirect, cachedStoryList, cachedTopCreators } from "@/lib/cache/public";
+import { FeedLink } from "@/components/feed-link";
 import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
 import { feedAlternates } from "@/lib/seo/feeds";
 import Link from "next/link";
@@ -21,12 +23,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CommunityPage({ params }: Props) {
-  const community = await cachedCommunity((await params).community);
-  if (!community) notFound();
+  const slug = (await params).community;
+  const community = await cachedCommunity(slug);
+  if (!community) {
+    // A community whose address changed keeps its old links working.
+    const current = await cachedCommunityRedirect(slug.toLowerCase());
+    if (current) permanentRedirect(`/${current}`);
+    notFound();
+  }
   const rules = [
     community.requireSubtitle ? "Stories need a subtitle." : null,
     community.requireHero ? "Stories need a hero image." : null,
     community.minWords ? `Stories need at least ${community.minWords.toLocaleString("en-US")} words.` : null,
+    community.allowAiAssisted ? null : "AI-assisted stories aren't accepted.",
   ].filter((rule): rule is string => !!rule);
   const [stories, top, creators] = await Promise.all([
     cachedStoryList({ communitySlug: community.slug }),
@@ -35,10 +44,21 @@ export default async function CommunityPage({ params }: Props) {
   ]);
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
-      <header className="mb-8 max-w-3xl">
+      {community.coverImageUrl ? (
+        <div className="relative mb-6 aspect-[4/1] min-h-32 overflow-hidden rounded-2xl bg-stone-100">
+          <Image src={community.coverImageUrl} alt={community.coverImageAlt ?? ""} fill priority sizes="(min-width: 1024px) 992px, 100vw" className="object-cover" />
+        </div>
+      ) : null}
+      <header className="mb-8 max-w-3xl border-l-4 pl-4" style={{ borderLeftColor: community.accentColor ?? "transparent" }}>
         <p className="text-sm font-semibold uppercase tracking-wider text-brand-700">Community</p>
-        <h1 className="mt-1 font-serif text-4xl font-bold">{community.name}</h1>
+        <div className="mt-1 flex flex-wrap items-baseline gap-x-4 gap-y-2">
+          <h1 className="font-serif text-4xl font-bold">{community.name}</h1>
+          <FeedLink pagePath={`/${community.slug}`} label={`RSS feed of ${community.name}`} />
+        </div>
         {community.description ? <p className="mt-3 text-lg text-stone-700">{community.description}</p> : null}
+        {community.archived ? (
+          <p className="mt-4 rounded-lg border border-stone-200 bg-stone-50 px-3 py-2 text-sm text-stone-700">This community is archived: its stories stay here to read, and it takes no new ones.</p>
+        ) : null}
       </header>
       <div className="grid gap-10 lg:grid-cols-[1fr_18rem]">
         <section aria-labelledby="latest-heading">
@@ -46,14 +66,17 @@ export default async function CommunityPage({ params }: Props) {
           <StoryList stories={stories.items} nextCursor={stories.nextCursor} more={{ community: community.slug }} showCommunity={false} empty={<p>No stories in {community.name} yet.</p>} />
         </section>
         <aside className="space-y-8">
-          {rules.length ? (
+          {!community.archived && (rules.length || community.guidelines) ? (
             <section aria-labelledby="rules-heading">
               <SectionHeading id="rules-heading">Before you submit</SectionHeading>
-              <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-stone-700">
-                {rules.map((rule) => (
-                  <li key={rule}>{rule}</li>
-                ))}
-              </ul>
+              {rules.length ? (
+                <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-stone-700">
+                  {rules.map((rule) => (
+                    <li key={rule}>{rule}</li>
+                  ))}
+                </ul>
+              ) : null}
+              {community.guidelines ? <p className="mt-3 whitespace-pre-line break-words text-sm text-stone-700">{community.guidelines}</p> : null}
             </section>
           ) : null}
           {top.items.some((s) => s.heartCount > 0) ? (

@@ -8,6 +8,7 @@ const sections = [
   { href: "/admin/reports", label: "Reports" },
   { href: "/admin/appeals", label: "Appeals" },
   { href: "/admin/users", label: "Users" },
+  { href: "/admin/communities", label: "Communities" },
   { href: "/admin/log", label: "Log" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/mail", label: "Mail" },

@@ -217,7 +217,7 @@ function ContentPreview({ content }: { content: ReportedContent }) {
         )}
         <StatusNote status={content.status} />
       </p>
-      <blockquote className="prose prose-stone prose-sm mt-2 max-w-none break-words border-l-4 border-stone-200 pl-3" dangerouslySetInnerHTML={{ __html: content.bodyHtml }} />
+      <blockquote className="prose prose-stone dark:prose-invert prose-sm mt-2 max-w-none break-words border-l-4 border-stone-200 pl-3" dangerouslySetInnerHTML={{ __html: content.bodyHtml }} />
     </div>
   );
 }

@@ -9,10 +9,12 @@ type Props = {
   altErrors?: string[];
   required: boolean;
   onChange: (url: string, alt: string) => void;
+  /** What the image is ("Hero image", "Cover image"). */
+  label?: string;
 };
 
 /** The hero image: upload (POST /api/uploads), preview, required description, remove. */
-export function HeroImageField({ url, alt, errors = [], altErrors, required, onChange }: Props) {
+export function HeroImageField({ url, alt, errors = [], altErrors, required, onChange, label = "Hero image" }: Props) {
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
@@ -30,14 +32,14 @@ export function HeroImageField({ url, alt, errors = [], altErrors, required, onC
 
   return (
     <fieldset className="space-y-3 rounded-lg border border-stone-200 p-4">
-      <legend className="px-1 text-sm font-semibold text-stone-800">Hero image{required ? " (required in this community)" : " (optional)"}</legend>
+      <legend className="px-1 text-sm font-semibold text-stone-800">{label}{required ? " (required in this community)" : " (optional)"}</legend>
       {url ? (
         // eslint-disable-next-line @next/next/no-img-element -- an upload's own URL, shown as the reader will see it
         <img src={url} alt="" className="max-h-64 w-full rounded-lg object-cover" />
       ) : null}
       <div className="flex flex-wrap items-center gap-3">
         <label htmlFor={`${id}-file`} className="btn-secondary cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-brand-600">
-          {url ? "Replace hero image" : "Upload hero image"}
+          {url ? `Replace ${label.toLowerCase()}` : `Upload ${label.toLowerCase()}`}
           <input
             id={`${id}-file`}
             type="file"
@@ -67,7 +69,7 @@ export function HeroImageField({ url, alt, errors = [], altErrors, required, onC
       {url ? (
         <div className="space-y-1.5">
           <label htmlFor="field-heroImageAlt" className="block text-sm font-semibold text-stone-800">
-            Hero image description (alt text)
+            {label} description (alt text)
           </label>
           <input
             id="field-heroImageAlt"

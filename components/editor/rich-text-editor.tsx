@@ -69,7 +69,7 @@ export function RichTextEditor({ initialMarkdown, onChange, describedBy, invalid
         "aria-label": "Story",
         ...(describedBy ? { "aria-describedby": describedBy } : {}),
         ...(invalid ? { "aria-invalid": "true" } : {}),
-        class: "prose prose-stone prose-lg max-w-none font-serif prose-headings:font-sans prose-headings:tracking-tight prose-a:text-brand-700",
+        class: "prose prose-stone dark:prose-invert prose-lg max-w-none font-serif prose-headings:font-sans prose-headings:tracking-tight prose-a:text-brand-700",
       },
       handlePaste(_view, event) {
         const files = [...(event.clipboardData?.files ?? [])].filter((file) => file.type.startsWith("image/"));
@@ -184,7 +184,8 @@ export function RichTextEditor({ initialMarkdown, onChange, describedBy, invalid
 
   return (
     <div className={`rich-editor rounded-lg border bg-white shadow-sm ${invalid ? "border-red-600" : "border-stone-300"} focus-within:ring-2 focus-within:ring-brand-600/30`}>
-      <div className="sticky top-0 z-10 flex flex-wrap items-center gap-1 rounded-t-lg border-b border-stone-200 bg-stone-50 p-1.5">
+      {/* Below the site header (h-16, also sticky), not under it. */}
+      <div className="sticky top-16 z-10 flex flex-wrap items-center gap-1 rounded-t-lg border-b border-stone-200 bg-stone-50 p-1.5">
         <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1" onKeyDown={moveInToolbar}>
           {buttons.map((button, index) => (
             <button

@@ -17,6 +17,10 @@ export const actionLabels: Record<string, string> = {
   ROLE_CHANGE: "Role changed",
   TRUST_CHANGE: "Trust changed",
   SETTINGS_CHANGE: "Settings changed",
+  COMMUNITY_CREATE: "Community created",
+  COMMUNITY_UPDATE: "Community edited",
+  COMMUNITY_ARCHIVE: "Community archived",
+  COMMUNITY_RESTORE: "Community brought back",
 };
 
 export const restrictionKindLabels: Record<string, string> = {
@@ -27,7 +31,7 @@ export const restrictionKindLabels: Record<string, string> = {
   CONTENT_REMOVAL: "Content removal",
 };
 
-export const targetLabels: Record<string, string> = { STORY: "Story", COMMENT: "Comment", USER: "User", REPORT: "Report", APPEAL: "Appeal", SETTINGS: "Settings" };
+export const targetLabels: Record<string, string> = { STORY: "Story", COMMENT: "Comment", USER: "User", REPORT: "Report", APPEAL: "Appeal", SETTINGS: "Settings", COMMUNITY: "Community" };
 
 export const roleLabels: Record<string, string> = { READER: "Reader", MODERATOR: "Moderator", ADMIN: "Admin" };
 

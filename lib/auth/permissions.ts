@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   "profile:edit",
   "report:create",
   "appeal:create",
+  /** See the admin area's entrance (the account menu's Admin link); each page checks its own permission. */
+  "admin:access",
   "review:decide",
   "comment:moderate",
   "report:handle",
@@ -46,7 +48,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 /** Hearts, bookmarks and follows come under "story:react". */
 const readerPermissions: Permission[] = ["story:write", "story:publish", "story:react", "comment:write", "profile:edit", "report:create", "appeal:create"];
-const moderatorPermissions: Permission[] = [...readerPermissions, "review:decide", "comment:moderate", "report:handle", "user:restrict", "log:view"];
+const moderatorPermissions: Permission[] = [...readerPermissions, "admin:access", "review:decide", "comment:moderate", "report:handle", "user:restrict", "log:view"];
 
 const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   READER: new Set(readerPermissions),

@@ -3,9 +3,9 @@ import { cacheLife, cacheTag } from "next/cache";
 import { getPublishedStory, listPublishedStories, type StoryListOptions } from "@/lib/data/public-stories";
 import { listFeaturedStories, listTopCreators, listTrendingStories } from "@/lib/data/discovery";
 import { getStoryCounts } from "@/lib/data/engagement";
-import { getTag } from "@/lib/data/tags";
+import { getTag, listPopularTags } from "@/lib/data/tags";
 import { listStoryComments } from "@/lib/data/comments";
-import { getCommunity, listCommunities } from "@/lib/data/communities";
+import { findCommunityRedirect, getCommunity, listCommunities, listCommunityDirectory } from "@/lib/data/communities";
 import { findHandleRedirect, getCreatorProfile } from "@/lib/data/users";
 import { cacheTags } from "@/lib/cache/tags";
 import { isSlug } from "@/lib/validation/ids";
@@ -30,7 +30,8 @@ export async function cachedStoryPage(communitySlug: string, slug: string) {
 async function storyPage(communitySlug: string, slug: string) {
   "use cache";
   cacheLife("max");
-  cacheTag(cacheTags.storyUrl(communitySlug, slug));
+  // A community edit (a rename, a new address) changes every story page in it: rare, so all expire.
+  cacheTag(cacheTags.storyUrl(communitySlug, slug), cacheTags.communities);
   const story = await getPublishedStory(communitySlug, slug);
   if (story) cacheTag(cacheTags.story(story.id), cacheTags.creator(story.author.id));
   return story;
@@ -63,6 +64,33 @@ export async function cachedCommunities() {
   cacheLife("max");
   cacheTag(cacheTags.communities);
   return listCommunities();
+}
+
+/** The /communities directory: its counts move with publishing, so it is tagged with the story lists too. */
+export async function cachedCommunityDirectory() {
+  "use cache";
+  cacheLife("max");
+  cacheTag(cacheTags.communities, cacheTags.storyLists);
+  return listCommunityDirectory();
+}
+
+export async function cachedCommunityRedirect(oldSlug: string) {
+  return canName(oldSlug) ? communityRedirect(oldSlug) : null;
+}
+
+async function communityRedirect(oldSlug: string) {
+  "use cache";
+  cacheLife("max");
+  cacheTag(cacheTags.communities);
+  return findCommunityRedirect(oldSlug);
+}
+
+/** /tags: the most used tags, with counts. */
+export async function cachedPopularTags() {
+  "use cache";
+  cacheLife("max");
+  cacheTag(cacheTags.storyLists);
+  return listPopularTags();
 }
 
 export async function cachedCommunity(slug: string) {

@@ -19,7 +19,34 @@ export type AuditLogEntry = {
   /** null: the system (an expiry) */
   actor: Person | null;
   subject: Person | null;
+  /** What the entry is about, by name (a story's title, a member's name), with where to see it; null when it is gone or has no name. */
+  target: { label: string; href: string | null } | null;
 };
+
+/** Names the entries' targets in four queries at most, whatever the page holds. */
+async function nameTargets(rows: { targetType: ModerationTarget; targetId: string }[]): Promise<Map<string, AuditLogEntry["target"]>> {
+  const idsOf = (type: ModerationTarget) => [...new Set(rows.filter((r) => r.targetType === type).map((r) => r.targetId))];
+  const storyLink = (s: { id: string; title: string; slug: string | null; status: string; community: { slug: string } }) => ({
+    label: s.title || "Untitled story",
+    href: s.status === "PUBLISHED" && s.slug ? `/${s.community.slug}/${s.slug}` : `/admin/reviews/${s.id}`,
+  });
+  const storySelect = { id: true, title: true, slug: true, status: true, community: { select: { slug: true } } } as const;
+  const [stories, comments, users, communities] = await Promise.all([
+    db.story.findMany({ where: { id: { in: idsOf("STORY") } }, select: storySelect }),
+    db.comment.findMany({ where: { id: { in: idsOf("COMMENT") } }, select: { id: true, story: { select: storySelect } } }),
+    db.user.findMany({ where: { id: { in: idsOf("USER") } }, select: { id: true, name: true } }),
+    db.community.findMany({ where: { id: { in: idsOf("COMMUNITY") } }, select: { id: true, name: true } }),
+  ]);
+  const names = new Map<string, AuditLogEntry["target"]>();
+  for (const s of stories) names.set(`STORY:${s.id}`, storyLink(s));
+  for (const c of comments) {
+    const on = storyLink(c.story);
+    names.set(`COMMENT:${c.id}`, { label: `a comment on “${on.label}”`, href: on.href });
+  }
+  for (const u of users) names.set(`USER:${u.id}`, { label: u.name, href: `/admin/users/${u.id}` });
+  for (const c of communities) names.set(`COMMUNITY:${c.id}`, { label: c.name, href: `/admin/communities/${c.id}` });
+  return names;
+}
 
 /** Staff (log:view): every moderation action newest first, filtered by kind, target type, actor or subject handle; keyset by id. */
 export async function listAuditLog(viewer: Viewer | null, filter: AuditLogFilter, limit = 30): Promise<{ items: AuditLogEntry[]; nextCursor: string | null }> {
@@ -45,7 +72,15 @@ export async function listAuditLog(viewer: Viewer | null, filter: AuditLogFilter
   });
   const page = rows.slice(0, limit);
   const ids = [...new Set(page.flatMap((r) => [r.actorId, r.subjectUserId]).filter((id): id is string => Boolean(id)))];
-  const people = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, handle: true } })).map((u) => [u.id, u]));
-  const items = page.map(({ actorId, subjectUserId, ...r }) => ({ ...r, actor: actorId ? (people.get(actorId) ?? null) : null, subject: subjectUserId ? (people.get(subjectUserId) ?? null) : null }));
+  const [people, targets] = await Promise.all([
+    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, handle: true } }).then((rows) => new Map(rows.map((u) => [u.id, u]))),
+    nameTargets(page),
+  ]);
+  const items = page.map(({ actorId, subjectUserId, ...r }) => ({
+    ...r,
+    actor: actorId ? (people.get(actorId) ?? null) : null,
+    subject: subjectUserId ? (people.get(subjectUserId) ?? null) : null,
+    target: targets.get(`${r.targetType}:${r.targetId}`) ?? null,
+  }));
   return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
 }

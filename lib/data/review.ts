@@ -69,7 +69,7 @@ export type SubmissionForReview = {
 
 type CheckedStory = { title: string; wordCount: number; subtitle: string; heroImageUrl: string | null; heroImageAlt: string | null; aiAssisted: boolean; community: CommunityRulesInput };
 
-const checkSelect = { title: true, wordCount: true, subtitle: true, heroImageUrl: true, heroImageAlt: true, aiAssisted: true, community: { select: { slug: true, name: true, minWords: true, requireSubtitle: true, requireHero: true } } } as const;
+const checkSelect = { title: true, wordCount: true, subtitle: true, heroImageUrl: true, heroImageAlt: true, aiAssisted: true, community: { select: { slug: true, name: true, minWords: true, requireSubtitle: true, requireHero: true, allowAiAssisted: true } } } as const;
 
 
 /**

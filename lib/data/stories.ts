@@ -7,7 +7,7 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { renderStory } from "@/lib/content/markdown";
 import { slugify, withNumericSuffix } from "@/lib/content/slug";
 import { storyInputSchema, type StoryInput } from "@/lib/validation/story";
-import { HERO_ALT_MISSING, hasProblems, publishProblems, scheduleWindowProblem } from "@/lib/domain/publishing-rules";
+import { archivedProblem, HERO_ALT_MISSING, hasProblems, publishProblems, scheduleWindowProblem } from "@/lib/domain/publishing-rules";
 import { editModeFor, lockedMessage, type TransitionName } from "@/lib/domain/story-status";
 import { isMinorEdit, type ReviewedText } from "@/lib/domain/story-edits";
 import { changedMeanwhile, transitionData, transitionWhere } from "@/lib/data/story-lifecycle";
@@ -25,12 +25,15 @@ import { getStoryForEditing } from "@/lib/data/studio-stories";
 // deleting (every status change through lib/data/story-lifecycle.ts). Shared shapes:
 // story-shapes.ts; public reads: public-stories.ts; the studio's reads: studio-stories.ts.
 
-type CommunityWithRules = { id: string; slug: string; name: string; requireSubtitle: boolean; requireHero: boolean; minWords: number };
+type CommunityWithRules = { id: string; slug: string; name: string; requireSubtitle: boolean; requireHero: boolean; minWords: number; allowAiAssisted: boolean; archived: boolean };
 
-async function communityFor(slug: string): Promise<CommunityWithRules> {
-  const community = await db.community.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, requireSubtitle: true, requireHero: true, minWords: true } });
-  if (!community) throw new AppError("INVALID", "Choose a community from the list.", { community: ["Choose a community from the list"] });
-  return community;
+/** The community a story is saved to, with its rules. An archived one takes no new drafts: only stories already in it (`currentSlug`). */
+async function communityFor(slug: string, currentSlug?: string): Promise<CommunityWithRules> {
+  const found = await db.community.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, requireSubtitle: true, requireHero: true, minWords: true, allowAiAssisted: true, archivedAt: true } });
+  if (!found) throw new AppError("INVALID", "Choose a community from the list.", { community: ["Choose a community from the list"] });
+  const { archivedAt, ...community } = found;
+  if (archivedAt && slug !== currentSlug) throw new AppError("INVALID", "Choose another community.", { community: [archivedProblem(community.name)] });
+  return { ...community, archived: archivedAt !== null };
 }
 
 /** Renders before any transaction opens: a render may take a while, and holds no connection. */
@@ -178,7 +181,7 @@ export async function updateStory(viewer: Viewer | null, storyId: string, input:
     });
     return { ...location, href: liveHref, ...held, held: true };
   }
-  const community = await communityFor(input.community);
+  const community = await communityFor(input.community, current.community.slug);
   const content = await contentFields(input);
   const name: TransitionName = current.status === "PUBLISHED" ? "editLive" : "edit";
   const story = await db.$transaction(async (tx) => {
@@ -225,10 +228,12 @@ export type PublishOptions = { expectedVersion?: number; scheduledAt?: Date | nu
 export async function saveAndPublishStory(viewer: Viewer | null, storyId: string | null, input: StoryInput, options: PublishOptions = {}): Promise<PublishResult> {
   requirePermission(viewer, "story:write");
   const me = requirePermission(viewer, "story:publish");
-  const [current, community] = await Promise.all([storyId ? storyForSave(me.id, storyId) : null, communityFor(input.community)]);
+  const current = storyId ? await storyForSave(me.id, storyId) : null;
+  const community = await communityFor(input.community, current?.community.slug);
   if (current) assertSavable(current, input, options.expectedVersion);
   const content = await contentFields(input);
-  const problems = publishProblems({ ...content, wordCount: content.wordCount }, community);
+  const liveHere = current?.status === "PUBLISHED" && current.community.slug === community.slug;
+  const problems = publishProblems({ ...content, wordCount: content.wordCount, liveHere }, community);
   if (hasProblems(problems)) throw new AppError("INVALID", "This story isn't ready to publish yet.", problems);
   const live = current?.status === "PUBLISHED";
   const scheduledAt = live ? null : (options.scheduledAt ?? null);

@@ -16,13 +16,13 @@ export type StoryCard = {
   community: { slug: string; name: string };
   author: { name: string; handle: string };
   tags: TagView[];
+  heroImageUrl: string | null;
+  heroImageAlt: string | null;
 };
 
 export type StoryPage = StoryCard & {
   bodyHtml: string;
   aiAssisted: boolean;
-  heroImageUrl: string | null;
-  heroImageAlt: string | null;
   updatedAt: Date;
   commentCount: number;
   commentsEnabled: boolean;
@@ -57,6 +57,8 @@ export const cardSelect = {
   publishedAt: true,
   readingMinutes: true,
   heartCount: true,
+  heroImageUrl: true,
+  heroImageAlt: true,
   community: { select: { slug: true, name: true } },
   author: { select: { name: true, handle: true } },
   tags: { select: { tag: { select: { slug: true, name: true } } }, orderBy: { tag: { name: "asc" } } },

@@ -34,3 +34,24 @@ export async function getTag(slug: string): Promise<TagView | null> {
 export async function listTags(): Promise<TagOption[]> {
   return db.tag.findMany({ select: { slug: true, name: true }, orderBy: { name: "asc" } });
 }
+
+export type PopularTag = TagView & { storyCount: number };
+
+/** Public: the tags on the most published stories, most used first (then by name). */
+export async function listPopularTags(limit = 60): Promise<PopularTag[]> {
+  const counts = await db.storyTag.groupBy({
+    by: ["tagId"],
+    // StoryTag keeps the story's publishedAt while it is published (database triggers).
+    where: { publishedAt: { not: null }, story: { author: { status: "ACTIVE" } } },
+    _count: { _all: true },
+    orderBy: [{ _count: { tagId: "desc" } }, { tagId: "asc" }],
+    take: limit,
+  });
+  const tags = new Map((await db.tag.findMany({ where: { id: { in: counts.map((c) => c.tagId) } }, select: { id: true, slug: true, name: true } })).map((t) => [t.id, t]));
+  return counts
+    .flatMap((c) => {
+      const tag = tags.get(c.tagId);
+      return tag ? [{ slug: tag.slug, name: tag.name, storyCount: c._count._all }] : [];
+    })
+    .sort((a, b) => b.storyCount - a.storyCount || a.name.localeCompare(b.name));
+}

@@ -1,4 +1,4 @@
-import type { z } from "@/lib/zod";
+import { z } from "@/lib/zod";
 import type { FieldErrors } from "@/lib/errors";
 
 /** What every form action returns: field errors, a form-level message, and what the user typed. */
@@ -44,6 +44,18 @@ export function formValues(form: FormData): FormValues {
   }
   return values;
 }
+
+/** An uploaded image's URL (POST /api/uploads answers with a same-site path) or an https URL; "" for none. */
+export const imageUrlSchema = (message: string) =>
+  z
+    .string()
+    .trim()
+    .max(500, message)
+    .refine((url) => url === "" || url.startsWith("/") || /^https:\/\//i.test(url), message)
+    .default("");
+
+/** An image's description (alt text). */
+export const imageAltSchema = z.string().overwrite(singleLineText).trim().max(300, "Keep the description under 300 characters").default("");
 
 /** A zod error's messages by top-level field (as z.flattenError groups them; issues without a path are dropped). */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {

@@ -1,5 +1,5 @@
 import { z } from "@/lib/zod";
-import { singleLineText } from "@/lib/validation/form";
+import { imageAltSchema, imageUrlSchema, singleLineText } from "@/lib/validation/form";
 import { slugify } from "@/lib/content/slug";
 import { markdownStructureProblem, STORY_STRUCTURE } from "@/lib/content/structure";
 import { scheduleWindowProblem } from "@/lib/domain/publishing-rules";
@@ -43,14 +43,8 @@ export const storyInputSchema = z.object({
         .max(MAX_TAGS, `Use at most ${MAX_TAGS} tags`),
     )
     .transform((pairs) => pairs.map(([slug, name]) => ({ slug, name }))),
-  /** An uploaded image's URL (POST /api/uploads answers with a same-site path) or an https URL. */
-  heroImageUrl: z
-    .string()
-    .trim()
-    .max(500, "Choose the hero image again")
-    .refine((url) => url === "" || url.startsWith("/") || /^https:\/\//i.test(url), "Choose the hero image again")
-    .default(""),
-  heroImageAlt: z.string().overwrite(singleLineText).trim().max(300, "Keep the description under 300 characters").default(""),
+  heroImageUrl: imageUrlSchema("Choose the hero image again"),
+  heroImageAlt: imageAltSchema,
   aiAssisted: z
     .union([z.boolean(), z.string()])
     .transform((value) => value === true || value === "on" || value === "true")

@@ -1,12 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-import { publishStory, signUp } from "./helpers";
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations, publishStory, signUp } from "./helpers";
 
 test("a reader hearts, saves and follows; the lists and tag page show the story", async ({ browser }) => {
   const creator = await (await browser.newContext()).newPage();

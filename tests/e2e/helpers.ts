@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
@@ -145,4 +146,26 @@ export function pathOf(text: string, route: string): string {
   if (!match) throw new Error(`no ${route} link in:\n${text}`);
   // A sentence may end right after the address.
   return match[1].replace(/[.,;:]+$/, "");
+}
+
+/** Opens the header's account menu (the avatar); returns the menu's panel. */
+export async function openAccountMenu(page: Page) {
+  const button = page.getByRole("button", { name: /^Account menu/ });
+  if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
+  await expect(button).toHaveAttribute("aria-expanded", "true");
+  return page.getByRole("navigation", { name: "Your account" });
+}
+
+/** Signs out from the account menu and waits for the signed-out header. */
+export async function signOut(page: Page) {
+  await openAccountMenu(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+}
+
+/** Axe finds nothing serious or critical on the page as it is now. */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }

@@ -67,8 +67,8 @@ test("a creator uploads an avatar and sees it on their profile and under their s
   const about = page.getByRole("region", { name: "About the Creator" });
   await expectLoadedImage(about);
   await expect(about.getByRole("link", { name: "avatar-owner.example.com/about" })).toBeVisible();
-  // The header's account link shows it too.
-  await expectLoadedImage(page.getByRole("link", { name: /Your profile/ }));
+  // The header's account menu button shows it too.
+  await expectLoadedImage(page.getByRole("button", { name: /^Account menu/ }));
 });
 
 test("a creator changes their handle and the old profile URL redirects", async ({ page, request }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { fillStory, signUp, storyBody } from "./helpers";
+import { fillStory, signOut, signUp, storyBody } from "./helpers";
 
 test("a creator publishes a story with sections and a second reader comments on it", async ({ browser }) => {
   const creatorContext = await browser.newContext();
@@ -120,8 +120,7 @@ test("sign-in errors do not reveal whether an email has an account", async ({ pa
   await expect(fresh).toHaveURL(/\/$/);
   await expect(fresh.getByRole("link", { name: "Write", exact: true })).toBeVisible();
 
-  await fresh.getByRole("button", { name: "Sign out" }).click();
-  await expect(fresh.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signOut(fresh);
   await fresh.goto("/studio");
   await expect(fresh).toHaveURL(/\/signin/);
 });

@@ -1,7 +1,7 @@
 // Sessions that end, and client addresses nobody can choose (docs/security.md, "Sessions, proxies
 // and sign-in limits"). Against the built server: `next start` with instrumentation.ts.
 import { expect as baseExpect, test, type APIRequestContext, type BrowserContext } from "@playwright/test";
-import { publishStory, sameSite, signIn, signUp, sql } from "./helpers";
+import { publishStory, sameSite, signIn, signOut, signUp, sql } from "./helpers";
 
 // Several browsers each: on a busy machine (load average 15-30 while these were written) pages
 // take longer than the default minute and ten-second waits.
@@ -29,8 +29,7 @@ test("a session cookie kept from before signing out stops working at once", asyn
   expect(await authSessionWith(request, kept)).toMatchObject({ user: { email: account.email } });
 
   await page.goto("/");
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signOut(page);
 
   // The copy kept from before: /api/me, next-auth's own session route and the settings page all
   // see nobody (before: /api/me answered and profile changes saved for 30 days).

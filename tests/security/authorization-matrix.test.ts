@@ -25,6 +25,8 @@ import { approveSubmission, requestChanges } from "@/lib/data/review";
 import { updateSiteSettings } from "@/lib/data/settings";
 import { createDraft, deleteStory, publishStory, unpublishStory, updateStory, withdrawSubmission } from "@/lib/data/stories";
 import { listPublishedStories } from "@/lib/data/public-stories";
+import { createCommunity, setCommunityArchived, updateCommunity } from "@/lib/data/communities";
+import { communityInputSchema } from "@/lib/validation/community";
 import { restoreRevision } from "@/lib/data/revisions";
 import { liftRestriction, listMyActiveRestrictions, restrictUser } from "@/lib/data/restrictions";
 import { setUserRole, setUserTrust } from "@/lib/data/admin-users";
@@ -340,6 +342,16 @@ const ROWS: Row[] = [
   // lib/actions/review.ts (nobody reviews their own story)
   { entry: "review.approveSubmissionAction", via: "approveSubmission", setup: submittedStory, run: (v, id) => approveSubmission(v, id, { note: "" }), expect: staffOnly },
   { entry: "review.requestChangesAction", via: "requestChanges", setup: submittedStory, run: (v, id) => requestChanges(v, id, { reason: "Please expand the second section.", notes: {} }), expect: staffOnly },
+  // lib/actions/communities.ts
+  { entry: "communities.createCommunityAction", via: "createCommunity", setup: async () => null, run: (v) => createCommunity(v, communityFields(`m-${unique()}`)), expect: adminOnly },
+  {
+    entry: "communities.updateCommunityAction",
+    via: "updateCommunity",
+    setup: async () => community(),
+    run: (v, c) => updateCommunity(v, c.id, communityFields(`${c.slug}-moved`)),
+    expect: adminOnly,
+  },
+  { entry: "communities.setCommunityArchivedAction", via: "setCommunityArchived", setup: async () => community(), run: (v, c) => setCommunityArchived(v, c.id, true, "Matrix archive"), expect: adminOnly },
   // lib/actions/settings.ts
   { entry: "settings.updateSiteSettingsAction", via: "updateSiteSettings", setup: async () => null, run: (v) => updateSiteSettings(v, settings, "Matrix change"), expect: adminOnly },
   // lib/actions/stories.ts: saveStoryAction makes three different calls; each has its row.
@@ -478,6 +490,10 @@ const ROWS: Row[] = [
     expect: everyone,
   },
 ];
+
+function communityFields(slug: string) {
+  return communityInputSchema.parse({ name: `Matrix ${slug}`, slug, minWords: "0", reason: "Matrix change" });
+}
 
 /** The exported actions of every lib/actions module, read from the source ("use server" modules only). */
 function exportedActions(): string[] {

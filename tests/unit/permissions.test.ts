@@ -7,7 +7,7 @@ import { requirePermission } from "@/lib/auth/guard";
 const reader: Permission[] = ["story:write", "story:publish", "story:react", "comment:write", "profile:edit", "report:create", "appeal:create"];
 const expected: Record<Role, Permission[]> = {
   READER: reader,
-  MODERATOR: [...reader, "review:decide", "comment:moderate", "report:handle", "user:restrict", "log:view"],
+  MODERATOR: [...reader, "admin:access", "review:decide", "comment:moderate", "report:handle", "user:restrict", "log:view"],
   ADMIN: [...PERMISSIONS],
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HERO_ALT_MISSING, publishProblems, scheduleWindowProblem } from "@/lib/domain/publishing-rules";
+import { archivedProblem, HERO_ALT_MISSING, publishProblems, scheduleWindowProblem } from "@/lib/domain/publishing-rules";
 
 const community = { name: "Poetry", requireSubtitle: true, requireHero: true, minWords: 50 };
 const story = { title: "A poem", subtitle: "", wordCount: 10, heroImageUrl: "/uploads/x", heroImageAlt: "" };
@@ -14,6 +14,14 @@ describe("publishProblems (editor, publishing and review checks share it)", () =
     expect(publishProblems({ ...story, heroImageUrl: null }, community).heroImage).toEqual(["Poetry stories need a hero image"]);
     expect(publishProblems({ ...story, wordCount: 0 }, community).body).toEqual(["Write your story before publishing"]);
     expect(publishProblems({ ...story, title: " " }, undefined)).toEqual({ title: ["Give your story a title"], community: ["Choose a community"] });
+  });
+
+  it("an archived community takes no new stories but lets a live one be corrected; AI-assisted stories only where allowed", () => {
+    const ready = { ...story, subtitle: "Lines", wordCount: 50, heroImageAlt: "A gull" };
+    expect(publishProblems(ready, { ...community, archived: true })).toEqual({ community: [archivedProblem("Poetry")] });
+    expect(publishProblems({ ...ready, liveHere: true }, { ...community, archived: true })).toEqual({});
+    expect(publishProblems({ ...ready, aiAssisted: true }, { ...community, allowAiAssisted: false })).toEqual({ aiAssisted: ["Poetry doesn't take AI-assisted stories"] });
+    expect(publishProblems({ ...ready, aiAssisted: true }, community)).toEqual({});
   });
 
   it("has nothing to say about a story that meets the rules", () => {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { cachedStoryCounts, cachedStoryPage } from "@/lib/cache/public";
+import { notFound, permanentRedirect } from "next/navigation";
+import { cachedCommunityRedirect, cachedStoryCounts, cachedStoryPage } from "@/lib/cache/public";
 import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
 import { AboutCreator } from "@/components/about-creator";
 import { CommentsSection } from "@/components/comments-section";
@@ -25,7 +25,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StoryPage({ params }: Props) {
   const { community, slug } = await params;
   const story = await cachedStoryPage(community, slug);
-  if (!story) notFound();
+  if (!story) {
+    // Its community moved to a new address: the story's old URL follows it.
+    const current = await cachedCommunityRedirect(community.toLowerCase());
+    if (current) permanentRedirect(`/${current}/${slug}`);
+    notFound();
+  }
   const counts = await cachedStoryCounts(story.id);
   return (
     <article className="mx-auto max-w-3xl px-4 py-10" data-story-id={story.id}>

@@ -55,13 +55,8 @@ async function Log({ searchParams }: { searchParams: SearchParams }) {
   });
 }
 
-function targetHref(entry: AuditLogEntry): string | null {
-  if (entry.targetType === "USER") return `/admin/users/${entry.targetId}`;
-  return null;
-}
-
 function LogRow({ entry }: { entry: AuditLogEntry }) {
-  const href = targetHref(entry);
+  const { target } = entry;
   return (
     <li className="p-4 text-sm">
       <p className="flex flex-wrap items-baseline gap-x-2">
@@ -80,11 +75,14 @@ function LogRow({ entry }: { entry: AuditLogEntry }) {
           </>
         ) : null}{" "}
         · {targetLabels[entry.targetType]}{" "}
-        {href ? (
-          <Link href={href} className="link font-mono text-xs">
-            {entry.targetId}
+        {target?.href ? (
+          <Link href={target.href} className="link">
+            {target.label}
           </Link>
+        ) : target ? (
+          target.label
         ) : (
+          // Gone since (a deleted story), or nothing with a name (a report, the settings): its id.
           <span className="break-all font-mono text-xs">{entry.targetId}</span>
         )}
         {entry.expiresAt ? ` · expires ${formatDateTime(entry.expiresAt)}` : ""}

@@ -10,6 +10,8 @@ import { StoryList } from "@/components/story-list";
 import { formatDate, pluralize } from "@/components/format";
 import { FollowButton } from "@/components/engagement/follow-button";
 import { ReportButton } from "@/components/reports/report-button";
+import { FeedLink } from "@/components/feed-link";
+import { EditProfileLink } from "@/components/viewer/edit-profile-link";
 
 type Props = { params: Promise<{ handle: string }> };
 
@@ -53,6 +55,8 @@ export default async function AuthorPage({ params }: Props) {
               <span className="font-semibold text-ink">{pluralize(profile.followerCount, "follower")}</span> · {pluralize(profile.storyCount, "story", "stories")}
             </p>
             <FollowButton creatorId={profile.id} creatorName={profile.name} returnTo={`/authors/${profile.handle}`} />
+            <EditProfileLink creatorId={profile.id} />
+            <FeedLink pagePath={`/authors/${profile.handle}`} label={`RSS feed of ${profile.name}'s stories`} />
             <ReportButton
               targetType="USER"
               targetId={profile.id}

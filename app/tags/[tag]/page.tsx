@@ -4,6 +4,7 @@ import { cachedStoryList, cachedTag } from "@/lib/cache/public";
 import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
 import { StoryList } from "@/components/story-list";
 import { feedAlternates } from "@/lib/seo/feeds";
+import { FeedLink } from "@/components/feed-link";
 
 type Props = { params: Promise<{ tag: string }> };
 
@@ -24,7 +25,10 @@ export default async function TagPage({ params }: Props) {
     <div className="mx-auto max-w-3xl px-4 py-10">
       <header className="mb-6 border-b border-stone-200 pb-6">
         <p className="text-sm font-semibold uppercase tracking-wider text-brand-700">Tag</p>
-        <h1 className="mt-1 font-serif text-4xl font-bold">{tag.name}</h1>
+        <div className="mt-1 flex flex-wrap items-baseline justify-between gap-3">
+          <h1 className="font-serif text-4xl font-bold">{tag.name}</h1>
+          <FeedLink pagePath={`/tags/${tag.slug}`} label={`RSS feed of stories tagged ${tag.name}`} />
+        </div>
       </header>
       <StoryList stories={stories.items} nextCursor={stories.nextCursor} more={{ tag: tag.slug }} empty={<p>No published stories carry this tag yet.</p>} />
     </div>

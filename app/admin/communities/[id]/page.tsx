@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { requireViewer } from "@/lib/auth/session";
+import { getCommunityForEditing } from "@/lib/data/communities";
+import { ArchiveCommunityForm, CommunityForm } from "@/components/admin/community-form";
+import { FormMessage } from "@/components/forms/field";
+import { guarded } from "@/components/moderation/guarded";
+import { PageSkeleton } from "@/components/page-skeleton";
+import { pluralize } from "@/components/format";
+
+export const metadata: Metadata = { title: "Edit community" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default function EditCommunityPage(props: Props) {
+  return (
+    <div className="max-w-3xl">
+      <Link href="/admin/communities" className="link text-sm">
+        ← All communities
+      </Link>
+      <Suspense fallback={<PageSkeleton />}>
+        <EditCommunity {...props} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function EditCommunity({ params, searchParams }: Props) {
+  const { id } = await params;
+  const query = await searchParams;
+  const viewer = await requireViewer(`/admin/communities/${id}`);
+  return guarded(async () => {
+    const community = await getCommunityForEditing(viewer, id);
+    const archived = community.archivedAt !== null;
+    return (
+      <>
+        <h1 className="mt-2 font-serif text-2xl font-bold">{community.name}</h1>
+        <p className="mb-6 text-sm text-stone-600">
+          <Link href={`/${community.slug}`} className="link font-mono">
+            /{community.slug}
+          </Link>{" "}
+          · {pluralize(community.storyCount, "published story", "published stories")}
+          {archived ? " · archived: its stories stay readable, it takes no new ones" : ""}
+        </p>
+        {query.created ? <FormMessage tone="success" message="Community created. Creators can pick it in the editor now." /> : null}
+        {query.saved ? <FormMessage tone="success" message="Community saved." /> : null}
+        <div className="mt-4">
+          <CommunityForm
+            communityId={community.id}
+            initial={{
+              name: community.name,
+              slug: community.slug,
+              description: community.description,
+              guidelines: community.guidelines,
+              coverImageUrl: community.coverImageUrl,
+              coverImageAlt: community.coverImageAlt,
+              accentColor: community.accentColor,
+              requireSubtitle: community.requireSubtitle,
+              requireHero: community.requireHero,
+              allowAiAssisted: community.allowAiAssisted,
+              minWords: community.minWords,
+            }}
+          />
+        </div>
+        <section aria-labelledby="archive-heading" className="mt-12 rounded-xl border border-stone-200 p-5">
+          <h2 id="archive-heading" className="font-serif text-xl font-bold">
+            {archived ? "Archived" : "Archive"}
+          </h2>
+          <p className="mb-4 mt-1 text-sm text-stone-600">
+            {archived
+              ? "Its stories stay readable at their addresses. Bring it back to take new stories again."
+              : "Its stories stay readable at their addresses; creators can't publish or submit new ones to it, and it leaves the directory and the editor's list."}
+          </p>
+          <ArchiveCommunityForm communityId={community.id} archived={archived} />
+        </section>
+      </>
+    );
+  });
+}

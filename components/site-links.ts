@@ -1,0 +1,5 @@
+/** The site's own sections: in the header on wider screens, in the account menu on a phone, and in the footer. */
+export const siteLinks = [
+  { href: "/communities", label: "Communities" },
+  { href: "/tags", label: "Tags" },
+] as const;
