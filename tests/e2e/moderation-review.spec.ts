@@ -149,7 +149,7 @@ test("a trusted creator schedules a story; the sweep publishes it when its time 
     return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
   });
   await page.getByLabel("Publish at").fill(later);
-  await page.getByRole("button", { name: "Schedule" }).click();
+  await page.getByRole("button", { name: "Schedule", exact: true }).click();
   await expect(page).toHaveURL(/\/edit\?scheduled=1$/);
   await expect(page.getByRole("region", { name: "Scheduled" })).toContainText(/Scheduled to go live on .* — Withdraw to keep editing/);
   await screenshots(page, "review-editor-scheduled");
