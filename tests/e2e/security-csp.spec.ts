@@ -48,7 +48,8 @@ async function expectNonced(response: APIResponse, label: string): Promise<strin
   // External scripts are Next's own chunks, allowed by 'self' whatever nonce they carry: a page's
   // partially prerendered shell, once rendered for one request, is reused for later ones with that
   // request's nonce on its chunk tags (seen on /admin/appeals after another spec had opened it).
-  for (const s of all.filter((x) => /\ssrc=/.test(x.attrs))) expect(s.attrs, label).toMatch(/\ssrc="\/_next\/static\/[^"]+"/);
+  // The one other is the site's own theme script (public/theme.js, before the first paint).
+  for (const s of all.filter((x) => /\ssrc=/.test(x.attrs))) expect(s.attrs, label).toMatch(/\ssrc="(\/_next\/static\/[^"]+|\/theme\.js)"/);
   return nonce!;
 }
 
@@ -88,13 +89,14 @@ test("pages rendered per request: a new nonce on every response, on their inline
   await signIn(admin, staff.admin);
   await expectFreshNonces(admin, ["/admin/reviews", "/admin/reports", "/admin/appeals", "/admin/users", "/admin/users/u-moderator", "/admin/log", "/admin/settings"], seen);
   expect(seen.size).toBe(2 * (2 + 11 + 7));
+  await Promise.all([anon, creator, admin].map((p) => p.context().close()));
 });
 
 test("cached public pages: the public policy, no nonce, and still served from the cache", async ({ request }) => {
   const policy = publicPolicy();
   expect(policy).toContain("script-src 'self' 'unsafe-inline' 'report-sample'; script-src-attr 'none'");
   expect(policy).not.toContain("unsafe-eval");
-  for (const path of ["/", "/journal", storyUrl, `/authors/${handle}`, "/tags/csp-check", "/search"]) {
+  for (const path of ["/", "/journal", storyUrl, `/authors/${handle}`, "/tags/csp-check", "/communities", "/tags"]) {
     await request.get(path); // fills the cache if this is the first visit
     const response = await request.get(path);
     expect(response.status(), path).toBe(200);
@@ -103,6 +105,11 @@ test("cached public pages: the public policy, no nonce, and still served from th
     // The same HTML for every reader: no script carries a nonce.
     expect(await response.text(), path).not.toContain("nonce=");
   }
+  // Search results are rendered per request (the query is in the URL), under the same public policy.
+  const search = await request.get("/search?q=csp");
+  expect(search.status()).toBe(200);
+  expect(search.headers()["content-security-policy"]).toBe(policy);
+  expect(await search.text()).not.toContain("nonce=");
 });
 
 /** A page in its own context that records every CSP violation event from the start. */
@@ -251,4 +258,5 @@ test("a cached public page: inline event handlers and other origins' scripts are
     await expect(main.getByRole("link", { name: "Written under a strict policy" }).filter({ visible: true }).first()).toBeVisible({ timeout: 3_000 });
   }).toPass({ timeout: 30_000 });
   expect(await violations(search)).toEqual([]);
+  await Promise.all([page.context().close(), search.context().close()]);
 });

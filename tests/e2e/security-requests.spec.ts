@@ -34,7 +34,7 @@ function rawPost(path: string, { method = "POST", headers = {}, declaredLength, 
     const finish = () => {
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(received)?.[1] ?? 0);
       const body = received.split("\r\n\r\n").slice(1).join("\r\n\r\n");
-      if (!status) return reject(new Error(`no answer (${sentBytes} bytes sent)`));
+      if (!status) return reject(new Error(`no answer from ${method} ${path} (${sentBytes} bytes sent; ${JSON.stringify(headers).slice(0, 120)}; got ${JSON.stringify(received.slice(0, 200))})`));
       // A chunked answer's body: the JSON sits between the chunk-size lines.
       resolve({ status, ms: answeredAt - started, sentBytes, body: body.slice(body.indexOf("{"), body.lastIndexOf("}") + 1) });
     };
