@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
-import { listDeadJobs, retryDeadJob, type DeadJob } from "@/lib/jobs/queue";
+import { listDeadJobs, retryDeadJob, type DeadJob } from "@/lib/data/job-queue";
 import { mailConfig } from "@/lib/mail/config";
 
 export type MailFileSummary = { file: string; subject: string; to: string; date: Date | null };

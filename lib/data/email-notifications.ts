@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import type { NotificationKind } from "@/lib/generated/prisma/client";
-import { addJob } from "@/lib/jobs/queue";
+import { addJob } from "@/lib/data/job-queue";
 import { queueEmails } from "@/lib/data/email";
 import { EMAIL_KINDS, type EmailKind } from "@/lib/domain/email-preferences";
 import { publicWhere, storyHref } from "@/lib/data/story-shapes";

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { createUser, findViewer, verifyCredentials } from "@/lib/data/users";
 import { confirmEmailWithToken, requestPasswordReset, resendEmailConfirmation, resetPasswordWithToken } from "@/lib/data/account-email";
 import { queueEmail } from "@/lib/data/email";
-import { listDeadJobs, retryDeadJob } from "@/lib/jobs/queue";
+import { listDeadJobs, retryDeadJob } from "@/lib/data/job-queue";
 import { getMailFile, getMailOverview } from "@/lib/data/admin-mail";
 import { createComment } from "@/lib/data/comments";
 import { createDraft, publishStory } from "@/lib/data/stories";
