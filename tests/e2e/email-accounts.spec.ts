@@ -3,7 +3,7 @@ import { pathOf, publishStory, receivedEmail, signIn, signUp, staff } from "./he
 import { rawHeader } from "../helpers/smtp-sink";
 
 test("sign up, confirm through the emailed link, forget the password, reset it from the email, sign in with the new one", async ({ page, browser }) => {
-  const account = await signUp(page, "Mail Tester", { confirmed: false });
+  const account = await signUp(page, "Mail Tester", { confirmed: false, viaForm: true });
   const banner = page.getByTestId("email-confirmation-banner");
   await expect(banner).toBeVisible();
   await page.setViewportSize({ width: 375, height: 800 });

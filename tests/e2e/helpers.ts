@@ -6,7 +6,12 @@ import { readdir, readFile } from "node:fs/promises";
 import { simpleParser, type ParsedMail } from "mailparser";
 import path from "node:path";
 import pg from "pg";
+import { hash } from "@node-rs/argon2";
+import { encode } from "next-auth/jwt";
 import { TEST_BUILD_DIR } from "../../scripts/lib/app-env.mjs";
+import { slugify, withNumericSuffix } from "../../lib/content/slug";
+import { RESERVED_HANDLES } from "../../lib/validation/profile";
+import { E2E_AUTH_SECRET } from "./e2e-secret";
 
 /** This worker's server port: each worker has its own server and database (playwright.config.ts). */
 export function e2ePort(): number {
@@ -54,24 +59,78 @@ export async function signIn(page: Page, account: { email: string; password: str
   await expect(page).not.toHaveURL(/\/signin/);
 }
 
+const NEW_ACCOUNT_PASSWORD = "a long enough password";
+let newAccountHash: Promise<string> | undefined;
+
 /**
- * Signs up a new account through the form; returns its details. Lands on the studio. New accounts
- * wait for review before their stories go live; most specs are about something else, so the
- * account is marked trusted (as an admin could) unless `trusted: false`, and its address confirmed
- * (as following the emailed link would; email-accounts.spec.ts follows it) unless `confirmed: false`.
+ * Signs up a new account; returns its details. Lands on the studio, signed in. New accounts wait
+ * for review before their stories go live; most specs are about something else, so the account
+ * is marked trusted (as an admin could) unless `trusted: false`, and its address confirmed (as
+ * following the emailed link would) unless `confirmed: false`.
+ *
+ * `viaForm: true` goes through the sign-up form, which is what a spec about signing up tests
+ * (email-accounts.spec.ts, publish-and-comment.spec.ts); it also queues the confirmation email.
+ * Otherwise the account is written straight to the database as the form would leave it (the same
+ * handle from the name, a real argon2 hash of the password, so `signIn` works) and the page gets a
+ * session cookie signed as next-auth signs it: two argon2 runs and two page loads fewer per account.
  */
-export async function signUp(page: Page, name: string, { trusted = true, confirmed = true } = {}) {
+export async function signUp(page: Page, name: string, { trusted = true, confirmed = true, viaForm = false } = {}) {
   const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${randomUUID().slice(0, 8)}@example.com`;
-  const password = "a long enough password";
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/studio$/);
-  if (trusted) await sql(`update "User" set "trustOverride" = true where email = $1`, [email]);
-  if (confirmed) await sql(`update "User" set "emailVerifiedAt" = now() where email = $1`, [email]);
+  const password = NEW_ACCOUNT_PASSWORD;
+  if (viaForm) {
+    await page.goto("/signup");
+    await page.getByLabel("Name").fill(name);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page).toHaveURL(/\/studio$/);
+    if (trusted) await sql(`update "User" set "trustOverride" = true where email = $1`, [email]);
+    if (confirmed) await sql(`update "User" set "emailVerifiedAt" = now() where email = $1`, [email]);
+  } else {
+    await signInAs(page, await insertAccount({ name, email, trusted, confirmed }));
+    await page.goto("/studio");
+    await expect(page).toHaveURL(/\/studio$/);
+  }
   return { name, email, password };
+}
+
+/** A new account straight in the database, as lib/data/users.ts createUser leaves it (its handle: the name's slug, numbered if taken). */
+async function insertAccount({ name, email, trusted, confirmed }: { name: string; email: string; trusted: boolean; confirmed: boolean }) {
+  newAccountHash ??= hash(NEW_ACCOUNT_PASSWORD);
+  const passwordHash = await newAccountHash;
+  const base = slugify(name, 30) || "creator";
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const { rows: taken } = await client.query<{ handle: string }>(
+        `select handle from "User" where handle like $1 || '%' union all select "oldHandle" from "HandleRedirect" where "oldHandle" like $1 || '%'`,
+        [base],
+      );
+      const handle = withNumericSuffix(base, new Set([...taken.map((r) => r.handle), ...RESERVED_HANDLES]));
+      try {
+        const { rows } = await client.query<{ id: string; sessionVersion: number }>(
+          `insert into "User" (id, email, name, handle, "passwordHash", "updatedAt", "trustOverride", "emailVerifiedAt")
+           values ($1, $2, $3, $4, $5, now(), $6, $7) returning id, "sessionVersion"`,
+          [`e2e${randomUUID().replaceAll("-", "").slice(0, 22)}`, email, name, handle, passwordHash, trusted ? true : null, confirmed ? new Date() : null],
+        );
+        return { ...rows[0], name, email };
+      } catch (error) {
+        // Another worker's spec took the handle in between: the next one.
+        if ((error as { code?: string }).code !== "23505" || attempt >= 3) throw error;
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Gives the page's browser context a session for the account, as signing in would (a next-auth session cookie, signed with the servers' secret). */
+export async function signInAs(page: Page, account: { id: string; name: string; email: string; sessionVersion?: number }) {
+  const salt = "authjs.session-token";
+  const maxAge = 30 * 24 * 60 * 60;
+  const value = await encode({ salt, secret: E2E_AUTH_SECRET, maxAge, token: { sub: account.id, sv: account.sessionVersion ?? 0, name: account.name, email: account.email } });
+  await page.context().addCookies([{ name: salt, value, url: `http://127.0.0.1:${e2ePort()}`, httpOnly: true, sameSite: "Lax", expires: Math.floor(Date.now() / 1000) + maxAge }]);
 }
 
 export const storyBody = `## Where it started

@@ -4,7 +4,7 @@ import { fillStory, signOut, signUp, storyBody } from "./helpers";
 test("a creator publishes a story with sections and a second reader comments on it", async ({ browser }) => {
   const creatorContext = await browser.newContext();
   const creator = await creatorContext.newPage();
-  const author = await signUp(creator, "Maya Writer");
+  const author = await signUp(creator, "Maya Writer", { viaForm: true });
 
   // Write and save a draft.
   await creator.goto("/studio/new");

@@ -11,6 +11,7 @@ import path from "node:path";
 import { root, testBuildCopy } from "../../scripts/lib/app-env.mjs";
 import { freePort } from "../helpers/free-port";
 import { e2eDatabaseUrl } from "./helpers";
+import { E2E_AUTH_SECRET } from "./e2e-secret";
 
 test("npm start starts a killed app again within 5 s and stops cleanly on SIGTERM", async () => {
   test.setTimeout(180_000);
@@ -21,7 +22,7 @@ test("npm start starts a killed app again within 5 s and stops cleanly on SIGTER
   const port = await freePort();
   const script = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
-    env: { ...inherited, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: distDir, PORT: String(port), AUTH_SECRET: "e2e-secret-not-for-production-0123456789", SWEEP_INTERVAL_SECONDS: "0" },
+    env: { ...inherited, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: distDir, PORT: String(port), AUTH_SECRET: E2E_AUTH_SECRET, SWEEP_INTERVAL_SECONDS: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];

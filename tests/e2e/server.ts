@@ -13,6 +13,7 @@ import { SMTPServer } from "smtp-server";
 import { startTestCluster, TEMPLATE_DB } from "../helpers/test-database";
 import { createDatabaseFromTemplate, databaseUrl } from "../../scripts/lib/postgres.mjs";
 import { root, runBin, serverNodeOptions, testBuildCopy } from "../../scripts/lib/app-env.mjs";
+import { E2E_AUTH_SECRET } from "./e2e-secret";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const STAFF_PASSWORD = "e2e staff password";
@@ -58,7 +59,7 @@ const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).
 
 // Uploads go to a throw-away folder, like the database.
 const uploadsDir = mkdtempSync(path.join(tmpdir(), "storyhouse-e2e-uploads-"));
-const env = { ...process.env, UPLOADS_DIR: uploadsDir, DATABASE_URL: url, AUTH_SECRET: "e2e-secret-not-for-production-0123456789", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), SMTP_URL: smtpUrl, SWEEP_INTERVAL_SECONDS: "2", SIGNUPS_PER_IP_PER_HOUR: "100000" };
+const env = { ...process.env, UPLOADS_DIR: uploadsDir, DATABASE_URL: url, AUTH_SECRET: E2E_AUTH_SECRET, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), SMTP_URL: smtpUrl, SWEEP_INTERVAL_SECONDS: "2", SIGNUPS_PER_IP_PER_HOUR: "100000" };
 // Named as tests/e2e/helpers.ts e2eDistDir() expects.
 const distDir = await testBuildCopy(env, `e2e-${port}`, (m) => console.log(`[e2e] ${m}`));
 const server = spawn(runBin("next"), ["start", "-p", String(port)], { cwd: root, env: { ...env, NEXT_DIST_DIR: distDir, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env) }, stdio: ["ignore", "pipe", "pipe"] });
