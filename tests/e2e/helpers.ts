@@ -28,18 +28,23 @@ export function e2eDatabaseUrl(): string {
   return readFileSync(path.join(process.cwd(), "test-results", `e2e-database-url-${e2ePort()}`), "utf8");
 }
 
+let pool: pg.Pool | undefined;
+/** This worker's connections to its database, kept between calls (a new connection costs a server process each time). */
+function database(): pg.Pool {
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: e2eDatabaseUrl(), max: 2, idleTimeoutMillis: 5_000, allowExitOnIdle: true });
+    // A connection that breaks while idle (a spec restarting the database) is dropped, not thrown.
+    pool.on("error", () => {});
+  }
+  return pool;
+}
+
 /**
  * The browser tests' database (tests/e2e/server.ts writes its address), for setting up what the UI
  * cannot: a creator's trust, a restriction's expiry. Assertions go through the browser.
  */
 export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
+  return (await database().query<T>(text, values)).rows;
 }
 
 /** The site's own origin: route handlers that change something refuse requests without it (a browser always sends it; Playwright's request API does not). */
@@ -99,29 +104,23 @@ async function insertAccount({ name, email, trusted, confirmed }: { name: string
   newAccountHash ??= hash(NEW_ACCOUNT_PASSWORD);
   const passwordHash = await newAccountHash;
   const base = slugify(name, 30) || "creator";
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
-  try {
-    for (let attempt = 0; ; attempt++) {
-      const { rows: taken } = await client.query<{ handle: string }>(
-        `select handle from "User" where handle like $1 || '%' union all select "oldHandle" from "HandleRedirect" where "oldHandle" like $1 || '%'`,
-        [base],
+  for (let attempt = 0; ; attempt++) {
+    const taken = await sql<{ handle: string }>(
+      `select handle from "User" where handle like $1 || '%' union all select "oldHandle" from "HandleRedirect" where "oldHandle" like $1 || '%'`,
+      [base],
+    );
+    const handle = withNumericSuffix(base, new Set([...taken.map((r) => r.handle), ...RESERVED_HANDLES]));
+    try {
+      const [row] = await sql<{ id: string; sessionVersion: number }>(
+        `insert into "User" (id, email, name, handle, "passwordHash", "updatedAt", "trustOverride", "emailVerifiedAt")
+         values ($1, $2, $3, $4, $5, now(), $6, $7) returning id, "sessionVersion"`,
+        [`e2e${randomUUID().replaceAll("-", "").slice(0, 22)}`, email, name, handle, passwordHash, trusted ? true : null, confirmed ? new Date() : null],
       );
-      const handle = withNumericSuffix(base, new Set([...taken.map((r) => r.handle), ...RESERVED_HANDLES]));
-      try {
-        const { rows } = await client.query<{ id: string; sessionVersion: number }>(
-          `insert into "User" (id, email, name, handle, "passwordHash", "updatedAt", "trustOverride", "emailVerifiedAt")
-           values ($1, $2, $3, $4, $5, now(), $6, $7) returning id, "sessionVersion"`,
-          [`e2e${randomUUID().replaceAll("-", "").slice(0, 22)}`, email, name, handle, passwordHash, trusted ? true : null, confirmed ? new Date() : null],
-        );
-        return { ...rows[0], name, email };
-      } catch (error) {
-        // Another worker's spec took the handle in between: the next one.
-        if ((error as { code?: string }).code !== "23505" || attempt >= 3) throw error;
-      }
+      return { ...row, name, email };
+    } catch (error) {
+      // Another spec took the handle in between: the next one.
+      if ((error as { code?: string }).code !== "23505" || attempt >= 3) throw error;
     }
-  } finally {
-    await client.end();
   }
 }
 
