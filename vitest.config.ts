@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
 import os from "node:os";
 import path from "node:path";
+import SlowFirstSequencer from "./tests/helpers/slow-first-sequencer";
 
 const alias = {
   "@": path.resolve(import.meta.dirname),
@@ -16,6 +17,8 @@ export default defineConfig({
     // Integration files spend much of their time waiting on PostgreSQL (a database each), so every
     // core gets a file (VITEST_MAX_WORKERS changes it).
     maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? Math.max(2, os.availableParallelism())),
+    // Longest files first, across the projects (tests/helpers/slow-first-sequencer.ts).
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
       {
