@@ -505,6 +505,8 @@ describe(`the data layer behind the actions, under fuzzing (part ${part + 1} of 
       await fc.assert(
         fc.asyncProperty(input, async (value) => {
           tally[await checkCase(() => call(value, cast), () => JSON.stringify(value)?.slice(0, 200) ?? String(value))]++;
+          const cases = tally.schema + tally.done + tally.refused;
+          if (process.env.FUZZ_VERBOSE && cases % 2000 === 0) console.log(`${name}: ${cases} cases at ${((performance.now() - started) / 1000).toFixed(1)} s`);
         }),
         { numRuns: DB_RUNS, endOnFailure: true },
       );
