@@ -403,6 +403,10 @@ test("editor details: title counter, pending labels, the not-ready message clear
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "This story isn't ready to publish yet." })).toBeVisible();
   await expect(page.getByText("Write your story before publishing")).toBeVisible();
+  await page.getByLabel("Title", { exact: true }).fill("C".repeat(140));
+  await expect(page.getByTestId("title-counter")).toHaveText("140/150 characters");
+  await page.screenshot({ path: "test-results/artifacts/editor-counter-not-ready.png" });
+  await page.getByLabel("Title", { exact: true }).fill("Pending labels and counters");
   await fillStory(page, "## A start\n\nNow there are words here.\n\n" + "More lines of the story follow here.\n\n".repeat(30));
   await expect(page.getByText("This story isn't ready to publish yet.")).toHaveCount(0);
   await expect(page.getByText("Write your story before publishing")).toHaveCount(0);

@@ -178,15 +178,15 @@ test("an admin confirms before making someone an admin; other roles need no conf
 
   await admin.goto(`/admin/users/${id}`);
   const confirm = admin.getByRole("checkbox", { name: /Yes, make Pat Promoted an admin/ });
-  await admin.getByLabel("Role").selectOption("MODERATOR");
+  await admin.getByLabel("Role", { exact: true }).selectOption("MODERATOR");
   await expect(confirm).toHaveCount(0);
-  await admin.getByLabel("Role").selectOption("ADMIN");
+  await admin.getByLabel("Role", { exact: true }).selectOption("ADMIN");
   await expect(confirm).toBeVisible();
   await shoot(admin, "admin-confirm-admin");
   // Without the box the server refuses, says why, and keeps the choice.
   await admin.getByRole("button", { name: "Save role" }).click();
   await expect(admin.getByText("Tick the box to confirm")).toBeVisible();
-  await expect(admin.getByLabel("Role")).toHaveValue("ADMIN");
+  await expect(admin.getByLabel("Role", { exact: true })).toHaveValue("ADMIN");
   expect((await sql<{ role: string }>(`select role from "User" where id = $1`, [id]))[0].role).toBe("READER");
   await confirm.check();
   await admin.getByRole("button", { name: "Save role" }).click();
