@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { MAX_TAGS } from "@/lib/validation/story";
 import { STORY_TITLE_MAX } from "@/lib/validation/limits";
 import { publishProblems } from "@/lib/domain/publishing-rules";
@@ -52,6 +52,8 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
   const [busy, setBusy] = useState<Busy>(null);
   // After Publish found the story not ready: its problems follow the typing, and go when fixed.
   const [checkingRules, setCheckingRules] = useState(false);
+  // Opening the preview is a navigation: pending until the preview page is there.
+  const [navigating, startNavigation] = useTransition();
 
   const community = communities.find((c) => c.slug === fields.community);
   const liveHere = Boolean(publishedHref) && fields.community === initial.community;
@@ -63,6 +65,15 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
   useEffect(() => {
     if (notice) setMessage({ tone: "success", text: notice });
   }, [notice]);
+
+  // Back to this page from the story after publishing (the browser's back/forward cache): the buttons work again.
+  useEffect(() => {
+    const reset = (event: PageTransitionEvent) => {
+      if (event.persisted) setBusy(null);
+    };
+    window.addEventListener("pageshow", reset);
+    return () => window.removeEventListener("pageshow", reset);
+  }, []);
 
   /** Runs one button's work with that button saying so (and the others waiting). */
   async function working(which: Exclude<Busy, null>, work: () => Promise<boolean | void>) {
@@ -107,8 +118,7 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
         const result = await saver.runSave("autosave");
         if (!result?.ok) return;
       }
-      router.push(`/studio/stories/${saver.currentStoryId()}/preview`);
-      return true;
+      startNavigation(() => router.push(`/studio/stories/${saver.currentStoryId()}/preview`));
     });
   }
 
@@ -118,7 +128,7 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
   const publishLabel = publishedHref ? (publishMode === "submit" ? "Submit changes for review" : "Update story") : publishMode === "submit" ? "Submit for review" : publishAt ? "Schedule" : "Publish";
   const publishPendingLabel = publishedHref ? (publishMode === "submit" ? "Submitting…" : "Updating…") : publishMode === "submit" ? "Submitting…" : publishAt ? "Scheduling…" : "Publishing…";
   const saveLabel = publishedHref ? (publishMode === "submit" ? "Save changes" : "Save") : "Save draft";
-  const waiting = save.kind === "saving" || busy !== null;
+  const waiting = save.kind === "saving" || busy !== null || navigating;
   const publishAtHint =
     publishMode === "submit"
       ? "Optional. Leave empty to go live as soon as a moderator approves it."
@@ -257,7 +267,7 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
           {busy === "save" ? "Saving…" : saveLabel}
         </button>
         <button type="button" className="btn-secondary" onClick={onPreview} disabled={waiting} aria-disabled={waiting}>
-          {busy === "preview" ? "Opening preview…" : "Preview"}
+          {busy === "preview" || navigating ? "Opening preview…" : "Preview"}
         </button>
         {storyId ? (
           <Link href={`/studio/stories/${storyId}/revisions`} className="link text-sm">
