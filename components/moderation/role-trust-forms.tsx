@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { roleManagesRoles } from "@/lib/auth/permissions";
 import { setRoleAction, setTrustAction } from "@/lib/actions/accounts";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, FormMessage } from "@/components/forms/field";
@@ -37,7 +38,7 @@ function RoleChoice({ current, initial, name, errors }: { current: string; initi
           </select>
         )}
       </Field>
-      {chosen === "ADMIN" && current !== "ADMIN" ? (
+      {roleManagesRoles(chosen) && !roleManagesRoles(current) ? (
         <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
           <label className="flex items-start gap-3">
             <input
@@ -59,7 +60,7 @@ function RoleChoice({ current, initial, name, errors }: { current: string; initi
             </p>
           ) : null}
         </div>
-      ) : current === "ADMIN" ? (
+      ) : roleManagesRoles(current) ? (
         // Already an admin: keeping the role hands over nothing new, so there is nothing to confirm.
         <input type="hidden" name="confirmAdmin" value="yes" />
       ) : null}
