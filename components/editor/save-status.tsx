@@ -3,7 +3,7 @@ import type { SaveState } from "@/components/editor/use-story-saver";
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
 
 /** What the save indicator says in each state ("" when there is nothing to say). */
-function saveStateText(state: SaveState, dirty: boolean): string {
+export function saveStateText(state: SaveState, dirty: boolean): string {
   switch (state.kind) {
     case "saving":
       return "Saving…";
