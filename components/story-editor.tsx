@@ -1,17 +1,18 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { saveStoryAction, type SaveStoryState } from "@/lib/actions/stories";
+import { useEffect, useState, useTransition } from "react";
 import { MAX_TAGS } from "@/lib/validation/story";
+import { STORY_TITLE_MAX } from "@/lib/validation/limits";
 import { publishProblems } from "@/lib/domain/publishing-rules";
 import { countWords, readingMinutes } from "@/lib/content/words.mjs";
-import type { StoryDraft } from "@/lib/data/studio-stories";
 import type { CommunityRules } from "@/lib/data/communities";
 import { Field, FormMessage } from "@/components/forms/field";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import { HeroImageField } from "@/components/editor/hero-image-field";
-import { clearLocalCopy, readLocalCopy, sameFields, writeLocalCopy, type LocalCopy, type StoryFieldValues } from "@/components/editor/local-copy";
+import { plainTextOf, type StoryFieldValues } from "@/components/editor/story-fields";
+import { useStorySaver } from "@/components/editor/use-story-saver";
+import { ChoiceBox, SaveIndicator } from "@/components/editor/save-status";
 
 type EditorProps = {
   storyId: string | null;
@@ -27,44 +28,11 @@ type EditorProps = {
   initialPublishAt?: string | null;
 };
 
-type SaveState =
-  | { kind: "idle" }
-  | { kind: "dirty" }
-  | { kind: "saving" }
-  | { kind: "saved"; at: Date }
-  | { kind: "offline" }
-  | { kind: "signed-out" }
-  | { kind: "waiting"; reason: string }
-  | { kind: "error"; message: string }
-  | { kind: "conflict"; theirs: StoryDraft };
+/** Which of the editor's buttons is at work (it shows a pending label until its work is done). */
+type Busy = "publish" | "save" | "preview" | null;
 
-type Intent = "autosave" | "save" | "publish";
-
-const AUTOSAVE_DELAY_MS = 2_000;
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
-
-function plainTextOf(markdown: string) {
-  return markdown.replace(/!\[[^\]]*\]\([^)]*\)/g, " ").replace(/\]\([^)]*\)/g, "]");
-}
-
-function toAction(fields: StoryFieldValues, version: number | null, intent: Intent, publishAt: string): Record<string, string> {
-  const scheduledAt = intent === "publish" && publishAt ? localToIso(publishAt) : "";
-  return { ...fields, aiAssisted: fields.aiAssisted ? "true" : "false", version: version === null ? "" : String(version), intent, scheduledAt };
-}
-
-/** A datetime-local value (the creator's own time zone) as an ISO time; "invalid" when unreadable. */
-function localToIso(local: string): string {
-  const at = new Date(local);
-  return Number.isNaN(at.getTime()) ? "invalid" : at.toISOString();
-}
-
-/** An ISO time as a datetime-local value in this browser's time zone. */
-function isoToLocal(iso: string): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return "";
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
-}
+/** The title counter shows once the title is this close to its limit. */
+const TITLE_COUNTER_FROM = STORY_TITLE_MAX - 30;
 
 /** The community's publishing rules (the same function the server enforces), for quick messages. */
 function problemsOf(fields: StoryFieldValues, words: number, community: CommunityRules | undefined, liveHere: boolean): Record<string, string[]> {
@@ -78,221 +46,94 @@ function problemsOf(fields: StoryFieldValues, words: number, community: Communit
  */
 export function StoryEditor({ storyId: initialStoryId, initial, version: initialVersion, communities, publishedHref, notice, publishMode, initialPublishAt }: EditorProps) {
   const router = useRouter();
-  const [storyId, setStoryId] = useState(initialStoryId);
-  const [fields, setFields] = useState(initial);
-  const [words, setWords] = useState(() => countWords(plainTextOf(initial.body)));
-  const [editorKey, setEditorKey] = useState(0);
-  const [save, setSave] = useState<SaveState>({ kind: "idle" });
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
+  const saver = useStorySaver({ storyId: initialStoryId, initial, version: initialVersion, initialPublishAt });
+  const { storyId, fields, words, editorKey, ready, save, dirty, publishAt, setPublishAt, restoredFrom, olderLocal, update } = saver;
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(notice ? { tone: "success", text: notice } : null);
-  const [restoredFrom, setRestoredFrom] = useState<LocalCopy | null>(null);
-  const [olderLocal, setOlderLocal] = useState<LocalCopy | null>(null);
-  const [ready, setReady] = useState(false);
-  // Filled in after mounting: the browser's time zone is not known while rendering on the server.
-  const [publishAt, setPublishAt] = useState("");
-
-  // Refs hold what the save loop needs without re-creating it on every keystroke.
-  const latest = useRef({ fields, storyId, version: initialVersion, publishAt });
-  latest.current.fields = fields;
-  latest.current.publishAt = publishAt;
-  const saved = useRef<StoryFieldValues>(initial);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  // After Publish found the story not ready: its problems follow the typing, and go when fixed.
+  const [checkingRules, setCheckingRules] = useState(false);
+  // Opening the preview is a navigation: pending until the preview page is there.
+  const [navigating, startNavigation] = useTransition();
 
   const community = communities.find((c) => c.slug === fields.community);
-  const dirty = !sameFields(fields, saved.current);
-
-  // On arrival: reconcile with any copy this device kept (a reload, a closed tab, an offline spell).
-  useEffect(() => {
-    const copy = readLocalCopy(initialStoryId);
-    if (copy && !sameFields(copy.fields, initial)) {
-      if (initialStoryId === null || copy.baseVersion === initialVersion) {
-        // Edits made on top of what the server has: take them back and save them.
-        setFields(copy.fields);
-        setWords(countWords(plainTextOf(copy.fields.body)));
-        setEditorKey((k) => k + 1);
-        setRestoredFrom(copy);
-      } else {
-        // The story was saved elsewhere since these edits began: the creator chooses.
-        setOlderLocal(copy);
-      }
-    } else if (copy) {
-      clearLocalCopy(initialStoryId);
-    }
-    if (initialPublishAt && new Date(initialPublishAt).getTime() > Date.now()) setPublishAt(isoToLocal(initialPublishAt));
-    setReady(true);
-    // Runs once, on arrival.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  // Saves run one at a time, in order: each starts from the version the previous one produced.
-  const runSave = useCallback((intent: Intent): Promise<SaveStoryState | null> => {
-    const next = queue.current.then(() => saveNow(intent));
-    queue.current = next.then(() => undefined, () => undefined);
-    return next;
-    // saveNow reads only refs and state setters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  async function saveNow(intent: Intent): Promise<SaveStoryState | null> {
-    const { fields: sending, storyId: id, version, publishAt: sendingPublishAt } = latest.current;
-    if (intent === "autosave" && sameFields(sending, saved.current) && id) return { ok: true, id, version: version ?? undefined };
-    if (intent === "autosave" && (!sending.title.trim() || !sending.community)) {
-      setSave({ kind: "waiting", reason: "Kept on this device. Add a title and choose a community to save it to your account." });
-      return null;
-    }
-    if (!navigator.onLine) {
-      setSave({ kind: "offline" });
-      return null;
-    }
-    setSave({ kind: "saving" });
-    let result: SaveStoryState;
-    try {
-      result = await saveStoryAction(id, toAction(sending, version, intent, sendingPublishAt));
-    } catch {
-      // The request never reached us (offline, server restarting): the local copy keeps it all.
-      setSave({ kind: "offline" });
-      return null;
-    }
-    if (result.ok && result.id && result.version) {
-      latest.current.version = result.version;
-      saved.current = sending;
-      setErrors({});
-      if (!id) {
-        latest.current.storyId = result.id;
-        setStoryId(result.id);
-        clearLocalCopy(null);
-        // The draft now has its own address; stay on the page (and in the text) while moving there.
-        window.history.replaceState(null, "", `/studio/stories/${result.id}/edit`);
-      }
-      if (sameFields(latest.current.fields, sending)) clearLocalCopy(result.id);
-      else writeLocalCopy(result.id, { fields: latest.current.fields, baseVersion: result.version, changedAt: new Date().toISOString() });
-      setSave({ kind: "saved", at: new Date(result.savedAt ?? Date.now()) });
-      setRestoredFrom(null);
-      return result;
-    }
-    if (result.id && !id) {
-      latest.current.storyId = result.id;
-      setStoryId(result.id);
-    }
-    if (result.signedOut) setSave({ kind: "signed-out" });
-    else if (result.conflict) setSave({ kind: "conflict", theirs: result.conflict });
-    else setSave({ kind: "error", message: result.message ?? "Some details need another look before this can be saved." });
-    setErrors(result.fieldErrors ?? {});
-    return result;
-  }
-
-  // The page was rendered again with a newer saved version (a restore, or a save from elsewhere
-  // arriving with a navigation). With nothing unsaved here, take it; otherwise the next save
-  // reports the conflict and the creator chooses.
-  useEffect(() => {
-    if (initialVersion === null || latest.current.version === null || initialVersion <= latest.current.version) return;
-    if (!sameFields(latest.current.fields, saved.current)) return;
-    latest.current.version = initialVersion;
-    saved.current = initial;
-    replaceAll(initial);
-    // Only a new version matters; `initial` comes with it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [initialVersion]);
+  const liveHere = Boolean(publishedHref) && fields.community === initial.community;
+  const problems = checkingRules ? problemsOf(fields, words, community, liveHere) : null;
+  const stillNotReady = problems !== null && Object.keys(problems).length > 0;
+  const errors = problems ? { ...saver.errors, ...problems } : saver.errors;
 
   // Pages kept alive across navigations get new notices as props.
   useEffect(() => {
     if (notice) setMessage({ tone: "success", text: notice });
   }, [notice]);
 
-  // Keep a local copy of every change at once; save to the account once typing pauses.
+  // Back to this page from the story after publishing (the browser's back/forward cache): the buttons work again.
   useEffect(() => {
-    if (!ready || !dirty) return;
-    writeLocalCopy(latest.current.storyId, { fields, baseVersion: latest.current.version, changedAt: new Date().toISOString() });
-    if (save.kind === "conflict" || save.kind === "signed-out") return; // waits for the creator's choice or sign-in
-    setSave((s) => (s.kind === "saving" ? s : { kind: "dirty" }));
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void runSave("autosave"), AUTOSAVE_DELAY_MS);
-    return () => {
-      if (timer.current) clearTimeout(timer.current);
+    const reset = (event: PageTransitionEvent) => {
+      if (event.persisted) setBusy(null);
     };
-    // save.kind is read, not tracked: a state change alone should not schedule a save.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fields, ready, dirty, runSave]);
+    window.addEventListener("pageshow", reset);
+    return () => window.removeEventListener("pageshow", reset);
+  }, []);
 
-  // Back online, or back in the tab (perhaps after signing in again): try once more.
-  useEffect(() => {
-    const retry = () => {
-      if (!sameFields(latest.current.fields, saved.current) && document.visibilityState === "visible") void runSave("autosave");
-    };
-    window.addEventListener("online", retry);
-    window.addEventListener("focus", retry);
-    return () => {
-      window.removeEventListener("online", retry);
-      window.removeEventListener("focus", retry);
-    };
-  }, [runSave]);
-
-  function update<K extends keyof StoryFieldValues>(key: K, value: StoryFieldValues[K]) {
-    setFields((current) => ({ ...current, [key]: value }));
+  /** Runs one button's work with that button saying so (and the others waiting). */
+  async function working(which: Exclude<Busy, null>, work: () => Promise<boolean | void>) {
+    setBusy(which);
+    // Work that moves to another page keeps its label until the page goes.
+    const leaving = await work().catch(() => false);
+    if (leaving !== true) setBusy(null);
   }
 
-  function replaceAll(next: StoryFieldValues) {
-    setFields(next);
-    setWords(countWords(plainTextOf(next.body)));
-    setEditorKey((k) => k + 1);
+  function onSave() {
+    return working("save", async () => {
+      setMessage(null);
+      const result = await saver.runSave("save");
+      if (result?.ok) setMessage({ tone: "success", text: result.held ? "Saved. Your changes wait for review: readers still see the live version." : publishedHref ? "Saved. Your changes are live." : "Draft saved." });
+    });
   }
 
-  async function onSave() {
+  function onPublish() {
     setMessage(null);
-    const result = await runSave("save");
-    if (result?.ok) setMessage({ tone: "success", text: result.held ? "Saved. Your changes wait for review: readers still see the live version." : publishedHref ? "Saved. Your changes are live." : "Draft saved." });
-  }
-
-  async function onPublish() {
-    setMessage(null);
-    const problems = problemsOf(fields, words, community, Boolean(publishedHref) && fields.community === initial.community);
-    if (Object.keys(problems).length) {
-      setErrors(problems);
+    const found = problemsOf(fields, words, community, liveHere);
+    if (Object.keys(found).length) {
+      setCheckingRules(true);
       setMessage({ tone: "error", text: publishMode === "submit" ? "This story isn't ready to submit yet." : "This story isn't ready to publish yet." });
       requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
-    const result = await runSave("publish");
-    if (result?.ok && result.href) {
-      clearLocalCopy(latest.current.storyId);
-      window.location.assign(result.href);
-    } else if (result && !result.ok && result.message) {
-      setMessage({ tone: "error", text: result.message });
-    }
+    setCheckingRules(false);
+    return working("publish", async () => {
+      const result = await saver.runSave("publish");
+      if (result?.ok && result.href) {
+        saver.forgetLocalCopy();
+        window.location.assign(result.href);
+        return true;
+      }
+      if (result && !result.ok && result.message) setMessage({ tone: "error", text: result.message });
+    });
   }
 
-  async function onPreview() {
-    if (!sameFields(latest.current.fields, saved.current) || !latest.current.storyId) {
-      const result = await runSave("autosave");
-      if (!result?.ok) return;
-    }
-    router.push(`/studio/stories/${latest.current.storyId}/preview`);
-  }
-
-  function keepMine(theirs: StoryDraft) {
-    latest.current.version = theirs.version;
-    setSave({ kind: "dirty" });
-    void runSave("autosave");
-  }
-
-  function takeTheirs(theirs: StoryDraft) {
-    const next: StoryFieldValues = { title: theirs.title, subtitle: theirs.subtitle, community: theirs.community, tags: theirs.tags, body: theirs.body, heroImageUrl: theirs.heroImageUrl, heroImageAlt: theirs.heroImageAlt, aiAssisted: theirs.aiAssisted };
-    latest.current.version = theirs.version;
-    saved.current = next;
-    clearLocalCopy(latest.current.storyId);
-    replaceAll(next);
-    setSave({ kind: "saved", at: new Date(theirs.updatedAt) });
+  function onPreview() {
+    return working("preview", async () => {
+      if (!saver.allSaved()) {
+        const result = await saver.runSave("autosave");
+        if (!result?.ok) return;
+      }
+      startNavigation(() => router.push(`/studio/stories/${saver.currentStoryId()}/preview`));
+    });
   }
 
   const minutes = readingMinutes(words);
   const publishedCommunityLocked = Boolean(publishedHref);
   // A creator who is not trusted sends edits to a live story to review (docs/moderation.md).
   const publishLabel = publishedHref ? (publishMode === "submit" ? "Submit changes for review" : "Update story") : publishMode === "submit" ? "Submit for review" : publishAt ? "Schedule" : "Publish";
+  const publishPendingLabel = publishedHref ? (publishMode === "submit" ? "Submitting…" : "Updating…") : publishMode === "submit" ? "Submitting…" : publishAt ? "Scheduling…" : "Publishing…";
+  const saveLabel = publishedHref ? (publishMode === "submit" ? "Save changes" : "Save") : "Save draft";
+  const waiting = save.kind === "saving" || busy !== null || navigating;
   const publishAtHint =
     publishMode === "submit"
       ? "Optional. Leave empty to go live as soon as a moderator approves it."
       : "Optional. Leave empty to publish now; pick a time (in your time zone) to schedule it.";
+  const shownMessage = message?.tone === "error" && checkingRules && !stillNotReady && !busy ? null : message;
 
   return (
     <div className="space-y-6">
@@ -303,7 +144,7 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
         </p>
       </div>
 
-      {message ? <FormMessage tone={message.tone} message={message.text} /> : null}
+      {shownMessage ? <FormMessage tone={shownMessage.tone} message={shownMessage.text} /> : null}
       {restoredFrom ? (
         <p role="status" className="rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
           We brought back changes from this device that hadn&apos;t been saved yet.
@@ -315,14 +156,8 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
           detail={`They were made before the latest save (from another tab or device). Yours: “${olderLocal.fields.title || "Untitled"}”, ${countWords(plainTextOf(olderLocal.fields.body))} words.`}
           mine="Use this device's changes"
           theirs="Keep the saved version"
-          onMine={() => {
-            replaceAll(olderLocal.fields);
-            setOlderLocal(null);
-          }}
-          onTheirs={() => {
-            clearLocalCopy(storyId);
-            setOlderLocal(null);
-          }}
+          onMine={() => saver.resolveOlderLocal(true)}
+          onTheirs={() => saver.resolveOlderLocal(false)}
         />
       ) : null}
       {save.kind === "conflict" ? (
@@ -331,13 +166,13 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
           detail={`The other version (“${save.theirs.title}”, ${countWords(plainTextOf(save.theirs.body))} words) was saved after you started. Your changes are kept on this device until you choose.`}
           mine="Keep my version"
           theirs="Load the other version"
-          onMine={() => keepMine(save.theirs)}
-          onTheirs={() => takeTheirs(save.theirs)}
+          onMine={() => saver.keepMine(save.theirs)}
+          onTheirs={() => saver.takeTheirs(save.theirs)}
         />
       ) : null}
 
-      <Field name="title" label="Title" errors={errors.title}>
-        {(props) => <input {...props} type="text" required maxLength={150} value={fields.title} onChange={(e) => update("title", e.currentTarget.value)} className="input font-serif text-2xl font-bold sm:text-3xl" placeholder="Your story's title" />}
+      <Field name="title" label="Title" errors={errors.title} hint={fields.title.length >= TITLE_COUNTER_FROM ? <TitleCounter length={fields.title.length} /> : undefined}>
+        {(props) => <input {...props} type="text" required maxLength={STORY_TITLE_MAX} value={fields.title} onChange={(e) => update("title", e.currentTarget.value)} className="input font-serif text-2xl font-bold sm:text-3xl" placeholder="Your story's title" />}
       </Field>
       <Field name="subtitle" label="Subtitle" errors={errors.subtitle} hint={community?.requireSubtitle ? `${community.name} stories need one: a line that tells readers what the story is about.` : "One line that tells readers what the story is about."}>
         {(props) => <input {...props} type="text" maxLength={250} value={fields.subtitle} onChange={(e) => update("subtitle", e.currentTarget.value)} className="input font-serif text-lg" />}
@@ -376,7 +211,7 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
         errors={[...(errors.heroImage ?? []), ...(errors.heroImageUrl ?? [])]}
         altErrors={errors.heroImageAlt}
         required={community?.requireHero ?? false}
-        onChange={(url, alt) => setFields((current) => ({ ...current, heroImageUrl: url, heroImageAlt: alt }))}
+        onChange={saver.setHero}
       />
 
       <div className="space-y-1.5">
@@ -389,10 +224,7 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
             initialMarkdown={fields.body}
             describedBy={["field-body-hint", errors.body?.length ? "field-body-error" : null].filter(Boolean).join(" ")}
             invalid={Boolean(errors.body?.length)}
-            onChange={(markdown, text) => {
-              setFields((current) => (current.body === markdown ? current : { ...current, body: markdown }));
-              setWords(countWords(text));
-            }}
+            onChange={saver.updateBody}
           />
         ) : (
           <div className="min-h-80 rounded-lg border border-stone-300 px-4 py-3 text-stone-500">Loading the editor…</div>
@@ -428,14 +260,14 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
       )}
 
       <div className="flex flex-wrap items-center gap-3 border-t border-stone-200 pt-6">
-        <button type="button" className="btn-primary" onClick={onPublish} disabled={save.kind === "saving"}>
-          {publishLabel}
+        <button type="button" className="btn-primary" onClick={onPublish} disabled={waiting} aria-disabled={waiting}>
+          {busy === "publish" ? publishPendingLabel : publishLabel}
         </button>
-        <button type="button" className="btn-secondary" onClick={onSave} disabled={save.kind === "saving"}>
-          {publishedHref ? (publishMode === "submit" ? "Save changes" : "Save") : "Save draft"}
+        <button type="button" className="btn-secondary" onClick={onSave} disabled={waiting} aria-disabled={waiting}>
+          {busy === "save" ? "Saving…" : saveLabel}
         </button>
-        <button type="button" className="btn-secondary" onClick={onPreview} disabled={save.kind === "saving"}>
-          Preview
+        <button type="button" className="btn-secondary" onClick={onPreview} disabled={waiting} aria-disabled={waiting}>
+          {busy === "preview" || navigating ? "Opening preview…" : "Preview"}
         </button>
         {storyId ? (
           <Link href={`/studio/stories/${storyId}/revisions`} className="link text-sm">
@@ -457,50 +289,12 @@ function rulesText(community: CommunityRules) {
   return rules.length ? `${community.name} asks for ${rules.join(", ")}.` : undefined;
 }
 
-function SaveIndicator({ state, dirty }: { state: SaveState; dirty: boolean }) {
-  const text =
-    state.kind === "saving"
-      ? "Saving…"
-      : state.kind === "saved" && !dirty
-        ? `Saved ${timeFormat.format(state.at)}`
-        : state.kind === "offline"
-          ? "Offline — changes kept on this device"
-          : state.kind === "signed-out"
-            ? "Signed out — changes kept on this device"
-            : state.kind === "waiting"
-              ? state.reason
-              : state.kind === "error"
-                ? "Not saved — changes kept on this device"
-                : state.kind === "conflict"
-                  ? "Not saved — changed elsewhere"
-                  : dirty
-                    ? "Unsaved changes"
-                    : "";
+/** Characters used of the title's limit, shown near it; read out when it changes. */
+function TitleCounter({ length }: { length: number }) {
+  const left = STORY_TITLE_MAX - length;
   return (
-    <p className="flex items-center gap-2 text-stone-600" data-testid="save-state" aria-live="polite">
-      <span>{text}</span>
-      {state.kind === "signed-out" ? (
-        <a href="/signin?callbackUrl=%2Fstudio" target="_blank" rel="noopener" className="link font-semibold">
-          Sign in again
-        </a>
-      ) : null}
-    </p>
-  );
-}
-
-function ChoiceBox({ title, detail, mine, theirs, onMine, onTheirs }: { title: string; detail: string; mine: string; theirs: string; onMine: () => void; onTheirs: () => void }) {
-  return (
-    <div role="alert" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
-      <p className="font-semibold">{title}</p>
-      <p>{detail}</p>
-      <div className="flex flex-wrap gap-2">
-        <button type="button" className="btn-primary" onClick={onMine}>
-          {mine}
-        </button>
-        <button type="button" className="btn-secondary" onClick={onTheirs}>
-          {theirs}
-        </button>
-      </div>
-    </div>
+    <span aria-live="polite" data-testid="title-counter" className={left <= 10 ? "font-medium text-amber-800" : undefined}>
+      {length}/{STORY_TITLE_MAX} characters{left === 0 ? ": the title is as long as it can be" : ""}
+    </span>
   );
 }

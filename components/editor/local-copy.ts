@@ -1,17 +1,7 @@
 // The editor's copy of unsaved work on this device (localStorage), so a closed tab, a reload, a
 // lost connection or an expired session never loses typed text. Written on every change and
 // cleared once the server has everything it holds.
-
-export type StoryFieldValues = {
-  title: string;
-  subtitle: string;
-  community: string;
-  tags: string;
-  body: string;
-  heroImageUrl: string;
-  heroImageAlt: string;
-  aiAssisted: boolean;
-};
+import type { StoryFieldValues } from "@/components/editor/story-fields";
 
 export type LocalCopy = {
   fields: StoryFieldValues;
@@ -44,8 +34,4 @@ export function clearLocalCopy(storyId: string | null) {
   try {
     window.localStorage.removeItem(keyFor(storyId));
   } catch {}
-}
-
-export function sameFields(a: StoryFieldValues, b: StoryFieldValues) {
-  return (Object.keys(a) as (keyof StoryFieldValues)[]).every((key) => a[key] === b[key]);
 }

@@ -98,6 +98,14 @@ function roleGrants(role: Role | undefined, permission: Permission): boolean {
 }
 
 /**
+ * Whether giving someone this role hands them the whole site (they could change every role, the
+ * admins' too): the role form asks for a confirmation first, and the action refuses without it.
+ */
+export function roleManagesRoles(role: string | undefined): boolean {
+  return roleGrants(role as Role | undefined, "role:manage");
+}
+
+/**
  * Moderators and admins (roles that handle reports): who sees the admin area at all (each page
  * checks its own permission), whose comments' moderation shows, who publishes without review.
  */

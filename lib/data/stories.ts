@@ -156,6 +156,8 @@ async function holdEdit(tx: Prisma.TransactionClient, authorId: string, storyId:
     ...(submit ? { submitted: true, reviewReason: null, reviewNotes: Prisma.DbNull } : {}),
   };
   await tx.storyPendingEdit.upsert({ where: { storyId }, create: { storyId, ...text }, update: text });
+  // What the moderator is asked to read, kept for the creator's revisions.
+  if (submit) await recordRevision(tx, storyId, "SUBMIT", text);
   return true;
 }
 
@@ -201,12 +203,18 @@ export async function updateStory(viewer: Viewer | null, storyId: string, input:
   return { ...location, href: current.status === "PUBLISHED" ? liveHref : null, ...story, held: false };
 }
 
-/** Inside a save's transaction: keeps a copy of what the story now says (lib/data/revisions.ts reads them). */
-async function recordRevision(tx: Prisma.TransactionClient, storyId: string, kind: RevisionKind) {
-  const story = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { title: true, subtitle: true, bodyMarkdown: true, tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } } } });
-  await tx.storyRevision.create({
-    data: { storyId, kind, title: story.title, subtitle: story.subtitle, bodyMarkdown: story.bodyMarkdown, tags: story.tags.map((t) => t.tag.name).join(", ") },
-  });
+type RevisionText = { title: string; subtitle: string; bodyMarkdown: string; tags: string };
+
+/**
+ * Inside a save's transaction: keeps a copy of what the story now says (lib/data/revisions.ts
+ * reads them), or of `text` when that is not the story's own (an edit held beside the live text).
+ */
+async function recordRevision(tx: Prisma.TransactionClient, storyId: string, kind: RevisionKind, text?: RevisionText) {
+  if (!text) {
+    const story = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { title: true, subtitle: true, bodyMarkdown: true, tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } } } });
+    text = { title: story.title, subtitle: story.subtitle, bodyMarkdown: story.bodyMarkdown, tags: story.tags.map((t) => t.tag.name).join(", ") };
+  }
+  await tx.storyRevision.create({ data: { storyId, kind, title: text.title, subtitle: text.subtitle, bodyMarkdown: text.bodyMarkdown, tags: text.tags } });
 }
 
 function conflict() {
@@ -265,6 +273,7 @@ export async function saveAndPublishStory(viewer: Viewer | null, storyId: string
       if (live) await tx.storyPendingEdit.deleteMany({ where: { storyId: id } });
       await setStoryTags(tx, id, input.tags);
       if (goesLive) await recordRevision(tx, id, "PUBLISH");
+      else if (name === "submit") await recordRevision(tx, id, "SUBMIT"); // what the moderator is asked to read
       if (name === "publish" && !current?.publishedAt) await queueNewStoryFanOut(tx, id);
       return tx.story.findUniqueOrThrow({ where: { id }, select: { id: true, version: true, slug: true } });
     });

@@ -26,9 +26,14 @@ export function diffText(before: string, after: string): DiffPart[] {
   });
 }
 
+/** The fields of `[label, before, after]` that differ, each diffed word by word. */
+function changedFields(fields: [string, string, string][]): FieldChange[] {
+  return fields.filter(([, before, after]) => before !== after).map(([field, before, after]) => ({ field, parts: diffText(before, after) }));
+}
+
 /** Every field that differs, in the order the editor shows them; empty when nothing changed. */
 export function storyChanges(live: ComparedText, edit: ComparedText): FieldChange[] {
-  const fields: [string, string, string][] = [
+  return changedFields([
     ["Title", live.title, edit.title],
     ["Subtitle", live.subtitle, edit.subtitle],
     ["Tags", live.tags, edit.tags],
@@ -36,6 +41,18 @@ export function storyChanges(live: ComparedText, edit: ComparedText): FieldChang
     ["Hero image description", live.heroImageAlt, edit.heroImageAlt],
     ["AI-assisted", live.aiAssisted ? "yes" : "no", edit.aiAssisted ? "yes" : "no"],
     ["Story", live.body, edit.body],
-  ];
-  return fields.filter(([, before, after]) => before !== after).map(([field, before, after]) => ({ field, parts: diffText(before, after) }));
+  ]);
+}
+
+/** The text a revision keeps (no image or disclosure). */
+export type RevisionText = Pick<ComparedText, "title" | "subtitle" | "tags" | "body">;
+
+/** What changed from a revision to another text (the current one), word by word. */
+export function revisionChanges(from: RevisionText, to: RevisionText): FieldChange[] {
+  return changedFields([
+    ["Title", from.title, to.title],
+    ["Subtitle", from.subtitle, to.subtitle],
+    ["Tags", from.tags, to.tags],
+    ["Story", from.body, to.body],
+  ]);
 }

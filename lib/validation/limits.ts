@@ -1,6 +1,9 @@
 // Limits shared by schemas (server) and forms (browser). No zod here, so importing a limit
 // into a client component does not ship the validation library to readers.
 export const COMMENT_MAX = 2000;
+/** A story's title and subtitle (the editor counts towards these as the creator types). */
+export const STORY_TITLE_MAX = 150;
+export const STORY_SUBTITLE_MAX = 250;
 
 /** Report reasons, in the order the report dialog lists them (values match the database enum). */
 export const REPORT_REASONS = [

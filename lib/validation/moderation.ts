@@ -1,5 +1,5 @@
 import { z } from "@/lib/zod";
-import { RESTRICTION_KINDS, ROLES } from "@/lib/auth/permissions";
+import { RESTRICTION_KINDS, roleManagesRoles, ROLES } from "@/lib/auth/permissions";
 import { storableText } from "@/lib/validation/form";
 
 export const REASON_MAX = 1000;
@@ -61,7 +61,11 @@ export const answerAppealSchema = z.object({
 });
 export type AnswerAppealInput = z.infer<typeof answerAppealSchema>;
 
-export const roleSchema = z.object({ role: z.enum(ROLES, "Choose a role"), reason: z.string().trim().max(REASON_MAX).default("") });
+/** Making someone an admin is confirmed in the form (the box `confirmAdmin`): it hands over the whole site. */
+export const ADMIN_CONFIRM_MESSAGE = "Tick the box to confirm: an admin can change every account, every community and the site's settings.";
+export const roleSchema = z
+  .object({ role: z.enum(ROLES, "Choose a role"), reason: z.string().trim().max(REASON_MAX).default(""), confirmAdmin: z.string().optional() })
+  .refine((input) => !roleManagesRoles(input.role) || input.confirmAdmin === "yes", { path: ["confirmAdmin"], message: ADMIN_CONFIRM_MESSAGE });
 
 export const TRUST_CHOICES = [
   { value: "auto", label: "Automatic (from their record)", override: null },

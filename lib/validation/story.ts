@@ -3,6 +3,7 @@ import { imageAltSchema, imageUrlSchema, singleLineText } from "@/lib/validation
 import { slugify } from "@/lib/content/slug";
 import { markdownStructureProblem, STORY_STRUCTURE } from "@/lib/content/structure";
 import { scheduleWindowProblem } from "@/lib/domain/publishing-rules";
+import { STORY_SUBTITLE_MAX, STORY_TITLE_MAX } from "@/lib/validation/limits";
 
 /** 100,000 characters is about 16,000 words: far past any story, well short of abuse. */
 export const STORY_BODY_MAX = 100_000;
@@ -19,8 +20,8 @@ function splitTags(list: string): [string, string][] {
 }
 
 export const storyInputSchema = z.object({
-  title: z.string().overwrite(singleLineText).trim().min(1, "Give your story a title").max(150, "Keep the title under 150 characters"),
-  subtitle: z.string().overwrite(singleLineText).trim().max(250, "Keep the subtitle under 250 characters").default(""),
+  title: z.string().overwrite(singleLineText).trim().min(1, "Give your story a title").max(STORY_TITLE_MAX, `Keep the title under ${STORY_TITLE_MAX} characters`),
+  subtitle: z.string().overwrite(singleLineText).trim().max(STORY_SUBTITLE_MAX, `Keep the subtitle under ${STORY_SUBTITLE_MAX} characters`).default(""),
   community: z.string().trim().min(1, "Choose a community").max(64, "Choose a community from the list"),
   body: z
     .string()

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { mkdir, writeFile } from "node:fs/promises";
-import { fillStory, signUp } from "./helpers";
+import { fillStory, signUp, submitForReview } from "./helpers";
 
 // A 1×1 PNG, enough for the upload endpoint to accept as an image.
 const tinyPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
@@ -324,6 +324,11 @@ test("a creator restores an older revision, then unpublishes and deletes the sto
   await list.last().click();
   await expect(page.getByRole("region", { name: "Current" })).toContainText("A second version");
   await expect(page.getByRole("region", { name: /^Saved/ })).toContainText("The first version of this story.");
+  // What changed since that revision, word by word: its words struck out, the current ones marked as added.
+  const changes = page.getByRole("region", { name: "What changed since this revision" });
+  await expect(changes.locator("del").first()).toBeVisible();
+  await expect(changes.locator("del")).toContainText(["first"]);
+  await expect(changes.locator("ins")).toContainText(["second"]);
   await page.screenshot({ path: "test-results/artifacts/revisions.png", fullPage: true });
   await page.getByRole("button", { name: "Restore this revision" }).click();
   await expect(page).toHaveURL(/\/edit\?restored=1$/);
@@ -358,4 +363,91 @@ test("a creator restores an older revision, then unpublishes and deletes the sto
   expect((await page.request.get(storyUrl)).status()).toBe(404);
   await page.goto(editUrl);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});
+
+/** Holds the editor's server actions (POSTs with a Next-Action header) until `release` is called, so pending states can be seen. */
+async function holdActions(page: Page) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/*", async (route) => {
+    if (route.request().method() === "POST" && route.request().headers()["next-action"]) await released;
+    await route.fallback();
+  });
+  return { release: () => release() };
+}
+
+/** The formatting toolbar stays below the site header (both sticky) once the page scrolls past the editor's top. */
+async function expectToolbarBelowHeader(page: Page) {
+  await editorOf(page).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 20));
+  const header = await page.locator("body > header, header").first().boundingBox();
+  const toolbar = await page.getByRole("toolbar", { name: "Formatting" }).boundingBox();
+  expect(header && toolbar).toBeTruthy();
+  expect(toolbar!.y).toBeGreaterThanOrEqual(header!.y + header!.height - 1);
+  expect(toolbar!.y).toBeLessThan(header!.y + header!.height + 40); // it did stick, just below
+}
+
+test("editor details: title counter, pending labels, the not-ready message clears when fixed, toolbar below the header (375 px and desktop)", async ({ page }) => {
+  await signUp(page, "Detail Writer");
+  await startStory(page, "Short title");
+
+  // The counter appears only near the limit.
+  await expect(page.getByTestId("title-counter")).toHaveCount(0);
+  await page.getByLabel("Title", { exact: true }).fill("A".repeat(125));
+  await expect(page.getByTestId("title-counter")).toHaveText("125/150 characters");
+  await page.getByLabel("Title", { exact: true }).fill("B".repeat(160)); // maxLength stops it at the limit
+  await expect(page.getByTestId("title-counter")).toHaveText("150/150 characters: the title is as long as it can be");
+  await page.getByLabel("Title", { exact: true }).fill("Pending labels and counters");
+  await expect(page.getByTestId("title-counter")).toHaveCount(0);
+
+  // Publishing an empty story: the message and the field error say why, and both go once it is written.
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "This story isn't ready to publish yet." })).toBeVisible();
+  await expect(page.getByText("Write your story before publishing")).toBeVisible();
+  await page.getByLabel("Title", { exact: true }).fill("C".repeat(140));
+  await expect(page.getByTestId("title-counter")).toHaveText("140/150 characters");
+  await page.screenshot({ path: "test-results/artifacts/editor-counter-not-ready.png" });
+  await page.getByLabel("Title", { exact: true }).fill("Pending labels and counters");
+  await fillStory(page, "## A start\n\nNow there are words here.\n\n" + "More lines of the story follow here.\n\n".repeat(30));
+  await expect(page.getByText("This story isn't ready to publish yet.")).toHaveCount(0);
+  await expect(page.getByText("Write your story before publishing")).toHaveCount(0);
+  await expect(saveState(page)).toContainText(/^Saved/, { timeout: 15_000 });
+
+  // Each button says what it is doing while its request runs, and the others wait.
+  const held = await holdActions(page);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("button", { name: "Saving…" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Publish", exact: true })).toBeDisabled();
+  held.release();
+  await expect(page.getByRole("status").filter({ hasText: "Draft saved." })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save draft" })).toBeEnabled();
+  await page.unroute("**/*");
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expectToolbarBelowHeader(page);
+  await page.screenshot({ path: "test-results/artifacts/editor-desktop-toolbar.png" });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: "test-results/artifacts/editor-desktop.png", fullPage: true });
+  await page.setViewportSize({ width: 375, height: 812 });
+  await expectToolbarBelowHeader(page);
+  await page.screenshot({ path: "test-results/artifacts/editor-375-toolbar.png" });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: "test-results/artifacts/editor-375.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  const publishing = await holdActions(page);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Publishing…" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Save draft" })).toBeDisabled();
+  publishing.release();
+  await expect(page).toHaveURL(/\/journal\/pending-labels-and-counters$/);
+});
+
+test("submitting for review keeps a revision of what was sent", async ({ page }) => {
+  await signUp(page, "Submitting Writer", { trusted: false });
+  const id = await submitForReview(page, "Sent to the moderators");
+  await page.goto(`/studio/stories/${id}/revisions`);
+  const list = page.getByRole("navigation", { name: "Revisions" }).getByRole("link");
+  await expect(list).toHaveCount(1);
+  await expect(list.first()).toContainText("Submitted");
+  await expect(list.first()).toContainText("Sent to the moderators");
 });

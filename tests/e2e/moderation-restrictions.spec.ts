@@ -168,3 +168,30 @@ test("a banned user appeals from /moderation; an admin overturns it in /admin/ap
   await expect(other.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(other.locator("main")).not.toContainText("Name-calling");
 });
+
+test("an admin confirms before making someone an admin; other roles need no confirmation", async ({ browser }) => {
+  const admin = await personIn(browser);
+  await signIn(admin, staff.admin);
+  const newcomer = await personIn(browser);
+  const account = await signUp(newcomer, "Pat Promoted");
+  const id = await userId(account.email);
+
+  await admin.goto(`/admin/users/${id}`);
+  const confirm = admin.getByRole("checkbox", { name: /Yes, make Pat Promoted an admin/ });
+  await admin.getByLabel("Role", { exact: true }).selectOption("MODERATOR");
+  await expect(confirm).toHaveCount(0);
+  await admin.getByLabel("Role", { exact: true }).selectOption("ADMIN");
+  await expect(confirm).toBeVisible();
+  await shoot(admin, "admin-confirm-admin");
+  // Without the box the server refuses, says why, and keeps the choice.
+  await admin.getByRole("button", { name: "Save role" }).click();
+  await expect(admin.getByText("Tick the box to confirm")).toBeVisible();
+  await expect(admin.getByLabel("Role", { exact: true })).toHaveValue("ADMIN");
+  expect((await sql<{ role: string }>(`select role from "User" where id = $1`, [id]))[0].role).toBe("READER");
+  await confirm.check();
+  await admin.getByRole("button", { name: "Save role" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Role saved." })).toBeVisible();
+  expect((await sql<{ role: string }>(`select role from "User" where id = $1`, [id]))[0].role).toBe("ADMIN");
+  // Already an admin: saving the role again asks nothing.
+  await expect(confirm).toHaveCount(0);
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createDraft, deleteStory, publishStory, unpublishStory, updateStory } from "@/lib/data/stories";
+import { createDraft, deleteStory, publishStory, saveAndPublishStory, unpublishStory, updateStory } from "@/lib/data/stories";
 import { getPublishedStory, listPublishedStories } from "@/lib/data/public-stories";
 import { getStoryForEditing, listMyStories } from "@/lib/data/studio-stories";
 import { getRevision, listRevisions, restoreRevision } from "@/lib/data/revisions";
@@ -66,6 +66,36 @@ describe("revisions", () => {
     const page = await getPublishedStory(community.slug, "second-words");
     expect(page?.title).toBe("First words");
     expect((await listRevisions(author, id))[0]).toMatchObject({ kind: "RESTORE", title: "First words" });
+  });
+
+  it("submitting for review keeps a SUBMIT revision of what was sent: a new story, and a held edit beside the live text", async () => {
+    const author = await makeUser({ trusted: false });
+    const community = await makeCommunity();
+    const { id } = await createDraft(author, storyInput(community.slug, { title: "Sent for review" }));
+    expect((await publishStory(author, id)).outcome).toBe("submitted");
+    expect((await listRevisions(author, id)).map((r) => [r.kind, r.title])).toEqual([["SUBMIT", "Sent for review"]]);
+
+    // A live story of an untrusted creator: a held save keeps none; submitting the edit keeps its text, not the live one.
+    await db.user.update({ where: { id: author.id }, data: { trustOverride: true } });
+    const live = await makePublishedStory(author, community.slug, { title: "Live words" });
+    await db.user.update({ where: { id: author.id }, data: { trustOverride: false } });
+    const edit = storyInput(community.slug, { title: "Live words", body: "## Rewritten\n\nA whole new story replaces the old one here, every word of it changed." });
+    const held = await updateStory(author, live.id, edit);
+    expect(held.held).toBe(true);
+    expect((await listRevisions(author, live.id)).map((r) => r.kind)).toEqual(["PUBLISH"]);
+    expect((await saveAndPublishStory(author, live.id, edit, { expectedVersion: held.version })).outcome).toBe("submitted");
+    const [submitted] = await listRevisions(author, live.id);
+    expect(submitted.kind).toBe("SUBMIT");
+    expect((await getRevision(author, submitted.id)).body).toContain("A whole new story");
+    expect((await getPublishedStory(community.slug, "live-words"))?.bodyHtml).not.toContain("A whole new story");
+  });
+
+  it("a trusted creator scheduling a story keeps no SUBMIT revision (nothing waits for review)", async () => {
+    const author = await makeUser();
+    const community = await makeCommunity();
+    const { id } = await createDraft(author, storyInput(community.slug));
+    expect((await publishStory(author, id, { scheduledAt: new Date(Date.now() + 86_400_000) })).outcome).toBe("scheduled");
+    expect(await listRevisions(author, id)).toEqual([]);
   });
 
   it("another creator cannot list, read or restore someone's revisions: NOT_FOUND, and nothing changes", async () => {

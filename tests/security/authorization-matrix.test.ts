@@ -147,6 +147,13 @@ const ROWS: Row[] = [
   // lib/actions/auth.ts (no viewer: anyone may try; the caller's role changes nothing)
   { entry: "auth.signUpAction", via: "createUser", setup: async () => null, run: () => createUser({ name: "New Person", email: `new-${unique()}@example.com`, password: "long enough password" }), expect: everyone },
   {
+    entry: "auth.signUpAction (blocked email domain)",
+    via: "createUser",
+    setup: async (c) => updateSiteSettings(c.admin, { ...settings, blockedEmailDomains: ["blocked.example"] }, "Matrix: a blocked domain"),
+    run: () => createUser({ name: "Blocked Person", email: `new-${unique()}@blocked.example`, password: "long enough password" }),
+    expect: E({ rest: "INVALID" }),
+  },
+  {
     entry: "auth.signInAction",
     via: "assertSignInAllowed + verifyCredentials",
     setup: async () => {
@@ -176,13 +183,45 @@ const ROWS: Row[] = [
   { entry: "auth.signOutAction", via: "endMySessions + next-auth signOut", setup: async () => null, run: (v) => (v ? endMySessions(v) : Promise.resolve()), expect: E({ anon: "noop", rest: "ok" }) },
   // lib/actions/account-email.ts: links from emails. The token is the credential; who is signed in changes nothing.
   { entry: "account-email.requestPasswordResetAction", via: "requestPasswordReset", setup: async (c) => (await db.user.findUniqueOrThrow({ where: { id: c.owner.id }, select: { email: true } })).email, run: (_v, email) => requestPasswordReset(email), expect: everyone },
+  // An address with no account: the same answer (nothing leaks), and nothing is written or sent.
+  { entry: "account-email.requestPasswordResetAction (unknown address)", via: "requestPasswordReset", setup: async () => null, run: () => requestPasswordReset(`nobody-${unique()}@example.com`), expect: E({ rest: "noop" }) },
   { entry: "account-email.resetPasswordAction", via: "resetPasswordWithToken", setup: (c) => mintAuthToken(c.owner.id, "PASSWORD_RESET"), run: (_v, token) => resetPasswordWithToken(token, "a brand new password"), expect: everyone },
+  {
+    entry: "account-email.resetPasswordAction (used or forged link)",
+    via: "resetPasswordWithToken",
+    setup: async (c) => {
+      const token = await mintAuthToken(c.owner.id, "PASSWORD_RESET");
+      await resetPasswordWithToken(token, "the first new password");
+      return token;
+    },
+    run: (_v, token) => resetPasswordWithToken(token, "a second new password"),
+    expect: E({ rest: "INVALID" }),
+  },
   { entry: "account-email.confirmEmailAction", via: "confirmEmailWithToken", setup: (c) => mintAuthToken(c.owner.id, "VERIFY_EMAIL"), run: (_v, token) => confirmEmailWithToken(token), expect: everyone },
+  {
+    entry: "account-email.confirmEmailAction (forged link)",
+    via: "confirmEmailWithToken",
+    setup: async () => null,
+    run: async () => {
+      if (!(await confirmEmailWithToken(`forged-${unique()}`))) throw new AppError("INVALID", "link used or unknown");
+    },
+    expect: E({ rest: "INVALID" }),
+  },
   // Every account in the cast is confirmed already: a new link is refused, and nothing is written.
   { entry: "account-email.resendEmailConfirmationAction", via: "resendEmailConfirmation", setup: async () => null, run: (v) => resendEmailConfirmation(v), expect: E({ anon: "UNAUTHENTICATED", rest: "CONFLICT" }) },
+  // The owner's address not yet confirmed: only they may ask for the link again (it is sent to them).
+  {
+    entry: "account-email.resendEmailConfirmationAction (unconfirmed owner)",
+    via: "resendEmailConfirmation",
+    setup: async (c) => db.user.update({ where: { id: c.owner.id }, data: { emailVerifiedAt: null }, select: { id: true } }),
+    run: (v) => resendEmailConfirmation(v),
+    expect: E({ anon: "UNAUTHENTICATED", owner: "ok", restricted: "ok", suspended: "ok", rest: "CONFLICT" }),
+  },
   // lib/actions/email-preferences.ts
   { entry: "email-preferences.updateEmailPreferencesAction", via: "updateMyEmailPreferences", setup: async () => null, run: (v) => updateMyEmailPreferences(v, { reply: false, comment: false, review: false, followed: false, digest: true }), expect: E({ anon: "UNAUTHENTICATED", rest: "ok" }) },
   { entry: "email-preferences.unsubscribeAction", via: "unsubscribeByLink (signed link)", setup: async (c) => new URL(unsubscribeUrls(c.owner.id, "reply").oneClick).searchParams.get("s")!, run: (_v, s, c) => unsubscribeByLink(c.owner.id, "reply", s), expect: everyone },
+  // Another member's link with this member's id: the signature doesn't match.
+  { entry: "email-preferences.unsubscribeAction (someone else's link)", via: "unsubscribeByLink (signed link)", setup: async (c) => new URL(unsubscribeUrls(c.reader.id, "reply").oneClick).searchParams.get("s")!, run: (_v, s, c) => unsubscribeByLink(c.owner.id, "reply", s), expect: E({ rest: "NOT_FOUND" }) },
   // lib/actions/admin-mail.ts
   { entry: "admin-mail.retryDeadJobAction", via: "retryDeadJobAsAdmin", setup: async () => null, run: (v) => retryDeadJobAsAdmin(v, "1"), expect: adminOnly },
   // lib/actions/account.ts: the caller's own account; a suspension does not stop either.
@@ -549,6 +588,24 @@ describe("authorization matrix", () => {
     expect(inCode.length).toBeGreaterThan(40);
     expect(inCode.filter((name) => !listed.has(name)), "exports without a row in ROWS").toEqual([]);
     expect([...listed].filter((name) => !inCode.includes(name)), "rows for exports that no longer exist").toEqual([]);
+  });
+
+  // Every action is tried by someone it must work for and by someone it must refuse (or leave
+  // untouched: "noop" is checked like a refusal), across its rows: a row that only ever allows, or
+  // only ever refuses, proves half of the rule.
+  it("every server action has at least one allowed and one denied case", () => {
+    const actions = new Set(exportedActions());
+    const outcomes = new Map<string, Set<Outcome>>();
+    for (const row of ROWS) {
+      const base = row.entry.replace(/ \(.*\)$/, "");
+      if (!actions.has(base)) continue;
+      for (const outcome of Object.values(row.expect)) outcomes.set(base, (outcomes.get(base) ?? new Set()).add(outcome));
+    }
+    const oneSided = [...actions].filter((name) => {
+      const seen = [...(outcomes.get(name) ?? [])];
+      return !seen.includes("ok") || seen.every((o) => o === "ok");
+    });
+    expect(oneSided, "actions whose rows never allow, or never deny").toEqual([]);
   });
 
   for (const row of ROWS) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appealSchema, auditLogFilterSchema, restrictFormSchema } from "@/lib/validation/moderation";
+import { ADMIN_CONFIRM_MESSAGE, appealSchema, auditLogFilterSchema, restrictFormSchema, roleSchema } from "@/lib/validation/moderation";
 
 describe("restrictFormSchema", () => {
   it("turns a preset into an expiry from now, and 'never' into none", () => {
@@ -34,5 +34,17 @@ describe("appealSchema and auditLogFilterSchema", () => {
 
   it("log filters drop unknown values and a leading @", () => {
     expect(auditLogFilterSchema.parse({ action: "NOPE", target: "USER", actor: "@Ada-Admin" })).toEqual({ action: undefined, target: "USER", actor: "ada-admin", subject: undefined, cursor: undefined });
+  });
+});
+
+describe("roleSchema", () => {
+  it("making someone an admin needs the confirmation box; other roles don't", () => {
+    const unconfirmed = roleSchema.safeParse({ role: "ADMIN" });
+    expect(unconfirmed.success).toBe(false);
+    expect(unconfirmed.error?.issues.map((i) => [i.path, i.message])).toEqual([[["confirmAdmin"], ADMIN_CONFIRM_MESSAGE]]);
+    expect(roleSchema.safeParse({ role: "ADMIN", confirmAdmin: "on" }).success).toBe(false);
+    expect(roleSchema.parse({ role: "ADMIN", confirmAdmin: "yes" }).role).toBe("ADMIN");
+    expect(roleSchema.parse({ role: "MODERATOR" }).role).toBe("MODERATOR");
+    expect(roleSchema.parse({ role: "READER" }).role).toBe("READER");
   });
 });

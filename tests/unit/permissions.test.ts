@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { can, isStaff, mayRestrictAccount, PERMISSIONS, RESTRICTION_KINDS, ROLES, type ActiveRestriction, type Permission, type Role } from "@/lib/auth/permissions";
+import { can, isStaff, mayRestrictAccount, PERMISSIONS, roleManagesRoles, RESTRICTION_KINDS, ROLES, type ActiveRestriction, type Permission, type Role } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/guard";
 
 const reader: Permission[] = ["story:write", "story:publish", "story:react", "comment:write", "profile:edit", "report:create", "appeal:create"];
@@ -42,6 +42,12 @@ describe("can", () => {
   it("staff are moderators and admins", () => {
     expect(ROLES.filter((role) => isStaff({ role }))).toEqual(["MODERATOR", "ADMIN"]);
     expect(isStaff(null)).toBe(false);
+  });
+
+  it("only the admin role hands over role management (the role form confirms it); unknown roles don't", () => {
+    expect(ROLES.filter((role) => roleManagesRoles(role))).toEqual(["ADMIN"]);
+    expect(roleManagesRoles("OWNER")).toBe(false);
+    expect(roleManagesRoles(undefined)).toBe(false);
   });
 
   it("a signed-out visitor may do nothing", () => {

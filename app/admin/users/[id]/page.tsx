@@ -82,7 +82,7 @@ function UserView({ user, mayRestrict, manageRole, manageTrust }: { user: StaffU
             Role and trust
           </h2>
           <div className="grid gap-6 sm:grid-cols-2">
-            {manageRole ? <RoleForm userId={user.id} role={user.role} /> : null}
+            {manageRole ? <RoleForm userId={user.id} role={user.role} name={user.name} /> : null}
             {manageTrust ? <TrustForm userId={user.id} trust={trust} /> : null}
           </div>
         </section>

@@ -5,6 +5,7 @@ import { listCommunityRules } from "@/lib/data/communities";
 import { getPublishingMode, getStoryForEditing, getStoryPreview } from "@/lib/data/studio-stories";
 import { isAppError } from "@/lib/errors";
 import { StoryEditor } from "@/components/story-editor";
+import { storyFieldsOf } from "@/components/editor/story-fields";
 import { StoryArticle } from "@/components/story-article";
 import { DeleteStoryForm, UnpublishStoryForm } from "@/components/editor/manage-story-forms";
 import { ChangesRequestedBanner, HeldEditBanner, InReviewBanner, TakenDownBanner } from "@/components/review/review-banners";
@@ -44,7 +45,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
   ]);
   if (!story) notFound();
   const notice = (Object.keys(notices) as (keyof typeof notices)[]).find((key) => query[key] === "1");
-  const { id: storyId, version, href, status, ...initial } = story;
+  const { id: storyId, version, href, status } = story;
   const locked = status === "SUBMITTED" || status === "APPROVED" || status === "REMOVED";
   // While it waits, the creator sees the story as it will read, not an editor they cannot use.
   const preview = locked ? await getStoryPreview(viewer, storyId) : null;
@@ -87,7 +88,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
           ) : null}
           <StoryEditor
             storyId={storyId}
-            initial={{ title: initial.title, subtitle: initial.subtitle, community: initial.community, body: initial.body, tags: initial.tags, heroImageUrl: initial.heroImageUrl, heroImageAlt: initial.heroImageAlt, aiAssisted: initial.aiAssisted }}
+            initial={storyFieldsOf(story)}
             version={version}
             communities={communities}
             publishedHref={href}

@@ -7,12 +7,14 @@ import { getRevision, listRevisions, type RevisionView } from "@/lib/data/revisi
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/components/format";
 import { RestoreRevisionForm } from "@/components/editor/restore-revision-form";
+import { StoryChanges } from "@/components/review/story-changes";
+import { revisionChanges } from "@/lib/domain/story-diff";
 
 export const metadata: Metadata = { title: "Revisions", robots: { index: false } };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ revision?: string }> };
 
-const kindLabel = { SAVE: "Saved", PUBLISH: "Published", RESTORE: "Restored" } as const;
+const kindLabel = { SAVE: "Saved", PUBLISH: "Published", RESTORE: "Restored", SUBMIT: "Submitted" } as const;
 
 function nullIfNotFound(error: unknown): null {
   if (isAppError(error) && error.code === "NOT_FOUND") return null;
@@ -55,11 +57,17 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
               ))}
             </ol>
           ) : (
-            <p className="text-sm text-stone-600">No revisions yet. Each explicit save and each publish keeps one.</p>
+            <p className="text-sm text-stone-600">No revisions yet. Each explicit save, each submission for review and each publish keeps one.</p>
           )}
         </nav>
         {chosen ? (
           <div className="space-y-4">
+            <section aria-labelledby="changes-heading" className="space-y-2">
+              <h2 id="changes-heading" className="text-sm font-semibold uppercase tracking-wider text-stone-500">
+                What changed since this revision
+              </h2>
+              <StoryChanges changes={revisionChanges(chosen, story)} />
+            </section>
             <div className="grid gap-4 md:grid-cols-2">
               <Version heading={`${kindLabel[chosen.kind]} ${formatDateTime(chosen.createdAt)}`} version={chosen} />
               <Version heading="Current" version={{ title: story.title, subtitle: story.subtitle, body: story.body, tags: story.tags }} />

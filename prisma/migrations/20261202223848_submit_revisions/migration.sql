@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "RevisionKind" ADD VALUE 'SUBMIT';
