@@ -74,6 +74,7 @@ const streamOf = (bytes) =>
  * @param {Map<string, {stale?: number, expired?: number}>} [options.manifest]
  * @param {string} [options.prefix] key prefix (REDIS_PREFIX), so several sites can share a Redis
  * @param {number} [options.maxEntryBytes] entries larger than this are not stored
+ * @param {(message: string) => void} [options.log]
  */
 export function createRedisCacheHandler({ url, manifest = tagsManifest, prefix = "storyhouse:", maxEntryBytes = 8 * MB, log = (m) => console.error(`[use-cache] ${m}`) }) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
