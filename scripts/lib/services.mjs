@@ -2,7 +2,7 @@
 // child process: Redis (Debian's redis-server), Varnish (Debian's varnish + varnish-modules, with
 // deploy/varnish/storyhouse.vcl) and an S3-protocol server (the `s3rver` npm package).
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -76,15 +76,22 @@ export async function startVarnish({ port, backends, purgeSecret, memoryMb = 256
   const workDir = mkdtempSync(path.join(os.tmpdir(), "storyhouse-varnish-"));
   const vcl = path.join(workDir, "storyhouse.vcl");
   writeFileSync(vcl, varnishVcl({ backends, purgeSecret }));
+  // Started as root, varnishd compiles and runs as its own users, which must be able to read these.
+  chmodSync(workDir, 0o755);
+  chmodSync(vcl, 0o644);
   // -F: stays in the foreground as our child; -n: its own working folder, so several can run.
   const args = ["-F", "-f", vcl, "-a", `127.0.0.1:${port}`, "-s", `malloc,${memoryMb}m`, "-n", workDir, "-T", "none", "-p", "default_ttl=60"];
   // varnishd drops privileges to its own users when started as root; the folder must be theirs to read.
-  const child = spawn("varnishd", args, { stdio: ["ignore", "ignore", "inherit"] });
-  let exited = null;
-  child.once("exit", (code) => (exited = code));
-  await waitForPort(port, 20_000).catch((error) => {
-    throw new Error(`varnishd did not start (exit ${exited}): ${error.message}`);
-  });
+  // Its foreground chatter is kept, and shown only if it fails to start.
+  const child = spawn("varnishd", args, { stdio: ["ignore", "ignore", "pipe"] });
+  let output = "";
+  child.stderr.on("data", (chunk) => (output = (output + chunk).slice(-4000)));
+  const exited = new Promise((resolve) => child.once("exit", (code) => resolve(`varnishd exited with code ${code}:\n${output}`)));
+  const failed = await Promise.race([waitForPort(port, 20_000).then(() => null, (error) => error.message), exited]);
+  if (failed) {
+    child.kill("SIGKILL");
+    throw new Error(`Varnish did not start: ${failed}`);
+  }
   return {
     url: `http://127.0.0.1:${port}`,
     port,
