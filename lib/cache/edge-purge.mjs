@@ -9,6 +9,9 @@
 //   EDGE_PURGE_SECRET_HEADER  default X-Purge-Secret (Fastly: Fastly-Key)
 //   EDGE_PURGE_METHOD         default PURGE (Fastly's batch purge: POST)
 //   EDGE_PURGE_TIMEOUT_MS     default 2000
+//   EDGE_PURGE_REPEAT_MS      default 1000: the same purge is sent again this much later (0: never),
+//                             in case the edge refetched a page from a process that had not yet
+//                             heard of the expiry (lib/cache/shared-tags.mjs: usually < 1 ms)
 // The keys go in both `xkey-purge` (Varnish xkey) and `Surrogate-Key` (Fastly's batch purge).
 
 /** The purge settings, read from `env`. */
@@ -19,6 +22,7 @@ export function edgePurgeConfig(env = process.env) {
     secretHeader: env.EDGE_PURGE_SECRET_HEADER || "X-Purge-Secret",
     method: env.EDGE_PURGE_METHOD || "PURGE",
     timeoutMs: Number(env.EDGE_PURGE_TIMEOUT_MS ?? 2_000),
+    repeatMs: Number(env.EDGE_PURGE_REPEAT_MS ?? 1_000),
   };
 }
 
@@ -48,6 +52,7 @@ export function keyBatches(keys) {
 export async function purgeEdge(tags, config = edgePurgeConfig(), log = (m) => console.error(`[edge-purge] ${m}`)) {
   if (!config.urls.length || !tags.length) return [];
   const unique = [...new Set(tags)];
+  if (config.repeatMs > 0) setTimeout(() => purgeEdge(unique, { ...config, repeatMs: 0 }, log), config.repeatMs).unref();
   const requests = config.urls.flatMap((url) =>
     keyBatches(unique).map(async (keys) => {
       try {
