@@ -29,6 +29,10 @@ const nextConfig: NextConfig = {
   // (made-up URLs used to fill the disk), and the files have a size bound, ROUTE_CACHE_MAX_MB.
   // Loaded at run time by `next start`, from this absolute path.
   cacheHandler: path.join(process.cwd(), "lib/cache/route-cache-handler.mjs"),
+  // The store behind 'use cache': Next's own in-memory one unless REDIS_URL is set, then Redis,
+  // shared by every app process, with tag expiry shared too (docs/deploy.md). Either way an
+  // expired tag is also purged at the edge cache when EDGE_PURGE_URLS is set.
+  cacheHandlers: { default: path.join(process.cwd(), "lib/cache/use-cache-handler.mjs") },
   // A separate output folder per database (see scripts/lib/app-env.mjs): prerendered pages hold data.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Uploads are stored at a few widths already (lib/media); the loader points srcset at them, so

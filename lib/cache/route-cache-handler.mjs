@@ -149,6 +149,18 @@ class DiskIndex {
 
 const indexes = new Map();
 
+/**
+ * Adds `Surrogate-Key` (the page's cache tags, space separated) to a stored page's headers, which
+ * Next sends with the page: an edge cache (deploy/varnish, or a CDN with surrogate keys) files the
+ * page under those keys, and a tag's expiry purges them there (lib/cache/edge-purge.mjs). Next
+ * itself sends the tags (x-next-cache-tags) only in its hosted mode.
+ */
+export function withSurrogateKeys(data) {
+  const tags = data?.headers?.["x-next-cache-tags"];
+  if (typeof tags !== "string" || !tags || (data.kind !== "APP_PAGE" && data.kind !== "APP_ROUTE")) return data;
+  return { ...data, headers: { ...data.headers, "surrogate-key": tags.split(",").filter(Boolean).join(" ") } };
+}
+
 export default class BoundedRouteCache extends FileSystemCache {
   constructor(ctx) {
     super(ctx);
@@ -163,7 +175,7 @@ export default class BoundedRouteCache extends FileSystemCache {
     // A hit is a use: it moves the entry away from eviction. (A page prerendered at build time is
     // copied into route-cache on its first read, so it enters the index here.)
     if (data?.value && this.flushToDisk) this.index.touch(key, data.value.kind, this.index.entries.has(key) ? undefined : entrySize(data.value));
-    return data;
+    return data?.value ? { ...data, value: withSurrogateKeys(data.value) } : data;
   }
 
   async set(key, data, ctx) {

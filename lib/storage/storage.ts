@@ -1,11 +1,12 @@
 import "server-only";
 import { uploadsDir } from "@/lib/env";
 import { localDiskStorage } from "@/lib/storage/local-disk";
+import { s3ConfigFromEnv, s3Storage } from "@/lib/storage/s3";
 
 /**
  * Where uploaded media live. Keys are flat names made of [a-z0-9-] with an extension
  * (`3f9c…-640.webp`); each implementation refuses anything else. Local disk is the default;
- * an S3-compatible backend implements the same four calls.
+ * with S3_BUCKET set, an S3-compatible bucket (lib/storage/s3.ts), shared by every app process.
  */
 export interface Storage {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
@@ -26,8 +27,9 @@ export function assertStorageKey(key: string): void {
 
 let defaultStorage: Storage | undefined;
 
-/** The configured storage (local disk under UPLOADS_DIR, `.data/uploads` by default). */
+/** The configured storage: the S3 bucket in S3_BUCKET, else local disk under UPLOADS_DIR (`.data/uploads` by default). */
 export function getStorage(): Storage {
-  defaultStorage ??= localDiskStorage(uploadsDir());
+  const s3 = defaultStorage ? null : s3ConfigFromEnv();
+  defaultStorage ??= s3 ? s3Storage(s3) : localDiskStorage(uploadsDir());
   return defaultStorage;
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 // The file system Next itself hands to cache handlers.
@@ -63,6 +63,16 @@ describe("route cache handler", () => {
     ]);
     expect((await cache.get(`${PAGE}/journal/a-story`, getCtx))?.value?.status).toBe(200);
     expect((await cache.get(`${ROUTE}/journal/feed.xml`, { ...getCtx, kind: "APP_ROUTE" }))?.value?.status).toBe(200);
+  });
+
+  it("names a page's cache tags in Surrogate-Key for the edge cache, without storing the header", async () => {
+    const cache = await newHandler("1024");
+    await cache.set(`${PAGE}/journal/tagged`, { ...page(200), headers: { "x-next-cache-tags": "story:1,story-lists,_N_T_/layout" } }, setCtx);
+    const read = (await cache.get(`${PAGE}/journal/tagged`, getCtx)) as { value: { headers: Record<string, string> } } | null;
+    expect(read?.value.headers["surrogate-key"]).toBe("story:1 story-lists _N_T_/layout");
+    expect(read?.value.headers["x-next-cache-tags"]).toBe("story:1,story-lists,_N_T_/layout");
+    const meta = readFileSync(path.join(dir, "route-cache/APP_PAGE/0123abcd/$/journal/tagged.meta"), "utf8");
+    expect(meta).not.toContain("surrogate-key");
   });
 
   it("never stores a 404, page or route, so made-up URLs leave nothing behind", async () => {

@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import autocannon from "autocannon";
+import { build, makeAgent, percentile, request, seed, signIn, sleep, startApp, startDatabase, stopApp, type App, type Database, type Seed } from "../load/harness";
+import { root, testBuildCopy } from "../../scripts/lib/app-env.mjs";
+import { freePort, startRedis, startS3, startVarnish } from "../../scripts/lib/services.mjs";
+
+// The scale-out topology on one machine, all real: two `next start` processes sharing Redis (the
+// 'use cache' store and tag expiry), an S3-protocol server (media) and PostgreSQL, behind Varnish.
+// A write through one process must show on the other and at the edge within a second; an upload
+// through one must be served by the other; with one process killed, the other and the edge keep
+// serving; a rate limit counts once across both. Figures go to test-results/cluster-figures.json.
+
+const log = (message: string) => console.log(`[cluster] ${message}`);
+const PURGE_SECRET = randomBytes(16).toString("hex");
+const WRITES = Number(process.env.CLUSTER_WRITES ?? 50);
+const BENCH_SECONDS = Number(process.env.CLUSTER_BENCH_SECONDS ?? 10);
+
+let db: Database;
+let world: Seed;
+let redis: Awaited<ReturnType<typeof startRedis>>;
+let s3: Awaited<ReturnType<typeof startS3>>;
+let varnish: Awaited<ReturnType<typeof startVarnish>>;
+let a: App;
+let b: App;
+let edge: string;
+const figures: Record<string, unknown> = {};
+const agent = makeAgent(8);
+
+const storyPath = () => world.readPaths[0];
+const storyId = () => world.hotStoryIds[0];
+
+beforeAll(async () => {
+  const t0 = performance.now();
+  db = await startDatabase();
+  world = await seed(db, { commenters: 3, hearters: 0, writers: 0 });
+  // A small upload quota, to see it counted once across both processes.
+  await db.pool.query(`insert into "SiteSettings" (id, "uploadsPerHour", "uploadsPerDay", "updatedAt") values (1, 3, 200, now()) on conflict (id) do update set "uploadsPerHour" = 3`);
+  [redis, s3] = await Promise.all([startRedis(), startS3()]);
+  const edgePort = await freePort();
+  edge = `http://127.0.0.1:${edgePort}`;
+  await build(db);
+  const env = (name: string) =>
+    testBuildCopy({ ...process.env, DATABASE_URL: db.url }, name, log).then((distDir: string) => ({
+      NEXT_DIST_DIR: distDir,
+      REDIS_URL: redis.url,
+      S3_BUCKET: s3.bucket,
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY_ID: s3.accessKeyId,
+      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      EDGE_PURGE_URLS: `${edge}/`,
+      EDGE_PURGE_SECRET: PURGE_SECRET,
+      // Behind Varnish, which appends the reader's address to X-Forwarded-For.
+      TRUST_PROXY: "1",
+    }));
+  const [envA, envB] = [await env("cluster-a"), await env("cluster-b")];
+  [a, b] = await Promise.all([startApp(db.url, envA), startApp(db.url, envB)]);
+  varnish = await startVarnish({ port: edgePort, backends: [`127.0.0.1:${a.port}`, `127.0.0.1:${b.port}`], purgeSecret: PURGE_SECRET });
+  log(`two app processes (${a.port}, ${b.port}), Redis, s3rver and Varnish (${edgePort}) up in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+}, 300_000);
+
+afterAll(async () => {
+  agent.destroy();
+  mkdirSync(path.join(root, "test-results"), { recursive: true });
+  writeFileSync(path.join(root, "test-results", "cluster-figures.json"), JSON.stringify(figures, null, 2));
+  await Promise.all([a && stopApp(a), b && stopApp(b)]);
+  await Promise.all([varnish?.stop(), redis?.stop(), s3?.stop()]);
+  await db?.stop();
+});
+
+const get = (base: string, p: string, headers: Record<string, string> = {}) => request(agent, base, "GET", p, { headers, timeoutMs: 10_000 });
+
+/** Polls `base + p` until its body contains `text`; the time from `since` until it did. */
+async function visibleAfter(base: string, p: string, text: string, since: number, limitMs = 5_000): Promise<number> {
+  for (;;) {
+    const reply = await get(base, p);
+    if (reply.status === 200 && reply.body.includes(text)) return performance.now() - since;
+    if (performance.now() - since > limitMs) return Infinity;
+    await sleep(5);
+  }
+}
+
+const summary = (values: number[]) => ({ n: values.length, p50: Math.round(percentile(values, 50)), p95: Math.round(percentile(values, 95)), max: Math.round(Math.max(...values)) });
+
+describe("two app processes behind the edge", () => {
+  it("the edge caches public pages for anonymous readers only, without cookies or internal keys", async () => {
+    const direct = await get(a.base, storyPath());
+    expect(direct.status).toBe(200);
+    const first = await get(edge, storyPath(), { cookie: "theme=dark; other=1" });
+    expect(first.status).toBe(200);
+    // The first answer after a render may come before the page's keys are known (it is then not
+    // stored); a few requests later it is served from the edge.
+    let headers: Record<string, string> = {};
+    for (let i = 0; i < 5 && headers["x-cache"] !== "HIT"; i++) headers = await lastHeaders(edge, storyPath());
+    expect(headers["x-cache"]).toBe("HIT");
+    expect(headers["set-cookie"]).toBeUndefined();
+    expect(headers["surrogate-key"]).toBeUndefined();
+    expect(headers["xkey"]).toBeUndefined();
+    // The app itself names the page's tags for the edge.
+    expect((await lastHeaders(a.base, storyPath()))["surrogate-key"]).toContain(`story:${storyId()}`);
+
+    // Signed in: never from the edge's store.
+    const cookie = await signIn(a.base, `${world.commenters[0]}@load.test`);
+    const signedIn = await lastHeaders(edge, storyPath(), { cookie });
+    expect(signedIn["x-cache"]).toBe("MISS");
+    const again = await lastHeaders(edge, storyPath(), { cookie });
+    expect(again["x-cache"]).toBe("MISS");
+    // A private page passes through too (and sends a signed-out reader to sign in).
+    const privatePage = await lastHeaders(edge, "/settings");
+    expect(privatePage["x-cache"]).toBe("MISS");
+    // Purging needs the secret.
+    const refused = await fetch(`${edge}/`, { method: "PURGE", headers: { "xkey-purge": `story:${storyId()}`, "x-purge-secret": "wrong" } });
+    expect(refused.status).toBe(403);
+  });
+
+  it(`a comment written through one process is on the other's page and the edge's within 1 s (${WRITES} writes)`, async () => {
+    const cookies = await Promise.all(world.commenters.map((id) => signIn(a.base, `${id}@load.test`)));
+    const onOther: number[] = [];
+    const onEdge: number[] = [];
+    // Warm every copy first, so each write has something cached to expire.
+    for (const base of [a.base, b.base, edge]) await get(base, storyPath());
+    for (let i = 0; i < WRITES; i++) {
+      const [writer, reader] = i % 2 === 0 ? [a, b] : [b, a];
+      const text = `Cluster check ${i} ${randomBytes(4).toString("hex")}`;
+      const posted = await request(agent, writer.base, "POST", `/api/stories/${storyId()}/comments`, {
+        headers: { "content-type": "application/json", cookie: cookies[i % cookies.length], origin: "http://localhost:3000" },
+        body: JSON.stringify({ body: text }),
+      });
+      expect(posted.status, posted.body).toBe(201);
+      const since = performance.now();
+      const [other, atEdge] = await Promise.all([visibleAfter(reader.base, storyPath(), text, since), visibleAfter(edge, storyPath(), text, since)]);
+      onOther.push(other);
+      onEdge.push(atEdge);
+    }
+    figures.writeToVisible = { otherProcess: summary(onOther), edge: summary(onEdge) };
+    log(`write → visible on the other process: ${JSON.stringify(summary(onOther))}; at the edge: ${JSON.stringify(summary(onEdge))} (ms)`);
+    expect(Math.max(...onOther)).toBeLessThan(1_000);
+    expect(Math.max(...onEdge)).toBeLessThan(1_000);
+  });
+
+  it("an image uploaded through one process is served by the other, and the upload quota counts once across both", async () => {
+    const cookie = await signIn(a.base, `${world.commenters[1]}@load.test`);
+    const png = await sharp({ create: { width: 800, height: 500, channels: 3, background: { r: 200, g: 80, b: 40 } } }).png().toBuffer();
+    const upload = async (app: App) => {
+      const form = new FormData();
+      form.set("file", new Blob([new Uint8Array(png)], { type: "image/png" }), "photo.png");
+      const response = await fetch(`${app.base}/api/uploads`, { method: "POST", body: form, headers: { cookie, origin: "http://localhost:3000" } });
+      return { status: response.status, body: (await response.json()) as { url?: string; error?: string } };
+    };
+    const first = await upload(a);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const fromB = await fetch(`${b.base}${first.body.url}`);
+    expect(fromB.status).toBe(200);
+    expect(fromB.headers.get("content-type")).toBe("image/webp");
+    const bytesB = Buffer.from(await fromB.arrayBuffer());
+    const bytesA = Buffer.from(await (await fetch(`${a.base}${first.body.url}`)).arrayBuffer());
+    expect(bytesB.length).toBeGreaterThan(100);
+    expect(bytesB.equals(bytesA)).toBe(true);
+
+    // Quota 3 an hour: A, B, A succeed, the fourth (on B) is refused.
+    expect((await upload(b)).status).toBe(201);
+    expect((await upload(a)).status).toBe(201);
+    const fourth = await upload(b);
+    expect(fourth.status).toBe(429);
+  });
+
+  it("compares the story page through the edge with one app process directly", async () => {
+    const run = (url: string) =>
+      new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 50, duration: BENCH_SECONDS, pipelining: 1 }, (error, result) => (error ? reject(error) : resolve(result))));
+    // Warm both, then measure one after the other (the machine has two cores for everything).
+    await get(edge, storyPath());
+    await get(b.base, storyPath());
+    const viaEdge = await run(`${edge}${storyPath()}`);
+    const direct = await run(`${b.base}${storyPath()}`);
+    const figure = (r: autocannon.Result) => ({ requestsPerSecond: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors });
+    figures.storyPage = { connections: 50, seconds: BENCH_SECONDS, edge: figure(viaEdge), directOneProcess: figure(direct) };
+    log(`story page, 50 connections, ${BENCH_SECONDS} s: edge ${JSON.stringify(figure(viaEdge))}; one process directly ${JSON.stringify(figure(direct))}`);
+    expect(viaEdge.non2xx + viaEdge.errors).toBe(0);
+    expect(viaEdge.requests.average).toBeGreaterThan(direct.requests.average);
+  });
+
+  it("with process A killed (SIGKILL), B and the edge keep serving readers without an error", async () => {
+    const cookie = await signIn(b.base, `${world.commenters[2]}@load.test`);
+    a.process.kill("SIGKILL");
+    await a.exited;
+    const failures: string[] = [];
+    const paths = [storyPath(), "/", "/journal", world.readPaths[1], "/api/search?q=harbor"];
+    const t0 = performance.now();
+    let reads = 0;
+    // Five seconds of reading through the edge right after the kill (cached and passed-through
+    // pages), then a write through B that must reach the edge.
+    while (performance.now() - t0 < 5_000) {
+      for (const p of paths) {
+        const reply = await get(edge, p);
+        reads++;
+        if (reply.status !== 200) failures.push(`${p}: ${reply.status} ${reply.error ?? ""}`);
+      }
+    }
+    const direct = await get(b.base, storyPath());
+    expect(direct.status).toBe(200);
+    const text = `After the kill ${randomBytes(4).toString("hex")}`;
+    const posted = await request(agent, b.base, "POST", `/api/stories/${storyId()}/comments`, {
+      headers: { "content-type": "application/json", cookie, origin: "http://localhost:3000" },
+      body: JSON.stringify({ body: text }),
+    });
+    expect(posted.status).toBe(201);
+    expect(await visibleAfter(edge, storyPath(), text, performance.now())).toBeLessThan(1_000);
+    figures.afterKill = { reads, failures: failures.length };
+    log(`after SIGKILL of A: ${reads} reads through the edge, ${failures.length} failed`);
+    expect(failures).toEqual([]);
+  });
+});
+
+/** The headers of one GET (lower-case names). */
+async function lastHeaders(base: string, p: string, headers: Record<string, string> = {}): Promise<Record<string, string>> {
+  const response = await fetch(base + p, { headers, redirect: "manual" });
+  await response.arrayBuffer();
+  return Object.fromEntries(response.headers);
+}
