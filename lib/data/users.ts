@@ -127,7 +127,7 @@ async function freeHandle(name: string): Promise<string> {
 /** Who is trying to sign in: the address (TRUST_PROXY decides it) and the accounts this browser has signed in to before. */
 export type SignInContext = { ip?: string; knownUserIds?: readonly string[] };
 
-const signInUserSelect = { id: true, name: true, email: true, passwordHash: true, sessionVersion: true } as const;
+const signInUserSelect = { id: true, name: true, email: true, passwordHash: true, sessionVersion: true, deletionDueAt: true } as const;
 
 /**
  * The counters one sign-in attempt meets. `pair`: this account from this address (growing
@@ -174,7 +174,7 @@ export async function verifyCredentials(email: string, password: string, context
   if (ok && user) {
     await resetRateLimit(pair.key, pair.rule);
     // Signing in during a deletion's grace period is how a member keeps their account.
-    await cancelAccountDeletionOnSignIn(user.id);
+    if (user.deletionDueAt) await cancelAccountDeletionOnSignIn(user.id);
     return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
   }
   // Over the limit now is fine: the next attempt is refused.
