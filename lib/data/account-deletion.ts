@@ -9,6 +9,7 @@ import { addJob } from "@/lib/data/job-queue";
 import { checkMyPassword } from "@/lib/data/users";
 import { creatorPresence } from "@/lib/data/restrictions";
 import { getStorage } from "@/lib/storage/storage";
+import { refreshCreatorSearchVectors } from "@/lib/data/search-vectors";
 import { variantKey } from "@/lib/media/widths";
 import { ACCOUNT_DELETION_GRACE_DAYS, FORMER_MEMBER_NAME } from "@/lib/domain/account-deletion";
 import type { Changes } from "@/lib/cache/tags";
@@ -143,6 +144,8 @@ export async function carryOutAccountDeletion(userId: string, now = new Date()):
     { timeout: 120_000 },
   );
   if (!outcome) return { deleted: false, changes: {} };
+  // Kept stories are found by their creator's name in search: the old name must stop finding them.
+  await refreshCreatorSearchVectors(userId);
   const storage = getStorage();
   await Promise.allSettled(outcome.media.flatMap((m) => m.widths.map((w) => storage.delete(variantKey(m.key, w)))));
   return { deleted: true, changes: { creators: presence ? [presence] : [], threads: hearted.map((h) => h.storyId) } };

@@ -10,6 +10,7 @@ import { createComment } from "@/lib/data/comments";
 import { setFollow, setHeart } from "@/lib/data/engagement";
 import { createDraft } from "@/lib/data/stories";
 import { getCreatorProfile } from "@/lib/data/users";
+import { searchStories } from "@/lib/data/search";
 import { ACCOUNT_DELETION_GRACE_DAYS } from "@/lib/domain/account-deletion";
 import { makeCommunity, makePublishedStory, makeUser, storyInput } from "../helpers/factories";
 import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink";
@@ -164,6 +165,8 @@ describe("deleting one's account", () => {
     await setFollow(other, me.id, true);
     expect(await db.story.findUniqueOrThrow({ where: { id: theirs.id }, select: { heartCount: true, commentCount: true } })).toEqual({ heartCount: 1, commentCount: 1 });
 
+    expect((await searchStories({ q: "Leaving Writer" })).items.map((s) => s.id)).toContain(mine.id);
+
     await requestAccountDeletion(me, { stories: "keep", currentPassword: PASSWORD });
     await passGracePeriod(me.id);
     await runQueuedJobs();
@@ -179,6 +182,9 @@ describe("deleting one's account", () => {
     expect((await userRow(other.id)).followerCount).toBe(0);
     expect(await db.follow.count({ where: { OR: [{ followerId: me.id }, { creatorId: me.id }] } })).toBe(0);
     expect(await getCreatorProfile(gone.handle)).toMatchObject({ name: "Former member", storyCount: 1 });
+    // Search no longer finds the kept story by the old name.
+    expect((await searchStories({ q: "Leaving Writer" })).items.map((s) => s.id)).not.toContain(mine.id);
+    expect((await searchStories({ q: "story that stays" })).items.map((s) => s.id)).toContain(mine.id);
 
     // Nobody can sign in to it; the address is free; the old address got the last word.
     expect(await verifyCredentials(email, PASSWORD)).toBeNull();
