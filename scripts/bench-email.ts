@@ -49,7 +49,8 @@ async function main() {
   const url = databaseUrl(cluster.port, "bench_email");
   const smtp = await countingSmtp();
   const port = await freePort();
-  const env = { ...process.env, DATABASE_URL: url, SMTP_URL: smtp.url, SITE_URL: `http://127.0.0.1:${port}`, AUTH_SECRET: "bench-secret-0123456789abcdef", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", SWEEP_INTERVAL_SECONDS: "60" };
+  const env = { ...process.env, DATABASE_URL: url, SMTP_URL: smtp.url, AUTH_SECRET: "bench-secret-0123456789abcdef", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", SWEEP_INTERVAL_SECONDS: "60" };
+  // No SITE_URL of its own: the tests' build is kept per SITE_URL, and the browser tests' one is reused.
   Object.assign(process.env, env);
 
   // The creators and the followers, written with SQL (10,000 sign-ups through the app would take minutes).
