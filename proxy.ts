@@ -83,6 +83,8 @@ export const config = {
     "/forgot-password",
     "/reset-password/:path*",
     "/verify-email/:path*",
+    "/confirm-email-change/:path*",
+    "/account-deletion",
     "/unsubscribe",
     // Server actions on every other page, public ones included, for the Origin check above: only
     // requests carrying Next's action header or a multipart body match, so a page load (and the

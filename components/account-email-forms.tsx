@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { confirmEmailAction, requestPasswordResetAction, resendEmailConfirmationAction, resetPasswordAction } from "@/lib/actions/account-email";
+import { confirmEmailAction, confirmEmailChangeAction, requestPasswordResetAction, resendEmailConfirmationAction, resetPasswordAction } from "@/lib/actions/account-email";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, FormMessage } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -73,6 +73,17 @@ export function ResendConfirmationForm() {
           Send the link again
         </button>
       )}
+    </form>
+  );
+}
+
+export function ConfirmEmailChangeForm({ token }: { token: string }) {
+  const { state, formAction, formKey, formRef } = useActionForm(confirmEmailChangeAction);
+  return (
+    <form key={formKey} ref={formRef} action={formAction} className="space-y-5">
+      <FormMessage message={state.message} />
+      <input type="hidden" name="token" value={token} />
+      <SubmitButton pendingLabel="Changing…">Use this address</SubmitButton>
     </form>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { unsubscribeAction, updateEmailPreferencesAction } from "@/lib/actions/email-preferences";
+import { clearMyEmailStopAction, unsubscribeAction, updateEmailPreferencesAction } from "@/lib/actions/email-preferences";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormMessage } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -47,6 +47,19 @@ export function UnsubscribeForm({ u, k, s }: { u: string; k: EmailKind; s: strin
       <input type="hidden" name="k" value={k} />
       <input type="hidden" name="s" value={s} />
       <SubmitButton pendingLabel="Unsubscribing…">Unsubscribe</SubmitButton>
+    </form>
+  );
+}
+
+/** The member's address works again: mail to it is turned back on (a new bounce stops it again). */
+export function ClearMyEmailStopForm() {
+  const { state, formAction, formKey, formRef } = useActionForm(clearMyEmailStopAction);
+  return (
+    <form key={formKey} ref={formRef} action={formAction}>
+      <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
+      <SubmitButton variant="secondary" pendingLabel="Turning email on…">
+        My address works: send me email again
+      </SubmitButton>
     </form>
   );
 }

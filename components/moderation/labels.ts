@@ -21,6 +21,11 @@ export const actionLabels: Record<string, string> = {
   COMMUNITY_UPDATE: "Community edited",
   COMMUNITY_ARCHIVE: "Community archived",
   COMMUNITY_RESTORE: "Community brought back",
+  EMAIL_CHANGE: "Email address changed",
+  EMAIL_STOP_CLEAR: "Email stop cleared",
+  ACCOUNT_DELETION_REQUEST: "Account deletion asked for",
+  ACCOUNT_DELETION_CANCEL: "Account deletion cancelled",
+  ACCOUNT_DELETE: "Account deleted",
 };
 
 export const restrictionKindLabels: Record<string, string> = {

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/config";
 import { clientIp } from "@/lib/request-ip";
 import { confirmEmailWithToken, requestPasswordReset, resendEmailConfirmation, resetPasswordWithToken } from "@/lib/data/account-email";
+import { confirmEmailChange } from "@/lib/data/account-changes";
 import { emailTokenSchema, forgotPasswordSchema, resetPasswordSchema } from "@/lib/validation/auth";
 import type { FormState } from "@/lib/validation/form";
 import { formAction, invalid } from "@/lib/actions/action";
@@ -48,5 +49,17 @@ export async function resendEmailConfirmationAction(_prev: FormState, _form: For
   return formAction(null, {
     run: ({ viewer }) => resendEmailConfirmation(viewer),
     done: ({ email }) => ({ ok: true, message: `We've sent a new link to ${email}.` }),
+  });
+}
+
+/** Anyone holding the link sent to a new address: makes it the account's address. */
+export async function confirmEmailChangeAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return formAction(form, {
+    input: (values) => {
+      const parsed = emailTokenSchema.safeParse(values);
+      return parsed.success ? parsed : invalid({}, "This link is not valid. Ask again from your account settings.");
+    },
+    run: ({ input }) => confirmEmailChange(input.token),
+    done: () => redirect("/confirm-email-change/done"),
   });
 }

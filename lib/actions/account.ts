@@ -1,11 +1,14 @@
 "use server";
-// Account security from /settings/account: the password, and signing out everywhere.
+// Account security from /settings/account: the password, the email address, signing out
+// everywhere, and deleting the account.
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
-import { signIn } from "@/lib/auth/config";
+import { signIn, signOut } from "@/lib/auth/config";
 import { changeMyPassword } from "@/lib/data/users";
+import { cancelEmailChange, requestEmailChange } from "@/lib/data/account-changes";
+import { requestAccountDeletion } from "@/lib/data/account-deletion";
 import { clientIp } from "@/lib/request-ip";
-import { changePasswordSchema } from "@/lib/validation/auth";
+import { changeEmailSchema, changePasswordSchema, deleteAccountSchema } from "@/lib/validation/auth";
 import type { FormState } from "@/lib/validation/form";
 import { formAction } from "@/lib/actions/action";
 import { signOutAction } from "@/lib/actions/auth";
@@ -36,4 +39,40 @@ export async function changePasswordAction(_prev: FormState, form: FormData): Pr
 /** The signed-in user: ends every session they have, this one included (what sign-out does), with a form's state. */
 export async function signOutEverywhereAction(_prev: FormState, _form: FormData): Promise<FormState> {
   return formAction(null, { run: () => signOutAction() });
+}
+
+/**
+ * The signed-in user, with their password: sends a confirmation link to a new address. The answer
+ * is the same whether or not another account uses it.
+ */
+export async function changeEmailAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return formAction(form, {
+    input: changeEmailSchema,
+    secret: ["currentPassword"],
+    run: async ({ viewer, input }) => requestEmailChange(viewer, input, { ip: clientIp(await headers()) }),
+    refresh: true,
+    done: ({ pendingEmail }) => ({ ok: true, message: `We've sent a link to ${pendingEmail}. Your address changes when you open it.` }),
+  });
+}
+
+/** The signed-in user: forgets the address waiting for confirmation. */
+export async function cancelEmailChangeAction(_prev: FormState, _form: FormData): Promise<FormState> {
+  return formAction(null, { run: ({ viewer }) => cancelEmailChange(viewer), refresh: true });
+}
+
+/**
+ * The signed-in user, with their password: schedules their account's deletion (the grace period in
+ * lib/domain/account-deletion.ts), which signed them out everywhere; this browser's cookie goes too,
+ * and the page says how to cancel.
+ */
+export async function deleteAccountAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return formAction(form, {
+    input: deleteAccountSchema,
+    secret: ["currentPassword"],
+    run: async ({ viewer, input }) => requestAccountDeletion(viewer, input, { ip: clientIp(await headers()) }),
+    done: async ({ dueAt }) => {
+      await signOut({ redirectTo: `/account-deletion?on=${dueAt.toISOString().slice(0, 10)}` });
+      return {};
+    },
+  });
 }

@@ -5,6 +5,7 @@ import { getViewer } from "@/lib/auth/session";
 import { liftRestriction, restrictUser } from "@/lib/data/restrictions";
 import { answerAppeal, createAppeal } from "@/lib/data/appeals";
 import { setUserRole, setUserTrust } from "@/lib/data/admin-users";
+import { clearEmailStop } from "@/lib/data/email-events";
 import { markMyNotificationsRead } from "@/lib/data/notifications";
 import { answerAppealSchema, appealSchema, liftSchema, restrictFormSchema, roleSchema, TRUST_CHOICES, trustSchema } from "@/lib/validation/moderation";
 import { idSchema } from "@/lib/validation/ids";
@@ -48,6 +49,18 @@ export async function setRoleAction(userId: string, _prev: FormState, form: Form
     run: ({ viewer, ids, input }) => setUserRole(viewer, ids.userId, input.role, input.reason),
     refresh: true,
     done: (_saved, { input }) => ({ ok: true, message: "Role saved.", values: { role: input.role } }),
+  });
+}
+
+/** Admins: lets mail go to someone's address again after a bounce or complaint stopped it. */
+export async function clearEmailStopAction(userId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  return formAction(form, {
+    ids: { userId },
+    notFound,
+    input: liftSchema,
+    run: ({ viewer, ids, input }) => clearEmailStop(viewer, ids.userId, input.reason),
+    refresh: true,
+    done: () => ({ ok: true, message: "Email to this address is back on." }),
   });
 }
 

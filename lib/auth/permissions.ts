@@ -43,6 +43,8 @@ export const PERMISSIONS = [
   "story:feature",
   /** Restrict a moderator or an admin (restricting readers is "user:restrict"). */
   "user:restrict-staff",
+  /** Let mail go to an address again after a bounce or complaint stopped it (lib/data/email-events.ts). */
+  "email:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -56,6 +56,9 @@ export type StaffUserDetail = UserRow & {
   /** Whether the address is confirmed, and whether mail to it was stopped by a bounce or complaint (lib/data/email-events.ts). */
   emailVerified: boolean;
   emailStopped: { at: Date; reason: string } | null;
+  /** The member asked to delete their account: when it happens (lib/data/account-deletion.ts); `deletedAt`: it did. */
+  deletionDueAt: Date | null;
+  deletedAt: Date | null;
 };
 
 /** Staff (user:restrict): one account with its restriction history and the audit entries about it. */
@@ -65,7 +68,7 @@ export async function getUserForStaff(viewer: Viewer | null, userId: string): Pr
     where: { id: userId },
     select: {
       id: true, name: true, handle: true, email: true, role: true, status: true, trustOverride: true, createdAt: true, bio: true, avatarUrl: true,
-      emailVerifiedAt: true, emailStoppedAt: true, emailStoppedReason: true,
+      emailVerifiedAt: true, emailStoppedAt: true, emailStoppedReason: true, deletionDueAt: true, deletedAt: true,
       restrictions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 100, select: { id: true, kind: true, reason: true, createdAt: true, expiresAt: true, liftedAt: true, overturnedAt: true, createdById: true } },
     },
   });

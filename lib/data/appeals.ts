@@ -4,7 +4,7 @@ import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
-import { recordAction } from "@/lib/data/audit";
+import { ACCOUNT_SELF_SERVICE_ACTIONS, recordAction } from "@/lib/data/audit";
 import { notify } from "@/lib/data/notifications";
 import { isUniqueViolation } from "@/lib/data/prisma-errors";
 import { creatorPresenceChanges, restoreRemovedContent, syncUserStatus } from "@/lib/data/restrictions";
@@ -115,7 +115,7 @@ export async function listMyModerationActions(viewer: Viewer | null, options: { 
   const limit = Math.min(options.limit ?? 20, 50);
   const cursorRow = options.cursor ? await db.moderationAction.findFirst({ where: { id: options.cursor, subjectUserId: me.id }, select: { id: true, createdAt: true } }) : null;
   const rows = await db.moderationAction.findMany({
-    where: { subjectUserId: me.id, ...(cursorRow ? afterKeyset(["createdAt", "id"], cursorRow) : {}) },
+    where: { subjectUserId: me.id, action: { notIn: ACCOUNT_SELF_SERVICE_ACTIONS }, ...(cursorRow ? afterKeyset(["createdAt", "id"], cursorRow) : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     select: { id: true, action: true, reason: true, createdAt: true, appeal: { select: { status: true } } },

@@ -37,3 +37,9 @@ export async function recordAction(tx: Prisma.TransactionClient, entry: AuditEnt
   });
   return id;
 }
+
+/**
+ * Entries a member's own account changes leave in the log (their email, their deletion): for
+ * staff reading the log, not decisions about the member, so their "moderation" list leaves them out.
+ */
+export const ACCOUNT_SELF_SERVICE_ACTIONS: ModerationActionKind[] = ["EMAIL_CHANGE", "EMAIL_STOP_CLEAR", "ACCOUNT_DELETION_REQUEST", "ACCOUNT_DELETION_CANCEL", "ACCOUNT_DELETE"];

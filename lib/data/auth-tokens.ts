@@ -3,14 +3,17 @@ import { createHash, randomBytes } from "node:crypto";
 import { db, type Prisma } from "@/lib/db";
 import type { AuthTokenKind } from "@/lib/generated/prisma/client";
 
-const lifetimeMs: Record<AuthTokenKind, number> = { PASSWORD_RESET: 60 * 60 * 1000, VERIFY_EMAIL: 24 * 60 * 60 * 1000 };
+const lifetimeMs: Record<AuthTokenKind, number> = { PASSWORD_RESET: 60 * 60 * 1000, VERIFY_EMAIL: 24 * 60 * 60 * 1000, CHANGE_EMAIL: 24 * 60 * 60 * 1000 };
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** The system (when the email carrying it is sent): a new single-use token; only its hash is kept. */
-export async function mintAuthToken(userId: string, kind: AuthTokenKind): Promise<string> {
+/**
+ * The system (when the email carrying it is sent): a new single-use token; only its hash is kept.
+ * `email`: the address the link proves (CHANGE_EMAIL: the new address it was sent to).
+ */
+export async function mintAuthToken(userId: string, kind: AuthTokenKind, email?: string): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await db.authToken.create({ data: { userId, kind, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + lifetimeMs[kind]) } });
+  await db.authToken.create({ data: { userId, kind, email, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + lifetimeMs[kind]) } });
   return token;
 }
 
@@ -26,9 +29,14 @@ export async function isAuthTokenUsable(token: string, kind: AuthTokenKind): Pro
  * every other token of the same kind for that user stops working too.
  */
 export async function consumeAuthToken(tx: Prisma.TransactionClient, token: string, kind: AuthTokenKind): Promise<string | null> {
+  return (await consumeAuthTokenFor(tx, token, kind))?.userId ?? null;
+}
+
+/** The same, with the address the token was minted for (CHANGE_EMAIL). */
+export async function consumeAuthTokenFor(tx: Prisma.TransactionClient, token: string, kind: AuthTokenKind): Promise<{ userId: string; email: string | null } | null> {
   const now = new Date();
-  const found = await tx.authToken.findFirst({ where: { tokenHash: hashToken(token), kind, usedAt: null, expiresAt: { gt: now } }, select: { id: true, userId: true } });
+  const found = await tx.authToken.findFirst({ where: { tokenHash: hashToken(token), kind, usedAt: null, expiresAt: { gt: now } }, select: { id: true, userId: true, email: true } });
   if (!found) return null;
   const { count } = await tx.authToken.updateMany({ where: { userId: found.userId, kind, usedAt: null }, data: { usedAt: now } });
-  return count > 0 ? found.userId : null;
+  return count > 0 ? { userId: found.userId, email: found.email } : null;
 }

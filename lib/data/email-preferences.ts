@@ -10,12 +10,13 @@ export type EmailPreferences = Record<EmailKind, boolean>;
 const preferenceSelect = Object.fromEntries(EMAIL_KIND_NAMES.map((k) => [EMAIL_KINDS[k].column, true])) as Record<(typeof EMAIL_KINDS)[EmailKind]["column"], true>;
 
 /** The signed-in member: which notification emails they get. */
-export async function getMyEmailPreferences(viewer: Viewer | null): Promise<EmailPreferences & { email: string; confirmed: boolean }> {
+export async function getMyEmailPreferences(viewer: Viewer | null): Promise<EmailPreferences & { email: string; confirmed: boolean; stopped: { at: Date; reason: string } | null }> {
   if (!viewer) throw new AppError("UNAUTHENTICATED");
-  const user = await db.user.findUnique({ where: { id: viewer.id }, select: { ...preferenceSelect, email: true, emailVerifiedAt: true } });
+  const user = await db.user.findUnique({ where: { id: viewer.id }, select: { ...preferenceSelect, email: true, emailVerifiedAt: true, emailStoppedAt: true, emailStoppedReason: true } });
   if (!user) throw new AppError("UNAUTHENTICATED");
   const prefs = Object.fromEntries(EMAIL_KIND_NAMES.map((k) => [k, user[EMAIL_KINDS[k].column]])) as EmailPreferences;
-  return { ...prefs, email: user.email, confirmed: user.emailVerifiedAt !== null };
+  const stopped = user.emailStoppedAt ? { at: user.emailStoppedAt, reason: user.emailStoppedReason ?? "" } : null;
+  return { ...prefs, email: user.email, confirmed: user.emailVerifiedAt !== null, stopped };
 }
 
 /** The signed-in member (even suspended: it only concerns their inbox): sets which notification emails they get. */

@@ -82,19 +82,30 @@ async function noLongerWanted(email: QueuedEmail): Promise<boolean> {
   if (!email.userId) return false;
   const kind = emailKindOf(email);
   const user = await db.user.findUnique({ where: { id: email.userId } });
-  if (!user || user.emailStoppedAt) return true;
+  if (!user || user.deletedAt) return true;
+  // Goes to the new address, which the stop (about the current one) does not cover; a newer request replaced it.
+  if (email.template === "confirm-new-email") return user.pendingEmail !== email.to;
+  if (user.emailStoppedAt) return true;
   if (email.template === "verify-email") return user.emailVerifiedAt !== null;
   return kind !== null && !user[EMAIL_KINDS[kind].column];
 }
+
+/** Templates carrying a single-use link: the token's kind and the page it opens. */
+const linkRoutes = {
+  "verify-email": { kind: "VERIFY_EMAIL", route: "verify-email" },
+  "password-reset": { kind: "PASSWORD_RESET", route: "reset-password" },
+  "confirm-new-email": { kind: "CHANGE_EMAIL", route: "confirm-email-change" },
+} as const;
 
 async function composeEmail(email: QueuedEmail) {
   const site = siteUrl();
   const data: Record<string, string> = { siteUrl: site, ...(email.data as Record<string, string>) };
   const template = email.template as EmailTemplateName;
   // Links that sign someone in are made now, not when queued, so no usable token is stored.
-  if (template === "verify-email" || template === "password-reset") {
-    const token = await mintAuthToken(email.userId!, template === "verify-email" ? "VERIFY_EMAIL" : "PASSWORD_RESET");
-    data.url = `${site}/${template === "verify-email" ? "verify-email" : "reset-password"}/${token}`;
+  if (template in linkRoutes) {
+    const { kind, route } = linkRoutes[template as keyof typeof linkRoutes];
+    const token = await mintAuthToken(email.userId!, kind, kind === "CHANGE_EMAIL" ? email.to : undefined);
+    data.url = `${site}/${route}/${token}`;
   }
   const kind = emailKindOf(email);
   const headers: Record<string, string> = {};

@@ -45,7 +45,7 @@ export async function setBookmark(viewer: Viewer | null, storyId: string, bookma
 export async function setFollow(viewer: Viewer | null, creatorId: string, following: boolean): Promise<{ following: boolean; followerCount: number }> {
   const me = requirePermission(viewer, "story:react");
   if (creatorId === me.id) throw new AppError("INVALID", "You can't follow yourself.");
-  const creator = await db.user.findFirst({ where: { id: creatorId, status: "ACTIVE" }, select: { id: true } });
+  const creator = await db.user.findFirst({ where: { id: creatorId, status: "ACTIVE", deletedAt: null }, select: { id: true } });
   if (!creator) throw new AppError("NOT_FOUND", "We couldn't find that creator.");
   return db.$transaction(async (tx) => {
     const changed = following

@@ -45,6 +45,8 @@ export const RATE_RULES = {
   passwordResetPerAccount: { limit: 5, windowSeconds: HOUR, message: "Too many password reset requests. Please try again later." },
   /** "Send the confirmation link again". */
   verificationResend: { limit: 5, windowSeconds: HOUR, message: "We've sent several links already. Please check your inbox (and spam folder), or try again in an hour." },
+  /** Email changes asked for (each sends a link to an address the member typed). */
+  emailChange: { limit: 5, windowSeconds: HOUR, message: "You've asked for several email changes already. Please check that inbox, or try again in an hour." },
   /** Failed sign-ins from one address, whatever the account. */
   signInPerIp: { limit: 50, windowSeconds: 15 * MINUTE, message: (wait) => `Too many attempts from this network. Try again in ${wait}.` },
   signInPerIpDaily: { limit: 300, windowSeconds: DAY, message: (wait) => `Too many attempts from this network today. Try again in ${wait}.` },

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { isSlug } from "@/lib/validation/ids";
 import { AppError } from "@/lib/errors";
@@ -17,6 +18,7 @@ import { isEmailDomainBlocked } from "@/lib/content/spam";
 import { batched, type Settled } from "@/lib/data/batch";
 import { env, siteUrl } from "@/lib/env";
 import { queueEmail } from "@/lib/data/email";
+import { cancelAccountDeletionOnSignIn } from "@/lib/data/account-deletion";
 
 export type CreatorProfile = { id: string; name: string; handle: string; bio: string; avatarUrl: string | null; links: ProfileLink[]; joinedAt: Date; followerCount: number; storyCount: number };
 export type MyProfile = { name: string; handle: string; bio: string; email: string; avatarUrl: string | null; links: ProfileLink[] };
@@ -125,7 +127,7 @@ async function freeHandle(name: string): Promise<string> {
 /** Who is trying to sign in: the address (TRUST_PROXY decides it) and the accounts this browser has signed in to before. */
 export type SignInContext = { ip?: string; knownUserIds?: readonly string[] };
 
-const signInUserSelect = { id: true, name: true, email: true, passwordHash: true, sessionVersion: true } as const;
+const signInUserSelect = { id: true, name: true, email: true, passwordHash: true, sessionVersion: true, deletionDueAt: true } as const;
 
 /**
  * The counters one sign-in attempt meets. `pair`: this account from this address (growing
@@ -171,6 +173,8 @@ export async function verifyCredentials(email: string, password: string, context
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
   if (ok && user) {
     await resetRateLimit(pair.key, pair.rule);
+    // Signing in during a deletion's grace period is how a member keeps their account.
+    if (user.deletionDueAt) await cancelAccountDeletionOnSignIn(user.id);
     return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
   }
   // Over the limit now is fine: the next attempt is refused.
@@ -188,23 +192,35 @@ export async function endMySessions(viewer: Viewer | null): Promise<void> {
 }
 
 /**
- * The signed-in user only (even suspended): replaces their password after checking the current
- * one, and ends every session signed in before. Wrong current passwords meet the same growing
- * delays as sign-in (a stolen session must not be a way to guess the password). Returns the
- * email, for signing this browser in again.
+ * The signed-in user only (even suspended): checks their current password before a change to the
+ * account's keys (password, email, deletion). Wrong passwords meet the same growing delays as
+ * sign-in (a stolen session must not be a way to guess the password). Returns the account.
  */
-export async function changeMyPassword(viewer: Viewer | null, input: ChangePasswordInput, { ip }: { ip?: string } = {}): Promise<{ email: string }> {
+export async function checkMyPassword(viewer: Viewer | null, password: string, { ip, field = "currentPassword" }: { ip?: string; field?: string } = {}): Promise<{ id: string; name: string; email: string }> {
   if (!viewer) throw new AppError("UNAUTHENTICATED");
   const user = await db.user.findUnique({ where: { id: viewer.id }, select: signInUserSelect });
   if (!user) throw new AppError("UNAUTHENTICATED");
   const { pair } = signInCounters(user.email, user, { ip });
   await claimAttempt(pair.key, pair.rule);
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError("INVALID", "Your current password isn't right.", { currentPassword: ["That isn't your current password"] });
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    throw new AppError("INVALID", "Your current password isn't right.", { [field]: ["That isn't your current password"] });
   }
   await resetRateLimit(pair.key, pair.rule);
+  return { id: user.id, name: user.name, email: user.email };
+}
+
+/**
+ * The signed-in user only (even suspended): replaces their password after checking the current
+ * one, ends every session signed in before, and tells them by email. Returns the email, for
+ * signing this browser in again.
+ */
+export async function changeMyPassword(viewer: Viewer | null, input: ChangePasswordInput, { ip }: { ip?: string } = {}): Promise<{ email: string }> {
+  const user = await checkMyPassword(viewer, input.currentPassword, { ip });
   const passwordHash = await hashPassword(input.newPassword);
-  await db.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { id: true } });
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { id: true } });
+    await queueEmail(tx, { key: `password-changed:${randomUUID()}`, userId: user.id, to: user.email, template: "password-changed", data: { name: user.name, resetUrl: `${siteUrl()}/forgot-password` } });
+  });
   return { email: user.email };
 }
 

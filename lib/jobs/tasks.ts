@@ -3,11 +3,17 @@ import { z } from "zod";
 import { sendQueuedEmail } from "@/lib/data/email";
 import { fanOutNewStory } from "@/lib/data/email-notifications";
 import { queueWeeklyDigests } from "@/lib/data/email-digest";
+import { carryOutAccountDeletion } from "@/lib/data/account-deletion";
 
-/** What each queued job does (the sweep is app/api/sweep). Called by app/api/jobs/[task] for this process's worker. */
+/**
+ * What each queued job does (the sweep is app/api/sweep). Called by app/api/jobs/[task] for this
+ * process's worker; a result with `changes` (lib/cache/tags.ts) has those pages expired by the route.
+ */
 export const jobTasks: Record<string, (payload: Record<string, unknown>) => Promise<unknown>> = {
   "send-email": (payload) => sendQueuedEmail(z.string().parse(payload.key)),
   // From the queue's schedule (lib/jobs/worker.ts): graphile-worker adds when it was due.
   "weekly-digest": (payload) => queueWeeklyDigests(new Date(z.object({ ts: z.string() }).optional().parse(payload._cron)?.ts ?? Date.now())),
+  // Added when the member asked, due at the end of the grace period (lib/data/account-deletion.ts).
+  "delete-account": (payload) => carryOutAccountDeletion(z.string().parse(payload.userId)),
   "new-story-fan-out": (payload) => fanOutNewStory(z.string().parse(payload.storyId), z.string().optional().parse(payload.after)),
 };

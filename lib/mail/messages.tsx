@@ -2,7 +2,7 @@ import "server-only";
 import type { ReactElement } from "react";
 import { render } from "@react-email/render";
 import { NewStoryFromFollowed, NotificationDigest, WeeklyDigest } from "@/lib/mail/templates/notifications";
-import { PasswordChanged, PasswordReset, SignUpWithExistingAddress, VerifyEmail } from "@/lib/mail/templates/account";
+import { AccountDeleted, AccountDeletionCancelled, AccountDeletionScheduled, ConfirmNewEmail, EmailChanged, PasswordChanged, PasswordReset, SignUpWithExistingAddress, VerifyEmail } from "@/lib/mail/templates/account";
 
 /**
  * Every email the site sends, by template name: its subject and its React component. The data
@@ -14,6 +14,11 @@ export const emailTemplates = {
   "password-reset": (d: { siteUrl: string; name: string; url: string }) => ({ subject: "Reset your password", element: <PasswordReset {...d} /> }),
   "signup-existing": (d: { siteUrl: string; name: string; signInUrl: string; resetUrl: string }) => ({ subject: "You already have a Storyhouse account", element: <SignUpWithExistingAddress {...d} /> }),
   "password-changed": (d: { siteUrl: string; name: string; resetUrl: string }) => ({ subject: "Your password was changed", element: <PasswordChanged {...d} /> }),
+  "confirm-new-email": (d: { siteUrl: string; name: string; url: string; newEmail: string }) => ({ subject: "Confirm your new email address", element: <ConfirmNewEmail {...d} /> }),
+  "email-changed": (d: { siteUrl: string; name: string; newEmail: string; resetUrl: string }) => ({ subject: "Your email address was changed", element: <EmailChanged {...d} /> }),
+  "account-deletion-scheduled": (d: { siteUrl: string; name: string; dueDate: string; keepStories: string; signInUrl: string }) => ({ subject: "Your account will be deleted", element: <AccountDeletionScheduled {...d} /> }),
+  "account-deletion-cancelled": (d: { siteUrl: string; name: string }) => ({ subject: "Your account will not be deleted", element: <AccountDeletionCancelled {...d} /> }),
+  "account-deleted": (d: { siteUrl: string; name: string; keptStories: string }) => ({ subject: "Your account was deleted", element: <AccountDeleted {...d} /> }),
   "notification-digest": (d: { siteUrl: string; name: string; group: string; items: { message: string; url: string | null }[]; alwaysSent: boolean; unsubscribeUrl: string; settingsUrl: string; reason: string }) => ({
     subject: d.items.length === 1 ? d.items[0].message.replace(/\.$/, "") : `${d.items.length} new ${d.group === "reply" ? "replies to your comments" : d.group === "comment" ? "comments on your stories" : "updates about your account"}`,
     element: <NotificationDigest {...d} />,

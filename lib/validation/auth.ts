@@ -38,3 +38,17 @@ export const resetPasswordSchema = z
   .refine((input) => input.confirmPassword === input.newPassword, { path: ["confirmPassword"], message: "The two passwords don't match" });
 
 export const emailTokenSchema = z.object({ token: emailedToken });
+
+export const changeEmailSchema = z.object({
+  newEmail: email,
+  currentPassword: z.string().min(1, "Enter your current password").max(200, "Use at most 200 characters"),
+});
+export type ChangeEmailInput = z.infer<typeof changeEmailSchema>;
+
+/** Deleting one's account: what happens to the stories, and the password to say it is really them. */
+export const deleteAccountSchema = z.object({
+  stories: z.enum(["keep", "delete"], { message: "Choose what happens to your stories" }),
+  currentPassword: z.string().min(1, "Enter your password").max(200, "Use at most 200 characters"),
+  confirm: z.literal("on", { message: "Tick the box to confirm" }),
+});
+export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;

@@ -8,6 +8,8 @@ import { imageAltSchema, imageUrlSchema, singleLineText, storableText } from "@/
 export const RESERVED_COMMUNITY_SLUGS: ReadonlySet<string> = new Set([
   "admin", "api", "authors", "bookmarks", "communities", "following", "media", "moderation", "notifications", "search", "settings",
   "signin", "signup", "sitemaps", "studio", "tags", "feed", "icon", "apple-icon", "manifest", "robots", "favicon", "challenges", "about", "_next",
+  // The pages reached from emails and the account's own pages (proxy.ts lists them too).
+  "forgot-password", "reset-password", "verify-email", "unsubscribe", "confirm-email-change", "account-deletion",
 ]);
 
 const checkbox = z

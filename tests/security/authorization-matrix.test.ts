@@ -42,7 +42,9 @@ import { mintAuthToken } from "@/lib/data/auth-tokens";
 import { unsubscribeByLink, updateMyEmailPreferences } from "@/lib/data/email-preferences";
 import { unsubscribeUrls } from "@/lib/mail/unsubscribe";
 import { retryDeadJobAsAdmin } from "@/lib/data/admin-mail";
-import { isSignedEmailEvent } from "@/lib/data/email-events";
+import { clearEmailStop, clearMyEmailStop, isSignedEmailEvent } from "@/lib/data/email-events";
+import { cancelEmailChange, confirmEmailChange, requestEmailChange } from "@/lib/data/account-changes";
+import { cancelAccountDeletionOnSignIn, requestAccountDeletion } from "@/lib/data/account-deletion";
 import { AppError } from "@/lib/errors";
 import { storyInput } from "../helpers/factories";
 import { changedTables, comment, community, draftStory, fingerprint, publishedStory, quickUser, restrict, unique } from "./world";
@@ -117,6 +119,13 @@ const ROWS: Row[] = [
     expect: staffOnly,
   },
   { entry: "accounts.setRoleAction", via: "setUserRole", setup: async () => null, run: (v, _t, c) => setUserRole(v, c.owner.id, "MODERATOR", "Matrix"), expect: adminOnly },
+  {
+    entry: "accounts.clearEmailStopAction",
+    via: "clearEmailStop",
+    setup: (c) => db.user.update({ where: { id: c.owner.id }, data: { emailStoppedAt: new Date(), emailStoppedReason: "Bounced" }, select: { id: true } }),
+    run: (v, _t, c) => clearEmailStop(v, c.owner.id, "Mailbox fixed"),
+    expect: adminOnly,
+  },
   { entry: "accounts.setTrustAction", via: "setUserTrust", setup: async () => null, run: (v, _t, c) => setUserTrust(v, c.owner.id, false, "Matrix"), expect: adminOnly },
   {
     entry: "accounts.createAppealAction",
@@ -197,6 +206,17 @@ const ROWS: Row[] = [
     run: (_v, token) => resetPasswordWithToken(token, "a second new password"),
     expect: E({ rest: "INVALID" }),
   },
+  {
+    entry: "account-email.confirmEmailChangeAction",
+    via: "confirmEmailChange",
+    setup: async (c) => {
+      const email = `confirmed-${unique()}@example.com`;
+      await db.user.update({ where: { id: c.owner.id }, data: { pendingEmail: email } });
+      return mintAuthToken(c.owner.id, "CHANGE_EMAIL", email);
+    },
+    run: (_v, token) => confirmEmailChange(token),
+    expect: everyone,
+  },
   { entry: "account-email.confirmEmailAction", via: "confirmEmailWithToken", setup: (c) => mintAuthToken(c.owner.id, "VERIFY_EMAIL"), run: (_v, token) => confirmEmailWithToken(token), expect: everyone },
   {
     entry: "account-email.confirmEmailAction (forged link)",
@@ -218,6 +238,16 @@ const ROWS: Row[] = [
     expect: E({ anon: "UNAUTHENTICATED", owner: "ok", restricted: "ok", suspended: "ok", rest: "CONFLICT" }),
   },
   // lib/actions/email-preferences.ts
+  {
+    entry: "email-preferences.clearMyEmailStopAction",
+    via: "clearMyEmailStop",
+    setup: async () => null,
+    run: async (v) => {
+      if (v) await db.user.update({ where: { id: v.id }, data: { emailStoppedAt: new Date(), emailStoppedReason: "Bounced" } });
+      return clearMyEmailStop(v);
+    },
+    expect: E({ anon: "UNAUTHENTICATED", rest: "ok" }),
+  },
   { entry: "email-preferences.updateEmailPreferencesAction", via: "updateMyEmailPreferences", setup: async () => null, run: (v) => updateMyEmailPreferences(v, { reply: false, comment: false, review: false, followed: false, digest: true }), expect: E({ anon: "UNAUTHENTICATED", rest: "ok" }) },
   { entry: "email-preferences.unsubscribeAction", via: "unsubscribeByLink (signed link)", setup: async (c) => new URL(unsubscribeUrls(c.owner.id, "reply").oneClick).searchParams.get("s")!, run: (_v, s, c) => unsubscribeByLink(c.owner.id, "reply", s), expect: everyone },
   // Another member's link with this member's id: the signature doesn't match.
@@ -242,6 +272,32 @@ const ROWS: Row[] = [
     run: (v) => changeMyPassword(v, { currentPassword: "not the password", newPassword: "a new password", confirmPassword: "a new password" }),
     expect: E({ anon: "UNAUTHENTICATED", rest: "INVALID" }),
     // The wrong guess counts towards this account's delays from this address.
+    mayChange: ["RateLimit"],
+  },
+  {
+    entry: "account.changeEmailAction",
+    via: "requestEmailChange",
+    setup: async () => null,
+    run: async (v) => {
+      if (v) await db.user.update({ where: { id: v.id }, data: { passwordHash: await hashPassword("the current password") } });
+      return requestEmailChange(v, { newEmail: `moved-${unique()}@example.com`, currentPassword: "the current password" });
+    },
+    expect: E({ anon: "UNAUTHENTICATED", rest: "ok" }),
+  },
+  { entry: "account.cancelEmailChangeAction", via: "cancelEmailChange", setup: async () => null, run: (v) => cancelEmailChange(v), expect: E({ anon: "UNAUTHENTICATED", rest: "ok" }) },
+  {
+    entry: "account.deleteAccountAction",
+    via: "requestAccountDeletion",
+    // Everyone who may be the caller gets the password before the call, so a denial can be checked to change nothing.
+    setup: async (c) => db.user.updateMany({ where: { id: { in: [c.owner.id, c.reader.id, c.other.id, c.moderator.id, c.admin.id] } }, data: { passwordHash: await hashPassword("the current password") } }),
+    run: async (v) => {
+      const scheduled = await requestAccountDeletion(v, { stories: "keep", currentPassword: "the current password" });
+      // The cast is shared by every row: the deletion is cancelled again (as signing in does).
+      if (v) await cancelAccountDeletionOnSignIn(v.id);
+      return scheduled;
+    },
+    // Staff accounts must become readers first; the password check before that counts towards sign-in delays.
+    expect: E({ anon: "UNAUTHENTICATED", moderator: "FORBIDDEN", admin: "FORBIDDEN", rest: "ok" }),
     mayChange: ["RateLimit"],
   },
   { entry: "account.signOutEverywhereAction", via: "endMySessions + next-auth signOut", setup: async () => null, run: (v) => (v ? endMySessions(v) : Promise.resolve()), expect: E({ anon: "noop", rest: "ok" }) },

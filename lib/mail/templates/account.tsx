@@ -48,3 +48,61 @@ export function PasswordChanged({ siteUrl, name, resetUrl }: Common & { resetUrl
     </EmailLayout>
   );
 }
+
+export function ConfirmNewEmail({ siteUrl, name, url, newEmail }: Common & { url: string; newEmail: string }) {
+  return (
+    <EmailLayout preview="Confirm your new email address for Storyhouse" siteUrl={siteUrl}>
+      <Paragraph>Hi {name},</Paragraph>
+      <Paragraph>You asked to use {newEmail} for your Storyhouse account. Nothing changes until you confirm it here:</Paragraph>
+      <ActionButton href={url}>Use this address</ActionButton>
+      <Paragraph>The link works once, for 24 hours. If you did not ask for this, ignore this email: the account keeps its current address.</Paragraph>
+    </EmailLayout>
+  );
+}
+
+export function EmailChanged({ siteUrl, name, newEmail, resetUrl }: Common & { newEmail: string; resetUrl: string }) {
+  return (
+    <EmailLayout preview="Your Storyhouse email address was changed" siteUrl={siteUrl}>
+      <Paragraph>Hi {name},</Paragraph>
+      <Paragraph>The email address of your Storyhouse account was changed to {newEmail}. Sign-ins and emails use the new address from now on; this is the last email sent here.</Paragraph>
+      <Paragraph>
+        If this wasn&apos;t you, someone may have your password: <a href={resetUrl}>reset it from the new address</a> if you can, or reply to this email.
+      </Paragraph>
+    </EmailLayout>
+  );
+}
+
+export function AccountDeletionScheduled({ siteUrl, name, dueDate, keepStories, signInUrl }: Common & { dueDate: string; keepStories: string; signInUrl: string }) {
+  return (
+    <EmailLayout preview="Your Storyhouse account will be deleted" siteUrl={siteUrl}>
+      <Paragraph>Hi {name},</Paragraph>
+      <Paragraph>
+        You asked us to delete your Storyhouse account. It will be deleted on {dueDate}.{" "}
+        {keepStories === "yes" ? "Your published stories will stay on the site under the name “Former member”." : "Your stories will be deleted with it."} Your comments, hearts, follows and profile go.
+      </Paragraph>
+      <Paragraph>Changed your mind? Sign in before then and the deletion is cancelled:</Paragraph>
+      <ActionButton href={signInUrl}>Sign in to keep my account</ActionButton>
+    </EmailLayout>
+  );
+}
+
+export function AccountDeletionCancelled({ siteUrl, name }: Common) {
+  return (
+    <EmailLayout preview="Your Storyhouse account is no longer being deleted" siteUrl={siteUrl}>
+      <Paragraph>Hi {name},</Paragraph>
+      <Paragraph>You signed in, so your account will not be deleted. Everything stays as it was. To delete it after all, ask again from your account settings.</Paragraph>
+    </EmailLayout>
+  );
+}
+
+export function AccountDeleted({ siteUrl, name, keptStories }: Common & { keptStories: string }) {
+  return (
+    <EmailLayout preview="Your Storyhouse account was deleted" siteUrl={siteUrl}>
+      <Paragraph>Hi {name},</Paragraph>
+      <Paragraph>
+        Your Storyhouse account was deleted, as you asked.{" "}
+        {keptStories === "0" ? "Your stories were deleted with it." : `${keptStories} published ${keptStories === "1" ? "story stays" : "stories stay"} on the site under the name “Former member”.`} This is the last email we send you.
+      </Paragraph>
+    </EmailLayout>
+  );
+}

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime, pluralize } from "@/components/format";
 import { actionLabels, pill, pillTone, restrictionKindLabels, roleLabels } from "@/components/moderation/labels";
 import { RestrictForm } from "@/components/moderation/restrict-form";
 import { LiftForm } from "@/components/moderation/lift-form";
+import { ClearEmailStopForm } from "@/components/admin/clear-email-stop-form";
 import { RoleForm, TrustForm } from "@/components/moderation/role-trust-forms";
 import { guarded } from "@/components/moderation/guarded";
 import { Avatar } from "@/components/avatar";
@@ -32,13 +33,13 @@ async function UserDetail({ params }: { params: Params }) {
   return guarded(async () => {
     const user = await getUserForStaff(viewer, id);
     const mayRestrict = mayRestrictAccount(viewer, user);
-    return <UserView user={user} mayRestrict={mayRestrict} manageRole={can(viewer, "role:manage")} manageTrust={can(viewer, "user:trust")} />;
+    return <UserView user={user} mayRestrict={mayRestrict} manageRole={can(viewer, "role:manage")} manageTrust={can(viewer, "user:trust")} manageEmail={can(viewer, "email:manage")} />;
   });
 }
 
 const section = "rounded-xl border border-stone-200 p-4 sm:p-5";
 
-function UserView({ user, mayRestrict, manageRole, manageTrust }: { user: StaffUserDetail; mayRestrict: boolean; manageRole: boolean; manageTrust: boolean }) {
+function UserView({ user, mayRestrict, manageRole, manageTrust, manageEmail }: { user: StaffUserDetail; mayRestrict: boolean; manageRole: boolean; manageTrust: boolean; manageEmail: boolean }) {
   const trust = user.trustOverride === null ? "auto" : user.trustOverride ? "trusted" : "untrusted";
   return (
     <div className="space-y-6">
@@ -65,10 +66,18 @@ function UserView({ user, mayRestrict, manageRole, manageTrust }: { user: StaffU
             <span>· {pluralize(user.storyCount, "published story", "published stories")}</span>
             <span>· {pluralize(user.commentCount, "comment")}</span>
           </p>
-          {user.emailStopped ? (
-            <p className="mt-2 text-sm text-red-800" data-testid="email-stopped">
-              No email is sent to this address: {user.emailStopped.reason} ({formatDate(user.emailStopped.at)}).
-            </p>
+          {user.deletedAt ? (
+            <p className="mt-2 text-sm text-stone-600">Account deleted by its owner on {formatDate(user.deletedAt)}.</p>
+          ) : user.deletionDueAt ? (
+            <p className="mt-2 text-sm text-amber-800">The owner asked to delete this account: it will be deleted on {formatDate(user.deletionDueAt)} unless they sign in before.</p>
+          ) : null}
+          {user.emailStopped && !user.deletedAt ? (
+            <div className="mt-2 text-sm text-red-800" data-testid="email-stopped">
+              <p>
+                No email is sent to this address: {user.emailStopped.reason} ({formatDate(user.emailStopped.at)}).
+              </p>
+              {manageEmail ? <ClearEmailStopForm userId={user.id} /> : null}
+            </div>
           ) : !user.emailVerified ? (
             <p className="mt-2 text-sm text-stone-600">Email address not confirmed yet.</p>
           ) : null}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isSweepRequest } from "@/lib/sweep-token";
 import { jobTasks } from "@/lib/jobs/tasks";
+import { changeTags, expireTagsFromRoute, type Changes } from "@/lib/cache/tags";
 
 const bodySchema = z.object({ payload: z.record(z.string(), z.unknown()) });
 
@@ -15,6 +16,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ tas
   const { payload } = bodySchema.parse(await request.json());
   try {
     const result = await task(payload);
+    // A job that changed public pages (an account deleted) says which.
+    if (result && typeof result === "object" && "changes" in result) expireTagsFromRoute(...changeTags(result.changes as Changes));
     return Response.json({ result: result ?? null }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     console.error(`[queue] ${(await params).task} failed:`, error);
