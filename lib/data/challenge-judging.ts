@@ -12,7 +12,9 @@ import type { AnnounceInput } from "@/lib/validation/challenge";
 
 // Judging: the challenge's judges (and staff with challenge:manage) read the live entries, blind
 // by default, score each criterion, shortlist and leave notes to the creator; staff announce the
-// winners once the deadline has passed. Every decision goes in the audit log.
+// winners once the deadline has passed. Every decision goes in the audit log, without a subject:
+// a creator's studio lists entries about them (and offers an appeal), and scores are the judges'
+// business until the results are out.
 
 export type JudgedEntry = {
   id: string;
@@ -126,7 +128,7 @@ export async function scoreEntry(viewer: Viewer | null, entryId: string, input: 
       update: { scores: input.scores, note: input.note },
     });
     await tx.challengeEntry.updateMany({ where: { id: entryId, readAt: null }, data: { readAt: new Date() } });
-    await recordAction(tx, { actorId: me.id, action: "CHALLENGE_SCORE", targetType: "CHALLENGE", targetId: challenge.id, subjectUserId: entry.authorId, reason: "Scored an entry", details: { entryId, storyId: entry.storyId, scores: input.scores } });
+    await recordAction(tx, { actorId: me.id, action: "CHALLENGE_SCORE", targetType: "CHALLENGE", targetId: challenge.id, reason: "Scored an entry", details: { entryId, storyId: entry.storyId, scores: input.scores } });
   });
   return { challengeSlug: challenge.slug };
 }
@@ -138,7 +140,7 @@ export async function setEntryShortlisted(viewer: Viewer | null, entryId: string
     const { count } = await tx.challengeEntry.updateMany({ where: { id: entryId, shortlisted: !shortlisted }, data: { shortlisted } });
     await tx.challengeEntry.updateMany({ where: { id: entryId, readAt: null }, data: { readAt: new Date() } });
     // Already so (two judges at once, a resubmitted form): nothing changed, nothing to log.
-    if (count) await recordAction(tx, { actorId: me.id, action: "CHALLENGE_SHORTLIST", targetType: "CHALLENGE", targetId: challenge.id, subjectUserId: entry.authorId, reason: shortlisted ? "Shortlisted an entry" : "Took an entry off the shortlist", details: { entryId, storyId: entry.storyId, shortlisted } });
+    if (count) await recordAction(tx, { actorId: me.id, action: "CHALLENGE_SHORTLIST", targetType: "CHALLENGE", targetId: challenge.id, reason: shortlisted ? "Shortlisted an entry" : "Took an entry off the shortlist", details: { entryId, storyId: entry.storyId, shortlisted } });
   });
   return { challengeSlug: challenge.slug };
 }
