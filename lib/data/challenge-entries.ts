@@ -131,3 +131,13 @@ export async function withdrawEntry(viewer: Viewer | null, entryId: string, now 
   if (!count) throw new AppError("INVALID", `${entry.challenge.title} has passed its deadline: entries are locked.`);
   return { challengeSlug: entry.challenge.slug, storyId: entry.storyId };
 }
+
+/**
+ * Inside the story save path (stories.ts): once a challenge the story is entered in has passed its
+ * deadline, and until its results are out, the entry is what the judges read, so the story's text
+ * is locked. Throws with the reason; the creator may still unpublish or delete it.
+ */
+export async function assertNotLockedByChallenge(storyId: string, now = new Date()): Promise<void> {
+  const entry = await db.challengeEntry.findFirst({ where: { storyId, challenge: { closesAt: { lte: now }, announcedAt: null } }, select: { challenge: { select: { title: true } } } });
+  if (entry) throw new AppError("INVALID", `This story is entered in ${entry.challenge.title}, whose deadline has passed: it can't change until the results are out.`);
+}

@@ -26,7 +26,6 @@ export type JudgedEntry = {
   wordCount: number;
   /** Only when names are shown (staff who asked for them). */
   author: { name: string; handle: string } | null;
-  href: string;
   shortlisted: boolean;
   placement: "WINNER" | "RUNNER_UP" | null;
   judgesNote: string;
@@ -71,7 +70,7 @@ export async function getJudgingPage(viewer: Viewer | null, slug: string, option
       shortlisted: true,
       placement: true,
       judgesNote: true,
-      story: { select: { title: true, subtitle: true, bodyHtml: true, wordCount: true, slug: true, community: { select: { slug: true } }, author: { select: { name: true, handle: true } } } },
+      story: { select: { title: true, subtitle: true, bodyHtml: true, wordCount: true, author: { select: { name: true, handle: true } } } },
       scores: { select: { judgeId: true, scores: true, note: true } },
     },
   });
@@ -90,7 +89,6 @@ export async function getJudgingPage(viewer: Viewer | null, slug: string, option
         bodyHtml: row.story.bodyHtml,
         wordCount: row.story.wordCount,
         author: namesShown ? row.story.author : null,
-        href: storyHref(row.story.community.slug, row.story.slug ?? ""),
         shortlisted: row.shortlisted,
         placement: row.placement,
         judgesNote: row.judgesNote,

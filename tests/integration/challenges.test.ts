@@ -5,7 +5,7 @@ import { enterChallenge, getStoryChallengePanel, withdrawEntry } from "@/lib/dat
 import { announceResults, getJudgingPage, scoreEntry, setEntryShortlisted } from "@/lib/data/challenge-judging";
 import { listAuditLog } from "@/lib/data/audit-log";
 import { listMyNotifications } from "@/lib/data/notifications";
-import { createDraft } from "@/lib/data/stories";
+import { createDraft, updateStory } from "@/lib/data/stories";
 import { challengeInputSchema, type ChallengeInput } from "@/lib/validation/challenge";
 import type { Viewer } from "@/lib/auth/permissions";
 import { makeCommunity, makePublishedStory, makeUser, storyInput } from "../helpers/factories";
@@ -151,6 +151,9 @@ describe("challenges: entering", () => {
     const late = await makePublishedStory(creator, community.slug, { title: "Late" });
     await expect(enterChallenge(creator, late.id, challenge.id)).rejects.toMatchObject({ code: "INVALID", message: expect.stringMatching(/closed to entries/) });
     await expect(withdrawEntry(creator, second.entry.entryId)).rejects.toMatchObject({ code: "INVALID", message: expect.stringMatching(/entries are locked/) });
+    // The entered story's text is what the judges read: it can't change until the results are out; the late one can.
+    await expect(updateStory(creator, second.story.id, storyInput(community.slug, { title: "Another", body: "Changed after the deadline." }))).rejects.toMatchObject({ code: "INVALID", message: expect.stringMatching(/deadline has passed: it can't change until the results are out/) });
+    await updateStory(creator, late.id, storyInput(community.slug, { title: "Late", body: "Still free to change." }));
   });
 
   it("a creator banned from publishing can't enter", async () => {
