@@ -119,15 +119,15 @@ export async function enterChallenge(viewer: Viewer | null, storyId: string, cha
   });
 }
 
-/** Author only: withdraws their entry while the challenge is still open (after the deadline, entries lock). */
+/** Author only (needs story:write; others' entries are NOT_FOUND): withdraws their entry while the challenge is still open (after the deadline, entries lock). */
 export async function withdrawEntry(viewer: Viewer | null, entryId: string, now = new Date()): Promise<{ challengeSlug: string; storyId: string }> {
-  if (!viewer) throw new AppError("UNAUTHENTICATED");
+  const me = requirePermission(viewer, "story:write");
   if (!isId(entryId)) throw new AppError("NOT_FOUND", "We couldn't find that entry.");
-  const entry = await db.challengeEntry.findFirst({ where: { id: entryId, authorId: viewer.id }, select: { storyId: true, challenge: { select: { slug: true, title: true, opensAt: true, closesAt: true, announcedAt: true } } } });
+  const entry = await db.challengeEntry.findFirst({ where: { id: entryId, authorId: me.id }, select: { storyId: true, challenge: { select: { slug: true, title: true, opensAt: true, closesAt: true, announcedAt: true } } } });
   if (!entry) throw new AppError("NOT_FOUND", "We couldn't find that entry.");
   if (challengePhase(entry.challenge, now.getTime()) !== "open") throw new AppError("INVALID", `${entry.challenge.title} has passed its deadline: entries are locked.`);
   // The deadline is checked again in the delete itself, so a withdrawal racing the deadline can't slip past it.
-  const { count } = await db.challengeEntry.deleteMany({ where: { id: entryId, authorId: viewer.id, challenge: { closesAt: { gt: now }, announcedAt: null } } });
+  const { count } = await db.challengeEntry.deleteMany({ where: { id: entryId, authorId: me.id, challenge: { closesAt: { gt: now }, announcedAt: null } } });
   if (!count) throw new AppError("INVALID", `${entry.challenge.title} has passed its deadline: entries are locked.`);
   return { challengeSlug: entry.challenge.slug, storyId: entry.storyId };
 }
