@@ -110,7 +110,7 @@ export function ChallengeForm({ challengeId, initial = blank, communities }: { c
         <Field name="prizes" label="Prizes" errors={errors.prizes} hint="One per line, like “Winner: $500”. For display only.">
           {(props) => <textarea {...props} rows={3} defaultValue={text("prizes")} className="input" />}
         </Field>
-        <Field name="judges" label="Judges" errors={errors.judges} hint="Handles, separated by commas: staff or invited members. Staff can always judge.">
+        <Field name="judges" label="Judges" errors={errors.judges} hint="Handles, separated by commas: staff or invited members. Admins can always judge.">
           {(props) => <input {...props} defaultValue={text("judges")} placeholder="@ada, @grace" className="input" />}
         </Field>
       </fieldset>
