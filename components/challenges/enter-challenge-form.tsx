@@ -15,6 +15,10 @@ export function EnterChallengeForm({ storyId, choices }: { storyId: string; choi
   const { state, formAction, formKey, formRef } = useActionForm(enterChallengeAction.bind(null, storyId));
   const errors = state.fieldErrors ?? {};
   const problems = problemFields.flatMap((field) => errors[field] ?? []);
+  // After the last open challenge is entered, the choice goes but the confirmation stays.
+  if (choices.length === 0) {
+    return state.ok ? <FormMessage message={state.message} tone="success" /> : <p className="text-sm text-stone-600">No other challenge is open for entries right now.</p>;
+  }
   return (
     <form key={formKey} ref={formRef} action={formAction} className="space-y-3" noValidate>
       <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />

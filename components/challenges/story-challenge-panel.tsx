@@ -54,9 +54,7 @@ export async function StoryChallengePanel({ viewer, storyId }: { viewer: Viewer;
           ))}
         </ul>
       ) : null}
-      {panel.open.length ? (
-        <EnterChallengeForm storyId={storyId} choices={panel.open.map((c) => ({ id: c.id, title: c.title, closesAt: c.closesAt.toISOString(), communityName: c.communityName, wordRange: c.wordRange }))} />
-      ) : null}
+      <EnterChallengeForm storyId={storyId} choices={panel.open.map((c) => ({ id: c.id, title: c.title, closesAt: c.closesAt.toISOString(), communityName: c.communityName, wordRange: c.wordRange }))} />
     </section>
   );
 }

@@ -71,7 +71,8 @@ test("staff create a challenge, a creator enters, a judge scores blind, staff an
   await expect(visitor.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(visitor.getByTestId("countdown")).toContainText(/in (1 day|2 days|\d+ hours)/);
   const closes = await sql<{ closesAt: Date }>(`select "closesAt" from "Challenge" where slug = $1`, [slug]);
-  const tokyo = new Intl.DateTimeFormat("en-US", { dateStyle: "full", timeStyle: "short", timeZone: "Asia/Tokyo" }).format(closes[0].closesAt);
+  // Formatted by the browser itself, explicitly in Tokyo time: the page must show the same.
+  const tokyo = await visitor.evaluate((iso) => new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "short", timeZone: "Asia/Tokyo" }).format(new Date(iso)), closes[0].closesAt.toISOString());
   await expect(visitor.getByTestId("countdown")).toContainText(tokyo);
   await expect(visitor.getByText("No entries yet.")).toBeVisible();
 
