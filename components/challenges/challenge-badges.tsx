@@ -12,7 +12,9 @@ function Badges({ badges, label }: { badges: ChallengeBadge[]; label: string }) 
             href={`/challenges/${b.slug}`}
             className="inline-flex items-center gap-1 rounded-full bg-amber-100 px-3 py-1 text-sm font-semibold text-amber-950 ring-1 ring-inset ring-amber-300 hover:bg-amber-200"
           >
-            <span aria-hidden="true">{b.placement === "WINNER" ? "🏆" : "🎖️"}</span>
+            <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-current">
+              <path d="M10 1.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L10 14.9l-5.2 2.7 1-5.8L1.5 7.7l5.9-.9z" />
+            </svg>
             {b.placement === "WINNER" ? "Winner" : "Runner-up"}: {b.title}
           </Link>
         </li>

@@ -6,6 +6,8 @@ import { expectNoSeriousA11yViolations, publishStory, signIn, signUp, sql, staff
 // winner is shown (page, badge, notification). Screenshots at 375 px and desktop go to test-results/.
 
 async function shot(page: Page, name: string) {
+  // From the top: a full-page shot of a scrolled page paints the sticky header mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
 }
 

@@ -129,7 +129,7 @@ function Facts({ title, items }: { title: string; items: string[] }) {
 
 function Results({ results }: { results: NonNullable<Awaited<ReturnType<typeof cachedChallengePage>>>["results"] }) {
   return (
-    <section aria-labelledby="results-heading" className="mb-12 rounded-2xl border border-amber-200 bg-amber-50/60 p-5 dark:bg-amber-950/20">
+    <section aria-labelledby="results-heading" className="mb-12 rounded-2xl border-2 border-amber-300 p-5">
       <h2 id="results-heading" className="mb-4 font-serif text-2xl font-bold">
         Winners
       </h2>
@@ -139,7 +139,7 @@ function Results({ results }: { results: NonNullable<Awaited<ReturnType<typeof c
         <ol className="space-y-8">
           {results.map((r) => (
             <li key={r.story.id}>
-              <p className="mb-2 text-sm font-semibold uppercase tracking-wider text-amber-900 dark:text-amber-200">{r.placement === "WINNER" ? "🏆 Winner" : "Runner-up"}</p>
+              <p className="mb-2 text-sm font-semibold uppercase tracking-wider text-amber-900 dark:text-amber-200">{r.placement === "WINNER" ? "Winner" : "Runner-up"}</p>
               <StoryCardView story={r.story} showCommunity={false} />
               {r.judgesNote ? (
                 <blockquote className="mt-3 border-l-4 border-amber-300 pl-3 text-stone-800">
