@@ -139,7 +139,7 @@ function Results({ results }: { results: NonNullable<Awaited<ReturnType<typeof c
         <ol className="space-y-8">
           {results.map((r) => (
             <li key={r.story.id}>
-              <p className="mb-2 text-sm font-semibold uppercase tracking-wider text-amber-900 dark:text-amber-200">{r.placement === "WINNER" ? "Winner" : "Runner-up"}</p>
+              <p className="mb-2 text-sm font-semibold uppercase tracking-wider text-stone-700">{r.placement === "WINNER" ? "Winner" : "Runner-up"}</p>
               <StoryCardView story={r.story} showCommunity={false} />
               {r.judgesNote ? (
                 <blockquote className="mt-3 border-l-4 border-amber-300 pl-3 text-stone-800">
