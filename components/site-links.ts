@@ -2,4 +2,5 @@
 export const siteLinks = [
   { href: "/communities", label: "Communities" },
   { href: "/tags", label: "Tags" },
+  { href: "/challenges", label: "Challenges" },
 ] as const;

@@ -9,6 +9,7 @@ import { utcDay } from "../lib/analytics/reader-key";
 import { refreshAllSearchVectors } from "../lib/data/search-vectors";
 import { recomputeDiscoveryRankings } from "../lib/data/discovery";
 import { comments, communities, creators, stories, submission } from "./seed-content";
+import { renderChallengeContent, seedChallenges } from "./seed-challenges";
 
 export const DEMO_PASSWORD = "storyhouse-demo";
 
@@ -25,13 +26,14 @@ async function main() {
     const day = 24 * 60 * 60 * 1000;
 
     // Rendered first (in the render pool's workers): the transaction below has a time limit.
-    const [renderedStories, renderedComments, pending] = await Promise.all([
+    const [renderedStories, renderedComments, pending, renderedChallenges] = await Promise.all([
       Promise.all(stories.map((s) => renderStory(s.body))),
       Promise.all(comments.map((c) => renderComment(c.body))),
       renderStory(submission.body),
+      renderChallengeContent(),
     ]);
 
-    await db.$transaction(async (tx) => {
+    const seeded = await db.$transaction(async (tx) => {
       const communityIds = new Map<string, string>();
       for (const c of communities) {
         const row = await tx.community.create({ data: c, select: { id: true } });
@@ -121,11 +123,13 @@ async function main() {
           createdAt: submittedAt,
         },
       });
+      const challenges = await seedChallenges(tx, renderedChallenges, { communityIds, userIds, storyIds: new Map([...storyRows].map(([key, row]) => [key, row.id])), now });
       await refreshAllSearchVectors(tx);
+      return challenges;
     });
     // Trending and top creators are otherwise computed by the first sweep, a minute after start.
     await recomputeDiscoveryRankings(db);
-    console.log(`[seed] demo content: ${communities.length} communities, ${creators.length} creators, ${stories.length} stories, ${comments.length} comments`);
+    console.log(`[seed] demo content: ${communities.length} communities, ${creators.length} creators, ${stories.length + seeded.stories} stories, ${comments.length} comments, ${seeded.challenges} challenges (one open, one finished)`);
     console.log(`[seed] admin: ${adminEmail}; moderator: moderator@example.com; other demo creators sign in with their example.com email and "${DEMO_PASSWORD}"`);
   } finally {
     await db.$disconnect();

@@ -9,6 +9,7 @@ const sections = [
   { href: "/admin/appeals", label: "Appeals" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/communities", label: "Communities" },
+  { href: "/admin/challenges", label: "Challenges" },
   { href: "/admin/log", label: "Log" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/mail", label: "Mail" },

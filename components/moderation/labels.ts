@@ -26,6 +26,11 @@ export const actionLabels: Record<string, string> = {
   ACCOUNT_DELETION_REQUEST: "Account deletion asked for",
   ACCOUNT_DELETION_CANCEL: "Account deletion cancelled",
   ACCOUNT_DELETE: "Account deleted",
+  CHALLENGE_CREATE: "Challenge created",
+  CHALLENGE_UPDATE: "Challenge edited",
+  CHALLENGE_SCORE: "Challenge entry scored",
+  CHALLENGE_SHORTLIST: "Challenge shortlist changed",
+  CHALLENGE_ANNOUNCE: "Challenge winners announced",
 };
 
 export const restrictionKindLabels: Record<string, string> = {
@@ -36,7 +41,7 @@ export const restrictionKindLabels: Record<string, string> = {
   CONTENT_REMOVAL: "Content removal",
 };
 
-export const targetLabels: Record<string, string> = { STORY: "Story", COMMENT: "Comment", USER: "User", REPORT: "Report", APPEAL: "Appeal", SETTINGS: "Settings", COMMUNITY: "Community" };
+export const targetLabels: Record<string, string> = { STORY: "Story", COMMENT: "Comment", USER: "User", REPORT: "Report", APPEAL: "Appeal", SETTINGS: "Settings", COMMUNITY: "Community", CHALLENGE: "Challenge" };
 
 export const roleLabels: Record<string, string> = { READER: "Reader", MODERATOR: "Moderator", ADMIN: "Admin" };
 

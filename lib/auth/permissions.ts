@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   "profile:edit",
   "report:create",
   "appeal:create",
+  /** Score and shortlist the entries of a challenge one judges (the judge list is checked in lib/data/challenge-judging.ts). */
+  "challenge:judge",
   /** See the admin area's entrance (the account menu's Admin link); each page checks its own permission. */
   "admin:access",
   "review:decide",
@@ -45,11 +47,13 @@ export const PERMISSIONS = [
   "user:restrict-staff",
   /** Let mail go to an address again after a bounce or complaint stopped it (lib/data/email-events.ts). */
   "email:manage",
+  /** Create and edit challenges, judge any of them, announce the winners. */
+  "challenge:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Hearts, bookmarks and follows come under "story:react". */
-const readerPermissions: Permission[] = ["story:write", "story:publish", "story:react", "comment:write", "profile:edit", "report:create", "appeal:create"];
+const readerPermissions: Permission[] = ["story:write", "story:publish", "story:react", "comment:write", "profile:edit", "report:create", "appeal:create", "challenge:judge"];
 const moderatorPermissions: Permission[] = [...readerPermissions, "admin:access", "review:decide", "comment:moderate", "report:handle", "user:restrict", "log:view"];
 
 const rolePermissions: Record<Role, ReadonlySet<Permission>> = {

@@ -16,6 +16,8 @@ export const cacheTags = {
   /** A profile URL, tagged even when nobody has the handle yet, so a sign-up shows at once. */
   creatorHandle: (handle: string) => `creator-handle:${handle}`,
   communities: "communities",
+  /** Every challenge page and the list (lib/cache/challenges.ts). */
+  challenges: "challenges",
   /** Every list of published stories: home, community, profile and tag pages, feeds, sitemap. */
   storyLists: "story-lists",
 } as const;

@@ -23,7 +23,7 @@ export type AuditLogEntry = {
   target: { label: string; href: string | null } | null;
 };
 
-/** Names the entries' targets in four queries at most, whatever the page holds. */
+/** Names the entries' targets in five queries at most, whatever the page holds. */
 async function nameTargets(rows: { targetType: ModerationTarget; targetId: string }[]): Promise<Map<string, AuditLogEntry["target"]>> {
   const idsOf = (type: ModerationTarget) => [...new Set(rows.filter((r) => r.targetType === type).map((r) => r.targetId))];
   const storyLink = (s: { id: string; title: string; slug: string | null; status: string; community: { slug: string } }) => ({
@@ -31,11 +31,12 @@ async function nameTargets(rows: { targetType: ModerationTarget; targetId: strin
     href: s.status === "PUBLISHED" && s.slug ? `/${s.community.slug}/${s.slug}` : `/admin/reviews/${s.id}`,
   });
   const storySelect = { id: true, title: true, slug: true, status: true, community: { select: { slug: true } } } as const;
-  const [stories, comments, users, communities] = await Promise.all([
+  const [stories, comments, users, communities, challenges] = await Promise.all([
     db.story.findMany({ where: { id: { in: idsOf("STORY") } }, select: storySelect }),
     db.comment.findMany({ where: { id: { in: idsOf("COMMENT") } }, select: { id: true, story: { select: storySelect } } }),
     db.user.findMany({ where: { id: { in: idsOf("USER") } }, select: { id: true, name: true } }),
     db.community.findMany({ where: { id: { in: idsOf("COMMUNITY") } }, select: { id: true, name: true } }),
+    db.challenge.findMany({ where: { id: { in: idsOf("CHALLENGE") } }, select: { id: true, title: true } }),
   ]);
   const names = new Map<string, AuditLogEntry["target"]>();
   for (const s of stories) names.set(`STORY:${s.id}`, storyLink(s));
@@ -45,6 +46,7 @@ async function nameTargets(rows: { targetType: ModerationTarget; targetId: strin
   }
   for (const u of users) names.set(`USER:${u.id}`, { label: u.name, href: `/admin/users/${u.id}` });
   for (const c of communities) names.set(`COMMUNITY:${c.id}`, { label: c.name, href: `/admin/communities/${c.id}` });
+  for (const c of challenges) names.set(`CHALLENGE:${c.id}`, { label: c.title, href: `/admin/challenges/${c.id}` });
   return names;
 }
 

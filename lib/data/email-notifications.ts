@@ -19,6 +19,8 @@ const emailKindOf: Record<NotificationKind, EmailKind | "sanction"> = {
   COMMENT_HIDDEN: "review",
   APPEAL_ANSWERED: "review",
   RESTRICTED: "sanction",
+  // Challenge results come with the review emails (about what happened to your stories).
+  CHALLENGE_RESULT: "review",
 };
 
 /** Notifications of these kinds arriving within this many seconds of each other share one email. */

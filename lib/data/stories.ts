@@ -7,6 +7,7 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { renderStory } from "@/lib/content/markdown";
 import { slugify, withNumericSuffix } from "@/lib/content/slug";
 import { storyInputSchema, type StoryInput } from "@/lib/validation/story";
+import { assertNotLockedByChallenge } from "@/lib/data/challenge-entries";
 import { archivedProblem, HERO_ALT_MISSING, hasProblems, publishProblems, scheduleWindowProblem } from "@/lib/domain/publishing-rules";
 import { editModeFor, lockedMessage, type TransitionName } from "@/lib/domain/story-status";
 import { isMinorEdit, type ReviewedText } from "@/lib/domain/story-edits";
@@ -94,6 +95,7 @@ type SaveCurrent = { status: StoryStatus; slug: string | null; version: number; 
 async function storyForSave(authorId: string, storyId: string): Promise<SaveCurrent> {
   const current = await db.story.findFirst({ where: ownStoryWhere(authorId, storyId), select: saveSelect });
   if (!current) throw new AppError("NOT_FOUND", "We couldn't find that story.");
+  await assertNotLockedByChallenge(storyId);
   return current;
 }
 

@@ -27,6 +27,10 @@ import { createDraft, deleteStory, publishStory, unpublishStory, updateStory, wi
 import { listPublishedStories } from "@/lib/data/public-stories";
 import { createCommunity, setCommunityArchived, updateCommunity } from "@/lib/data/communities";
 import { communityInputSchema } from "@/lib/validation/community";
+import { createChallenge, updateChallenge } from "@/lib/data/challenges";
+import { enterChallenge, withdrawEntry } from "@/lib/data/challenge-entries";
+import { announceResults, scoreEntry, setEntryShortlisted } from "@/lib/data/challenge-judging";
+import { challengeInputSchema } from "@/lib/validation/challenge";
 import { restoreRevision } from "@/lib/data/revisions";
 import { liftRestriction, listMyActiveRestrictions, restrictUser } from "@/lib/data/restrictions";
 import { setUserRole, setUserTrust } from "@/lib/data/admin-users";
@@ -82,6 +86,8 @@ const adminOnly = E({ anon: "UNAUTHENTICATED", admin: "ok", rest: "FORBIDDEN" })
 const ownerOnly = E({ anon: "UNAUTHENTICATED", owner: "ok", restricted: "ok", suspended: "FORBIDDEN", rest: "NOT_FOUND" });
 const anySignedIn = E({ anon: "UNAUTHENTICATED", suspended: "FORBIDDEN", rest: "ok" });
 const everyone = E({ rest: "ok" });
+/** The challenge's judge (the owner; restrictions other than a suspension don't stop judging) and admins. */
+const judgeOnly = E({ anon: "UNAUTHENTICATED", owner: "ok", restricted: "ok", admin: "ok", suspended: "FORBIDDEN", rest: "NOT_FOUND" });
 
 const png = () => sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 20, b: 30 } } }).png().toBuffer().then((b) => new Uint8Array(b));
 const restrictInput = { kind: "WARNING" as const, reason: "Matrix warning", expiresAt: null };
@@ -447,6 +453,50 @@ const ROWS: Row[] = [
     expect: adminOnly,
   },
   { entry: "communities.setCommunityArchivedAction", via: "setCommunityArchived", setup: async () => community(), run: (v, c) => setCommunityArchived(v, c.id, true, "Matrix archive"), expect: adminOnly },
+  // lib/actions/challenges.ts
+  { entry: "challenges.createChallengeAction", via: "createChallenge", setup: async () => null, run: (v, _t, c) => createChallenge(v, challengeFields(c.community)), expect: adminOnly },
+  {
+    entry: "challenges.updateChallengeAction",
+    via: "updateChallenge",
+    setup: (c) => createChallenge(c.admin, challengeFields(c.community)),
+    run: (v, ch, c) => updateChallenge(v, ch.id, challengeFields(c.community, { slug: `${ch.slug}-moved` })),
+    expect: adminOnly,
+  },
+  {
+    entry: "challenges.enterChallengeAction",
+    via: "enterChallenge",
+    setup: async (c) => ({ challenge: await createChallenge(c.admin, challengeFields(c.community)), story: await publishedStory(c.owner, c.community) }),
+    run: (v, t) => enterChallenge(v, t.story.id, t.challenge.id),
+    // Entering is publishing's business: a publishing ban stops it too.
+    expect: E({ anon: "UNAUTHENTICATED", owner: "ok", restricted: "FORBIDDEN", suspended: "FORBIDDEN", rest: "NOT_FOUND" }),
+  },
+  {
+    entry: "challenges.withdrawEntryAction",
+    via: "withdrawEntry",
+    setup: async (c) => {
+      const challenge = await createChallenge(c.admin, challengeFields(c.community));
+      return (await enterChallenge(c.owner, (await publishedStory(c.owner, c.community)).id, challenge.id)).entryId;
+    },
+    run: (v, entryId) => withdrawEntry(v, entryId),
+    expect: ownerOnly,
+  },
+  // Judging: the owner judges the challenge, the reader's story is the entry; staff with challenge:manage (admins) judge any.
+  { entry: "challenges.scoreEntryAction", via: "scoreEntry", setup: judgedEntry, run: (v, entryId) => scoreEntry(v, entryId, { scores: [5, 6], note: "Matrix note" }), expect: judgeOnly },
+  { entry: "challenges.shortlistEntryAction", via: "setEntryShortlisted", setup: judgedEntry, run: (v, entryId) => setEntryShortlisted(v, entryId, true), expect: judgeOnly },
+  {
+    entry: "challenges.announceResultsAction",
+    via: "announceResults",
+    setup: async (c) => {
+      const entryId = await judgedEntry(c);
+      await db.challengeEntry.findUniqueOrThrow({ where: { id: entryId }, select: { challengeId: true } }).then(({ challengeId }) => db.challenge.update({ where: { id: challengeId }, data: { closesAt: new Date(Date.now() - 1000) } }));
+      return entryId;
+    },
+    run: async (v, entryId) => {
+      const { challengeId } = await db.challengeEntry.findUniqueOrThrow({ where: { id: entryId }, select: { challengeId: true } });
+      return announceResults(v, challengeId, { placements: [{ entryId, placement: "WINNER", note: "Matrix winner" }], reason: "Matrix announce" });
+    },
+    expect: adminOnly,
+  },
   // lib/actions/settings.ts
   { entry: "settings.updateSiteSettingsAction", via: "updateSiteSettings", setup: async () => null, run: (v) => updateSiteSettings(v, settings, "Matrix change"), expect: adminOnly },
   // lib/actions/stories.ts: saveStoryAction makes three different calls; each has its row.
@@ -585,6 +635,32 @@ const ROWS: Row[] = [
     expect: everyone,
   },
 ];
+
+function challengeFields(community: string, overrides: Record<string, string> = {}) {
+  const hour = 60 * 60 * 1000;
+  return challengeInputSchema.parse({
+    title: "Matrix challenge",
+    slug: `matrix-${unique()}`,
+    prompt: "Write about the matrix.",
+    community,
+    minWords: "0",
+    maxWords: "0",
+    entriesPerCreator: "1",
+    opensAt: new Date(Date.now() - hour).toISOString(),
+    closesAt: new Date(Date.now() + hour).toISOString(),
+    criteria: "Voice\nCraft",
+    prizes: "",
+    judges: "",
+    reason: "Matrix change",
+    ...overrides,
+  });
+}
+
+/** A challenge the owner judges, with the reader's live story entered; returns the entry's id. */
+async function judgedEntry(c: Ctx): Promise<string> {
+  const challenge = await createChallenge(c.admin, challengeFields(c.community, { judges: c.owner.handle }));
+  return (await enterChallenge(c.reader, (await publishedStory(c.reader, c.community)).id, challenge.id)).entryId;
+}
 
 function communityFields(slug: string) {
   return communityInputSchema.parse({ name: `Matrix ${slug}`, slug, minWords: "0", reason: "Matrix change" });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { can, isStaff, mayRestrictAccount, PERMISSIONS, roleManagesRoles, RESTRICTION_KINDS, ROLES, type ActiveRestriction, type Permission, type Role } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/guard";
 
-const reader: Permission[] = ["story:write", "story:publish", "story:react", "comment:write", "profile:edit", "report:create", "appeal:create"];
+const reader: Permission[] = ["story:write", "story:publish", "story:react", "comment:write", "profile:edit", "report:create", "appeal:create", "challenge:judge"];
 const expected: Record<Role, Permission[]> = {
   READER: reader,
   MODERATOR: [...reader, "admin:access", "review:decide", "comment:moderate", "report:handle", "user:restrict", "log:view"],

@@ -7,6 +7,7 @@ import { CommentsSection } from "@/components/comments-section";
 import { StoryActions } from "@/components/engagement/story-actions";
 import { StoryJsonLd } from "@/components/story-json-ld";
 import { StoryArticle } from "@/components/story-article";
+import { StoryChallengeBadges } from "@/components/challenges/challenge-badges";
 import { storyMetadata } from "@/lib/seo/story";
 
 type Props = { params: Promise<{ community: string; slug: string }> };
@@ -35,6 +36,7 @@ export default async function StoryPage({ params }: Props) {
   return (
     <article className="mx-auto max-w-3xl px-4 py-10" data-story-id={story.id}>
       <StoryJsonLd story={story} />
+      <StoryChallengeBadges storyId={story.id} />
       <StoryArticle story={story} />
       <div className="mt-8">
         <StoryActions storyId={story.id} authorId={story.author.id} storyPath={story.href} title={story.title} heartCount={counts.heartCount} />

@@ -11,6 +11,7 @@ import { formatDate, pluralize } from "@/components/format";
 import { FollowButton } from "@/components/engagement/follow-button";
 import { ReportButton } from "@/components/reports/report-button";
 import { FeedLink } from "@/components/feed-link";
+import { CreatorChallengeBadges } from "@/components/challenges/challenge-badges";
 import { EditProfileLink } from "@/components/viewer/edit-profile-link";
 
 type Props = { params: Promise<{ handle: string }> };
@@ -50,6 +51,7 @@ export default async function AuthorPage({ params }: Props) {
             </p>
           ) : null}
           <ProfileLinks links={profile.links} />
+          <CreatorChallengeBadges userId={profile.id} />
           <div className="mt-4 flex flex-wrap items-center gap-4">
             <p className="text-sm text-stone-600">
               <span className="font-semibold text-ink">{pluralize(profile.followerCount, "follower")}</span> · {pluralize(profile.storyCount, "story", "stories")}

@@ -13,6 +13,7 @@ import { FormMessage } from "@/components/forms/field";
 import { storyStatusLabel } from "@/components/review/status";
 import { getMyCommentsState } from "@/lib/data/comment-moderation";
 import { CommentsSwitch } from "@/components/moderation/comments-switch";
+import { StoryChallengePanel } from "@/components/challenges/story-challenge-panel";
 
 export const metadata: Metadata = { title: "Edit story" };
 
@@ -98,6 +99,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
           />
         </>
       )}
+      {status === "REMOVED" ? null : <StoryChallengePanel viewer={viewer} storyId={storyId} />}
       <section aria-labelledby="manage-heading" className="mt-12 space-y-6 border-t border-stone-200 pt-8">
         <h2 id="manage-heading" className="font-sans text-lg font-semibold">
           Manage this story
