@@ -3,6 +3,8 @@ import { z } from "zod";
 import { sendQueuedEmail } from "@/lib/data/email";
 import { fanOutNewStory } from "@/lib/data/email-notifications";
 import { queueWeeklyDigests } from "@/lib/data/email-digest";
+import { runImport } from "@/lib/data/imports";
+import { changeTags, expireTagsFromRoute } from "@/lib/cache/tags";
 
 /** What each queued job does (the sweep is app/api/sweep). Called by app/api/jobs/[task] for this process's worker. */
 export const jobTasks: Record<string, (payload: Record<string, unknown>) => Promise<unknown>> = {
@@ -10,4 +12,10 @@ export const jobTasks: Record<string, (payload: Record<string, unknown>) => Prom
   // From the queue's schedule (lib/jobs/worker.ts): graphile-worker adds when it was due.
   "weekly-digest": (payload) => queueWeeklyDigests(new Date(z.object({ ts: z.string() }).optional().parse(payload._cron)?.ts ?? Date.now())),
   "new-story-fan-out": (payload) => fanOutNewStory(z.string().parse(payload.storyId), z.string().optional().parse(payload.after)),
+  // A creator's import (lib/data/imports.ts); the stories it put live show at once.
+  "import-stories": async (payload) => {
+    const changes = await runImport(z.string().parse(payload.importId));
+    expireTagsFromRoute(...changeTags(changes));
+    return { stories: changes.stories?.length ?? 0 };
+  },
 };

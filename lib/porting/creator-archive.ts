@@ -89,11 +89,11 @@ export function storyToMarkdown(story: ArchiveStory): string {
   return `---\n${stringifyYaml(front, { lineWidth: 0 })}---\n\n${relativeMedia(story.body, "../media/")}`;
 }
 
-const frontMatterSchema = z.object({
-  title: z.string().trim().min(1, "has no title"),
-  subtitle: z.string().default(""),
-  tags: z.union([z.array(z.union([z.string(), z.number()])), z.string()]).default([]).transform((tags) => (typeof tags === "string" ? tags.split(",") : tags).map((t) => String(t).trim()).filter(Boolean)),
-  date: z.union([z.date(), z.string()]).optional().transform((value, ctx) => {
+/** A YAML date, or text that reads as one. */
+const dateField = z
+  .union([z.date(), z.string()])
+  .optional()
+  .transform((value, ctx) => {
     if (value === undefined) return undefined;
     const at = value instanceof Date ? value : new Date(value);
     if (Number.isNaN(at.getTime())) {
@@ -101,11 +101,22 @@ const frontMatterSchema = z.object({
       return z.NEVER;
     }
     return at;
-  }),
-  status: z.enum(ARCHIVE_STATUSES, { message: `has a status that isn't one of ${ARCHIVE_STATUSES.join(", ")}` }).default("draft"),
+  });
+
+const frontMatterSchema = z.object({
+  title: z.string().trim().min(1, "has no title"),
+  subtitle: z.string().default(""),
+  tags: z.union([z.array(z.union([z.string(), z.number()])), z.string()]).default([]).transform((tags) => (typeof tags === "string" ? tags.split(",") : tags).map((t) => String(t).trim()).filter(Boolean)),
+  date: dateField,
+  updated: dateField,
+  status: z.enum(ARCHIVE_STATUSES, { message: `has a status that isn't one of ${ARCHIVE_STATUSES.join(", ")}` }).optional(),
   community: z.string().optional(),
   slug: z.string().optional(),
   hero_image: z.string().optional(),
+  // Names other static-site tools use for the same things (Hugo, Jekyll, dev.to).
+  image: z.string().optional(),
+  cover_image: z.string().optional(),
+  draft: z.boolean().optional(),
   hero_image_alt: z.string().default(""),
   ai_assisted: z.boolean().default(false),
   comments_enabled: z.boolean().default(true),

@@ -1,0 +1,17 @@
+// Which reader reads which import format (docs/porting.md). Each turns the upload into items.
+import type { ImportFormat } from "@/lib/generated/prisma/enums";
+import { ImportFileError, readMarkdownZip, type ImportSource } from "@/lib/porting/import-source";
+
+export const IMPORT_FORMATS: { value: ImportFormat; label: string; accepts: string }[] = [
+  { value: "MARKDOWN", label: "Markdown zip (a Storyhouse download, or .md files with front matter)", accepts: ".zip" },
+];
+
+/** The upload as items; ImportFileError when it can't be read as `format` at all. */
+export function readImportFile(format: ImportFormat, bytes: Uint8Array): ImportSource {
+  switch (format) {
+    case "MARKDOWN":
+      return readMarkdownZip(bytes);
+    default:
+      throw new ImportFileError("That format can't be imported yet.");
+  }
+}
