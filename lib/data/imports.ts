@@ -251,8 +251,9 @@ async function importItem(ctx: ItemContext, item: ImportItem): Promise<ItemOutco
   const refs = [...new Set([...(item.heroImage ? [item.heroImage] : []), ...markdownImageRefs(item.body)])];
   const images = new Map<string, Uint8Array>();
   for (const ref of refs) {
-    if (/^https:\/\//i.test(ref)) continue;
     const bytes = source.imageBytes(item.entry, ref);
+    // An image on the web that the upload doesn't hold stays a link to it.
+    if (!bytes && /^https:\/\//i.test(ref)) continue;
     if (!bytes) return fail(`the image ${ref} isn't in the upload`);
     if (!sniffImageType(bytes)) return fail(`${ref} isn't a JPEG, PNG, WebP or GIF image`);
     images.set(ref, bytes);

@@ -1,9 +1,11 @@
 // Which reader reads which import format (docs/porting.md). Each turns the upload into items.
 import type { ImportFormat } from "@/lib/generated/prisma/enums";
 import { ImportFileError, readMarkdownZip, type ImportSource } from "@/lib/porting/import-source";
+import { readGhostExport } from "@/lib/porting/ghost";
 
 export const IMPORT_FORMATS: { value: ImportFormat; label: string; accepts: string }[] = [
   { value: "MARKDOWN", label: "Markdown zip (a Storyhouse download, or .md files with front matter)", accepts: ".zip" },
+  { value: "GHOST", label: "Ghost export (.json, or a .zip of it with content/images)", accepts: ".json,.zip" },
 ];
 
 /** The upload as items; ImportFileError when it can't be read as `format` at all. */
@@ -11,6 +13,8 @@ export function readImportFile(format: ImportFormat, bytes: Uint8Array): ImportS
   switch (format) {
     case "MARKDOWN":
       return readMarkdownZip(bytes);
+    case "GHOST":
+      return readGhostExport(bytes);
     default:
       throw new ImportFileError("That format can't be imported yet.");
   }
