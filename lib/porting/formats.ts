@@ -2,10 +2,12 @@
 import type { ImportFormat } from "@/lib/generated/prisma/enums";
 import { ImportFileError, readMarkdownZip, type ImportSource } from "@/lib/porting/import-source";
 import { readGhostExport } from "@/lib/porting/ghost";
+import { readMediumExport } from "@/lib/porting/medium";
 
 export const IMPORT_FORMATS: { value: ImportFormat; label: string; accepts: string }[] = [
   { value: "MARKDOWN", label: "Markdown zip (a Storyhouse download, or .md files with front matter)", accepts: ".zip" },
   { value: "GHOST", label: "Ghost export (.json, or a .zip of it with content/images)", accepts: ".json,.zip" },
+  { value: "MEDIUM", label: "Medium export (.zip)", accepts: ".zip" },
 ];
 
 /** The upload as items; ImportFileError when it can't be read as `format` at all. */
@@ -15,6 +17,8 @@ export function readImportFile(format: ImportFormat, bytes: Uint8Array): ImportS
       return readMarkdownZip(bytes);
     case "GHOST":
       return readGhostExport(bytes);
+    case "MEDIUM":
+      return readMediumExport(bytes);
     default:
       throw new ImportFileError("That format can't be imported yet.");
   }
