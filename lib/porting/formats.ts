@@ -1,12 +1,14 @@
 // Which reader reads which import format (docs/porting.md). Each turns the upload into items.
 import type { ImportFormat } from "@/lib/generated/prisma/enums";
-import { ImportFileError, readMarkdownZip, type ImportSource } from "@/lib/porting/import-source";
+import { readMarkdownZip, type ImportSource } from "@/lib/porting/import-source";
 import { readGhostExport } from "@/lib/porting/ghost";
 import { readMediumExport } from "@/lib/porting/medium";
+import { readWordPressExport } from "@/lib/porting/wordpress";
 
 export const IMPORT_FORMATS: { value: ImportFormat; label: string; accepts: string }[] = [
   { value: "MARKDOWN", label: "Markdown zip (a Storyhouse download, or .md files with front matter)", accepts: ".zip" },
   { value: "GHOST", label: "Ghost export (.json, or a .zip of it with content/images)", accepts: ".json,.zip" },
+  { value: "WORDPRESS", label: "WordPress export (WXR .xml, or a .zip of it with wp-content/uploads)", accepts: ".xml,.zip" },
   { value: "MEDIUM", label: "Medium export (.zip)", accepts: ".zip" },
 ];
 
@@ -17,9 +19,9 @@ export function readImportFile(format: ImportFormat, bytes: Uint8Array): ImportS
       return readMarkdownZip(bytes);
     case "GHOST":
       return readGhostExport(bytes);
+    case "WORDPRESS":
+      return readWordPressExport(bytes);
     case "MEDIUM":
       return readMediumExport(bytes);
-    default:
-      throw new ImportFileError("That format can't be imported yet.");
   }
 }

@@ -96,7 +96,8 @@ export function readGhostExport(bytes: Uint8Array): ImportSource {
       published: p.status === "published",
       slug: p.slug ?? undefined,
       heroImage: p.feature_image ? p.feature_image.replace(/^__GHOST_URL__/, "") : null,
-      heroImageAlt: alt.get(p.id) ?? "",
+      // A live story's hero needs a description: Ghost's alt text, else the post's title.
+      heroImageAlt: alt.get(p.id) || p.title.trim(),
       aiAssisted: false,
       commentsEnabled: true,
       body: body.replace(/__GHOST_URL__/g, ""),
