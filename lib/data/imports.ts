@@ -18,7 +18,7 @@ import { storyHref } from "@/lib/data/story-shapes";
 import type { Changes } from "@/lib/cache/tags";
 import { getStorage } from "@/lib/storage/storage";
 import { sniffImageType } from "@/lib/media/images";
-import { renderStory } from "@/lib/content/markdown";
+import { contentFields } from "@/lib/data/stories";
 import { slugify, withNumericSuffix } from "@/lib/content/slug";
 import { storyInputSchema } from "@/lib/validation/story";
 import { fieldErrorsOf } from "@/lib/validation/form";
@@ -289,27 +289,15 @@ async function importItem(ctx: ItemContext, item: ImportItem): Promise<ItemOutco
     throw error;
   }
   const input = storyInputSchema.parse(fields((ref) => stored.get(ref)?.url));
-  let rendered;
+  let content: Awaited<ReturnType<typeof contentFields>> & { commentsEnabled: boolean };
   try {
-    rendered = await renderStory(input.body);
+    content = { ...(await contentFields(input)), commentsEnabled: item.commentsEnabled };
   } catch (error) {
     await forget(stored);
     if (error instanceof AppError && error.code === "INVALID") return fail(`body: ${error.message}`);
     throw error;
   }
-  const content = {
-    title: input.title,
-    subtitle: input.subtitle,
-    bodyMarkdown: input.body,
-    bodyHtml: rendered.html,
-    wordCount: rendered.wordCount,
-    readingMinutes: rendered.readingMinutes,
-    heroImageUrl: input.heroImageUrl || null,
-    heroImageAlt: input.heroImageUrl ? input.heroImageAlt : null,
-    aiAssisted: input.aiAssisted,
-    commentsEnabled: item.commentsEnabled,
-  };
-  const outcome = wanted === "published" && hasProblems(publishProblems({ ...content, wordCount: rendered.wordCount }, community)) ? "submitted" : wanted;
+  const outcome = wanted === "published" && hasProblems(publishProblems(content, community)) ? "submitted" : wanted;
   const date = item.date && item.date.getTime() <= Date.now() ? item.date : new Date();
   const slug = outcome === "published" ? await freeSlug(community.id, item.slug || input.title) : null;
   try {

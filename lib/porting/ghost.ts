@@ -3,10 +3,9 @@
 // published_at, uuid, slug), `data.posts_meta` (feature_image_alt), `data.tags` and `data.posts_tags`.
 // Images are `__GHOST_URL__/content/images/…` (or the site's absolute URL): the upload may be the
 // JSON alone or a zip of the JSON with the `content/images` folder.
-import { strFromU8 } from "fflate";
 import { z } from "@/lib/zod";
 import { htmlToMarkdown } from "@/lib/porting/html-to-markdown";
-import { ImportFileError, readZip, type ImportItem, type ImportSource, type ItemError } from "@/lib/porting/import-source";
+import { exportWithImages, ImportFileError, type ImportItem, type ImportSource, type ItemError } from "@/lib/porting/import-source";
 
 const id = z.union([z.string(), z.number()]).transform(String);
 const when = z.union([z.string(), z.number()]).nullish().transform((v) => (v === null || v === undefined ? undefined : new Date(v)));
@@ -40,23 +39,10 @@ function ghostImagePath(ref: string): string | null {
 }
 
 export function readGhostExport(bytes: Uint8Array): ImportSource {
-  let json: string;
-  const images = new Map<string, Uint8Array>();
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    const files = readZip(bytes);
-    const jsonName = Object.keys(files).find((name) => name.toLowerCase().endsWith(".json"));
-    if (!jsonName) throw new ImportFileError("That zip has no Ghost export (.json) in it.");
-    json = strFromU8(files[jsonName]);
-    for (const [name, data] of Object.entries(files)) {
-      const at = ghostImagePath(name);
-      if (at) images.set(at, data);
-    }
-  } else {
-    json = strFromU8(bytes);
-  }
+  const { text: json, images } = exportWithImages(bytes, ".json", "Ghost export", ghostImagePath);
   let root: unknown;
   try {
-    root = JSON.parse(json.replace(/^\uFEFF/, ""));
+    root = JSON.parse(json);
   } catch (error) {
     throw new ImportFileError(`That isn't a Ghost export: the JSON can't be read (${(error as Error).message.slice(0, 120)}).`);
   }

@@ -74,6 +74,23 @@ export function readZip(bytes: Uint8Array): Record<string, Uint8Array> {
   return files;
 }
 
+/**
+ * An export that is one file (`extension`: ".json", ".xml"), alone or zipped with its images: the
+ * file's text and the zip's images keyed by `imageKey(name)` (entries it answers null for are left out).
+ */
+export function exportWithImages(bytes: Uint8Array, extension: string, what: string, imageKey: (name: string) => string | null): { text: string; images: Map<string, Uint8Array> } {
+  const images = new Map<string, Uint8Array>();
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return { text: strFromU8(bytes).replace(/^\uFEFF/, ""), images };
+  const files = readZip(bytes);
+  const name = Object.keys(files).find((n) => n.toLowerCase().endsWith(extension));
+  if (!name) throw new ImportFileError(`That zip has no ${what} (${extension}) in it.`);
+  for (const [entry, data] of Object.entries(files)) {
+    const key = imageKey(entry);
+    if (key) images.set(key, data);
+  }
+  return { text: strFromU8(files[name]).replace(/^\uFEFF/, ""), images };
+}
+
 /** A reference in `entry` (relative to its folder) as a file name in the zip; null for URLs and paths leaving the zip. */
 export function zipPath(entry: string, ref: string): string | null {
   const clean = decodeURIComponentSafe(ref.trim().replace(/^<|>$/g, "").split(/[?#]/)[0]);

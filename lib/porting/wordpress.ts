@@ -4,11 +4,10 @@
 // pending, private, future), wp:post_date_gmt, <category domain="category|post_tag">, and its
 // featured image as the wp:postmeta _thumbnail_id naming an attachment item (wp:attachment_url).
 // The upload is the .xml alone, or a zip of it with the `wp-content/uploads` folder (or `uploads`).
-import { strFromU8 } from "fflate";
 import { SaxesParser } from "saxes";
 import { htmlToMarkdown } from "@/lib/porting/html-to-markdown";
 import { shorten } from "@/lib/porting/ghost";
-import { ImportFileError, readZip, type ImportItem, type ImportSource, type ItemError } from "@/lib/porting/import-source";
+import { exportWithImages, ImportFileError, type ImportItem, type ImportSource, type ItemError } from "@/lib/porting/import-source";
 
 type Item = { line: number; fields: Map<string, string>; categories: { domain: string; name: string }[]; meta: Map<string, string> };
 
@@ -81,21 +80,8 @@ function uploadsPath(ref: string): string | null {
 }
 
 export function readWordPressExport(bytes: Uint8Array): ImportSource {
-  let xml: string;
-  const uploads = new Map<string, Uint8Array>();
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    const files = readZip(bytes);
-    const xmlName = Object.keys(files).find((name) => name.toLowerCase().endsWith(".xml"));
-    if (!xmlName) throw new ImportFileError("That zip has no WordPress export (.xml) in it.");
-    xml = strFromU8(files[xmlName]);
-    for (const [name, data] of Object.entries(files)) {
-      const at = uploadsPath(name);
-      if (at) uploads.set(at, data);
-    }
-  } else {
-    xml = strFromU8(bytes);
-  }
-  const all = readItems(xml.replace(/^\uFEFF/, ""));
+  const { text: xml, images: uploads } = exportWithImages(bytes, ".xml", "WordPress export", uploadsPath);
+  const all = readItems(xml);
   const attachments = new Map(
     all.filter((i) => i.fields.get("wp:post_type") === "attachment").map((i) => [i.fields.get("wp:post_id") ?? "", { url: i.fields.get("wp:attachment_url")?.trim() ?? "", alt: i.meta.get("_wp_attachment_image_alt") ?? "" }]),
   );
