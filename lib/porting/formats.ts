@@ -6,10 +6,10 @@ import { readMediumExport } from "@/lib/porting/medium";
 import { readWordPressExport } from "@/lib/porting/wordpress";
 
 export const IMPORT_FORMATS: { value: ImportFormat; label: string; accepts: string }[] = [
-  { value: "MARKDOWN", label: "Markdown zip (a Storyhouse download, or .md files with front matter)", accepts: ".zip" },
-  { value: "GHOST", label: "Ghost export (.json, or a .zip of it with content/images)", accepts: ".json,.zip" },
-  { value: "WORDPRESS", label: "WordPress export (WXR .xml, or a .zip of it with wp-content/uploads)", accepts: ".xml,.zip" },
-  { value: "MEDIUM", label: "Medium export (.zip)", accepts: ".zip" },
+  { value: "MARKDOWN", label: "Markdown zip (a Storyhouse download, or .md files)", accepts: ".zip" },
+  { value: "GHOST", label: "Ghost (.json, or .zip with content/images)", accepts: ".json,.zip" },
+  { value: "WORDPRESS", label: "WordPress (WXR .xml, or .zip with uploads)", accepts: ".xml,.zip" },
+  { value: "MEDIUM", label: "Medium (the export .zip)", accepts: ".zip" },
 ];
 
 /** The upload as items; ImportFileError when it can't be read as `format` at all. */

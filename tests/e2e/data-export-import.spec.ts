@@ -42,7 +42,7 @@ test("a creator downloads their data, and another imports it: a dry run first, t
   await expect(page.locator("#field-file-error")).toHaveText("Choose the file to import");
   await expect(page.getByLabel("Community for the stories")).toHaveValue("journal");
 
-  await page.getByLabel("File").setInputFiles(archivePath);
+  await page.getByLabel("File", { exact: true }).setInputFiles(archivePath);
   await page.getByLabel("Dry run").check();
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page).toHaveURL(/\/settings\/data\/imports\/[a-z0-9]+$/);
@@ -51,7 +51,7 @@ test("a creator downloads their data, and another imports it: a dry run first, t
   await screenshots(page, "import-dry-run");
 
   await page.goto("/settings/data");
-  await page.getByLabel("File").setInputFiles(archivePath);
+  await page.getByLabel("File", { exact: true }).setInputFiles(archivePath);
   await page.getByLabel("Community for the stories").selectOption("journal");
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByText(/Finished: 1 story created, 0 skipped/)).toBeVisible({ timeout: 30_000 });
@@ -65,7 +65,7 @@ test("a creator downloads their data, and another imports it: a dry run first, t
 
   // The same file again creates nothing.
   await page.goto("/settings/data");
-  await page.getByLabel("File").setInputFiles(archivePath);
+  await page.getByLabel("File", { exact: true }).setInputFiles(archivePath);
   await page.getByLabel("Community for the stories").selectOption("journal");
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByText(/Finished: 0 stories created, 1 skipped as already here/)).toBeVisible({ timeout: 30_000 });

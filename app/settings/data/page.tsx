@@ -43,9 +43,9 @@ export default async function DataSettingsPage() {
           Import stories
         </h2>
         <p className="mb-5 text-sm text-stone-600">
-          Bring your writing from another Storyhouse, or from any tool that writes Markdown files with front matter (title, subtitle, tags, date, hero image). Stories that were published
-          elsewhere are published here with their dates (or sent for review if your stories are reviewed first); drafts stay drafts. Importing the same file again creates nothing
-          twice.
+          Bring your writing from another Storyhouse, from Ghost, WordPress or Medium exports, or from any tool that writes Markdown files with front matter (title, subtitle, tags,
+          date, hero image). Stories that were published elsewhere are published here with their dates (or sent for review if your stories are reviewed first); drafts stay drafts.
+          Importing the same file again creates nothing twice.
         </p>
         <ImportForm formats={IMPORT_FORMATS.map((f) => ({ value: f.value, label: f.label }))} communities={communities.map((c) => ({ value: c.slug, label: c.name }))} />
       </section>
