@@ -148,9 +148,9 @@ export async function listMyImports(viewer: Viewer | null, limit = 10): Promise<
  * Internal (the queue's "import-stories" job, lib/jobs/tasks.ts): works through an import as its
  * owner, re-checking their permission now. Returns what changed on the site, for cache expiry. An
  * unreadable file ends the import FAILED (no retry helps); anything else throws, and the queue
- * retries the job, which resumes where it stopped.
+ * retries the job, which resumes where it stopped. After `sliceMs` it queues the rest as a new job.
  */
-export async function runImport(importId: string): Promise<Changes> {
+export async function runImport(importId: string, { sliceMs = IMPORT_SLICE_MS } = {}): Promise<Changes> {
   const job = await db.importJob.findUnique({ where: { id: importId }, select: { ...importSelect, ownerId: true, fileKey: true } });
   const none: Changes = { stories: [], threads: [], creators: [] };
   if (!job || job.status === "DONE" || job.status === "FAILED") return none;
@@ -187,7 +187,7 @@ export async function runImport(importId: string): Promise<Changes> {
   const started = Date.now();
   for (let index = job.processed; index < steps.length; index++) {
     // A long import goes on in a new job (the same resume path a crash takes), so no one request runs for long.
-    if (Date.now() - started > IMPORT_SLICE_MS) {
+    if (index > job.processed && Date.now() - started >= sliceMs) {
       await db.$transaction((tx) => addJob(tx, "import-stories", { importId: job.id }, { maxAttempts: 5 }));
       return { stories, creators: [{ id: viewer.id, handle: viewer.handle, stories: [], commentedStoryIds: [] }] };
     }

@@ -163,6 +163,20 @@ describe("the Markdown import", () => {
     expect(await db.importJob.findUniqueOrThrow({ where: { id }, select: { fileKey: true } })).toEqual({ fileKey: null });
   });
 
+  it("goes on in a new job after its time slice, resuming after the last item written", async () => {
+    const me = await makeUser();
+    const { slug: community } = await makeCommunity();
+    const file = zip(Object.fromEntries([1, 2, 3].map((n) => [`s${n}.md`, `---\ntitle: Slice ${n}\ndate: 2022-0${n}-01\n---\nText ${n}.`])));
+    const { id } = await startImport(me, { format: "MARKDOWN", community, dryRun: false, fileName: "slices.zip", bytes: file });
+    // Its queued job is taken here: the first slice, as a worker would have run it.
+    await db.$executeRawUnsafe(`delete from graphile_worker._private_jobs where key = 'import:${id}'`);
+    await runImport(id, { sliceMs: 0 });
+    expect(await getMyImport(me, id)).toMatchObject({ status: "RUNNING", processed: 1, created: 1 });
+    await runQueuedJobs();
+    expect(await getMyImport(me, id)).toMatchObject({ status: "DONE", processed: 3, created: 3, skipped: 0 });
+    expect((await db.story.findMany({ where: { authorId: me.id }, select: { title: true }, orderBy: { title: "asc" } })).map((s) => s.title)).toEqual(["Slice 1", "Slice 2", "Slice 3"]);
+  });
+
   it("refuses callers and files it can't take, and shows an import to its owner only", async () => {
     const me = await makeUser();
     const other = await makeUser();
