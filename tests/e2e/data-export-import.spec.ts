@@ -27,8 +27,9 @@ test("a creator downloads their data, and another imports it: a dry run first, t
   await screenshots(page, "settings-data");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download my data (.zip)" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^storyhouse-.+-\d{4}-\d\d-\d\d\.zip$/);
-  const archivePath = await download.path();
-  const files = unzipSync(new Uint8Array(await readFile(archivePath)));
+  // Uploaded again under the name it was downloaded with (Playwright keeps downloads under a random name).
+  const archive = { name: download.suggestedFilename(), mimeType: "application/zip", buffer: await readFile(await download.path()) };
+  const files = unzipSync(new Uint8Array(archive.buffer));
   const storyFile = Object.keys(files).find((name) => name.startsWith("stories/") && name.endsWith("moving-day-notes.md"));
   expect(storyFile).toBeTruthy();
   expect(strFromU8(files[storyFile!])).toMatch(/^---\ntitle: Moving day notes\n[\s\S]*status: published\n[\s\S]*---\n\n## Where it started/);
@@ -42,7 +43,7 @@ test("a creator downloads their data, and another imports it: a dry run first, t
   await expect(page.locator("#field-file-error")).toHaveText("Choose the file to import");
   await expect(page.getByLabel("Community for the stories")).toHaveValue("journal");
 
-  await page.getByLabel("File", { exact: true }).setInputFiles(archivePath);
+  await page.getByLabel("File", { exact: true }).setInputFiles(archive);
   await page.getByLabel("Dry run").check();
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page).toHaveURL(/\/settings\/data\/imports\/[a-z0-9]+$/);
@@ -51,7 +52,7 @@ test("a creator downloads their data, and another imports it: a dry run first, t
   await screenshots(page, "import-dry-run");
 
   await page.goto("/settings/data");
-  await page.getByLabel("File", { exact: true }).setInputFiles(archivePath);
+  await page.getByLabel("File", { exact: true }).setInputFiles(archive);
   await page.getByLabel("Community for the stories").selectOption("journal");
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByText(/Finished: 1 story created, 0 skipped/)).toBeVisible({ timeout: 30_000 });
@@ -65,10 +66,13 @@ test("a creator downloads their data, and another imports it: a dry run first, t
 
   // The same file again creates nothing.
   await page.goto("/settings/data");
-  await page.getByLabel("File", { exact: true }).setInputFiles(archivePath);
+  await page.getByLabel("File", { exact: true }).setInputFiles(archive);
   await page.getByLabel("Community for the stories").selectOption("journal");
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByText(/Finished: 0 stories created, 1 skipped as already here/)).toBeVisible({ timeout: 30_000 });
   await page.goto("/settings/data");
-  await expect(page.getByRole("link", { name: /\.zip/ })).toHaveCount(3);
+  const imports = page.getByRole("region", { name: "Your imports" }).getByRole("link");
+  await expect(imports).toHaveCount(3);
+  await expect(imports.first()).toHaveText(archive.name);
+  await expect(imports.last()).toHaveText(`${archive.name} (dry run)`);
 });
