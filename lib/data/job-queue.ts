@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** The queue's tasks (SQL on the queue's tables, so in the data layer); lib/jobs/worker.ts runs each through POST /api/jobs/<task> (app/api/jobs). */
-export type TaskName = "send-email" | "new-story-fan-out" | "weekly-digest" | "sweep" | "delete-account";
+export type TaskName = "send-email" | "new-story-fan-out" | "weekly-digest" | "sweep" | "delete-account" | "import-stories";
 
 export type JobOptions = {
   /** One job per key: adding a key that is already waiting does not add a second job. */

@@ -46,6 +46,14 @@ export async function uploadImage(viewer: Viewer | null, bytes: Uint8Array): Pro
   const me = requirePermission(viewer, "story:write");
   const refused = (await consumeRateLimits(uploadRateRules(await getSiteSettings()).map((rule) => ({ key: uploadKey(me.id, rule), rule })))).find(Boolean);
   if (refused) throw refused;
+  return storeImage(me.id, bytes);
+}
+
+/**
+ * Internal (data layer; callers have checked who is asking and any quota): the upload pipeline
+ * itself, shared by uploads and imports. Sniffs the type, re-encodes, stores, records for `ownerId`.
+ */
+export async function storeImage(ownerId: string, bytes: Uint8Array): Promise<MediaView> {
   if (bytes.byteLength === 0) throw new AppError("INVALID", UPLOAD_ERRORS.empty);
   if (bytes.byteLength > MAX_IMAGE_BYTES) throw new AppError("INVALID", UPLOAD_ERRORS.tooLarge);
   if (!sniffImageType(bytes)) throw new AppError("INVALID", UPLOAD_ERRORS.notAnImage);
@@ -61,7 +69,7 @@ export async function uploadImage(viewer: Viewer | null, bytes: Uint8Array): Pro
   try {
     await Promise.all(image.variants.map((v) => storage.put(variantKey(key, v.width), v.bytes, "image/webp")));
     const media = await db.media.create({
-      data: { ownerId: me.id, key, width: image.width, height: image.height, widths: image.variants.map((v) => v.width), bytes: image.variants.reduce((sum, v) => sum + v.bytes.byteLength, 0) },
+      data: { ownerId, key, width: image.width, height: image.height, widths: image.variants.map((v) => v.width), bytes: image.variants.reduce((sum, v) => sum + v.bytes.byteLength, 0) },
       select: mediaSelect,
     });
     return toView(media);

@@ -37,8 +37,8 @@ async function communityFor(slug: string, currentSlug?: string): Promise<Communi
   return { ...community, archived: archivedAt !== null };
 }
 
-/** Renders before any transaction opens: a render may take a while, and holds no connection. */
-async function contentFields(input: StoryInput) {
+/** Internal (data layer): a story's stored content from its input. Renders before any transaction opens: a render may take a while, and holds no connection. */
+export async function contentFields(input: StoryInput) {
   const rendered = await renderStory(input.body);
   return {
     title: input.title,

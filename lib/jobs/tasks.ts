@@ -4,6 +4,8 @@ import { sendQueuedEmail } from "@/lib/data/email";
 import { fanOutNewStory } from "@/lib/data/email-notifications";
 import { queueWeeklyDigests } from "@/lib/data/email-digest";
 import { carryOutAccountDeletion } from "@/lib/data/account-deletion";
+import { runImport } from "@/lib/data/imports";
+import { changeTags, expireTagsFromRoute } from "@/lib/cache/tags";
 
 /**
  * What each queued job does (the sweep is app/api/sweep). Called by app/api/jobs/[task] for this
@@ -16,4 +18,10 @@ export const jobTasks: Record<string, (payload: Record<string, unknown>) => Prom
   // Added when the member asked, due at the end of the grace period (lib/data/account-deletion.ts).
   "delete-account": (payload) => carryOutAccountDeletion(z.string().parse(payload.userId)),
   "new-story-fan-out": (payload) => fanOutNewStory(z.string().parse(payload.storyId), z.string().optional().parse(payload.after)),
+  // A creator's import (lib/data/imports.ts); the stories it put live show at once.
+  "import-stories": async (payload) => {
+    const changes = await runImport(z.string().parse(payload.importId));
+    expireTagsFromRoute(...changeTags(changes));
+    return { stories: changes.stories?.length ?? 0 };
+  },
 };

@@ -46,6 +46,7 @@ async function start({ databaseUrl, port, token, sweepSeconds }: WorkerOptions):
       "new-story-fan-out": viaRoute("new-story-fan-out"),
       "weekly-digest": viaRoute("weekly-digest"),
       "delete-account": viaRoute("delete-account"),
+      "import-stories": viaRoute("import-stories"),
       // The time-based work (app/api/sweep). Each run first queues the next one, keyed "sweep" so
       // that however many processes do this there is one waiting sweep, then does the work.
       sweep: async (_payload, helpers) => {

@@ -50,6 +50,8 @@ import { clearEmailStop, clearMyEmailStop, isSignedEmailEvent } from "@/lib/data
 import { cancelEmailChange, confirmEmailChange, requestEmailChange } from "@/lib/data/account-changes";
 import { cancelAccountDeletionOnSignIn, requestAccountDeletion } from "@/lib/data/account-deletion";
 import { AppError } from "@/lib/errors";
+import { startImport } from "@/lib/data/imports";
+import { strToU8, zipSync } from "fflate";
 import { storyInput } from "../helpers/factories";
 import { changedTables, comment, community, draftStory, fingerprint, publishedStory, quickUser, restrict, unique } from "./world";
 
@@ -405,6 +407,14 @@ const ROWS: Row[] = [
     setup: async (c) => (await publishedStory(c.owner, c.community)).id,
     run: (v, id) => moderatorUnpublishStory(v, id, "Breaks the rules"),
     expect: staffOnly,
+  },
+  // lib/actions/porting.ts (every caller imports into their own account)
+  {
+    entry: "porting.startImportAction",
+    via: "startImport",
+    setup: async () => zipSync({ "story.md": strToU8("---\ntitle: Imported\n---\nText.") }),
+    run: (v, bytes, c) => startImport(v, { format: "MARKDOWN", community: c.community, dryRun: true, fileName: "story.zip", bytes }),
+    expect: anySignedIn,
   },
   // lib/actions/profile.ts (every caller acts on their own profile)
   { entry: "profile.updateProfileAction", via: "updateMyProfile", setup: async () => null, run: (v) => updateMyProfile(v, { name: "Renamed", handle: `h-${unique()}`, bio: "Hello there" }), expect: anySignedIn },

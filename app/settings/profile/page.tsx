@@ -22,6 +22,10 @@ export default async function ProfileSettingsPage() {
         <Link href="/settings/account" className="link">
           password and sessions
         </Link>
+        ; to download or import your stories, see{" "}
+        <Link href="/settings/data" className="link">
+          your data
+        </Link>
         .
       </p>
       <div className="mb-10 border-b border-stone-200 pb-8">

@@ -1,0 +1,15 @@
+"use server";
+import { redirect } from "next/navigation";
+import { startImport } from "@/lib/data/imports";
+import { importInputSchema } from "@/lib/validation/porting";
+import type { FormState } from "@/lib/validation/form";
+import { formAction } from "@/lib/actions/action";
+
+/** Uploads a file to import and queues the import; its progress page follows. */
+export async function startImportAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return formAction(form, {
+    input: (values, data) => importInputSchema.safeParse({ ...values, file: data?.get("file") }),
+    run: async ({ viewer, input }) => startImport(viewer, { format: input.format, community: input.community, dryRun: input.dryRun, fileName: input.file.name, bytes: new Uint8Array(await input.file.arrayBuffer()) }),
+    done: ({ id }) => redirect(`/settings/data/imports/${id}`),
+  });
+}
