@@ -29,6 +29,10 @@ const nextConfig: NextConfig = {
   // (made-up URLs used to fill the disk), and the files have a size bound, ROUTE_CACHE_MAX_MB.
   // Loaded at run time by `next start`, from this absolute path.
   cacheHandler: path.join(process.cwd(), "lib/cache/route-cache-handler.mjs"),
+  // Its in-memory layer in front of the disk, and the in-memory 'use cache' store below, share the
+  // server's heap (APP_HEAP_MB) with the code of every route (~130 MB once all have run): 32 MB
+  // each, not Next's 50, so both full still leave room (docs/security.md, "The bounds in memory").
+  cacheMaxMemorySize: 32 * 1024 * 1024,
   // The store behind 'use cache': Next's own in-memory one unless REDIS_URL is set, then Redis,
   // shared by every app process, with tag expiry shared too (docs/deploy.md). Either way an
   // expired tag is also purged at the edge cache when EDGE_PURGE_URLS is set.

@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import os from "node:os";
+import { chromiumLaunchOptions } from "./scripts/lib/chromium.mjs";
 
 // One server (and database) per worker, on consecutive ports from E2E_PORT (tests/e2e/server.ts):
 // specs in different workers never share data, so a spec that changes site settings or rate limits
@@ -26,11 +27,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      // Debian's Chromium: Playwright cannot download its own browser on this network.
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: Array.from({ length: workers }, (_, i) => ({

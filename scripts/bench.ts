@@ -5,6 +5,7 @@
 //   BENCH_SECONDS=10 BENCH_CONNECTIONS=50 BENCH_STORIES=500 npm run bench
 import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "./lib/chromium.mjs";
 import { spawn } from "node:child_process";
 import http from "node:http";
 import { randomBytes } from "node:crypto";
@@ -109,10 +110,7 @@ async function main() {
 
 /** The JavaScript a first visit to `url` downloads, as Chromium reports it. */
 async function measureJavaScript(url: string) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage();
     await page.goto(url, { waitUntil: "networkidle" });

@@ -167,7 +167,7 @@ export function createRedisCacheHandler({ url, manifest = tagsManifest, prefix =
 
 /** The in-memory handler, plus the edge purge. */
 function createLocalHandler() {
-  const local = createDefaultCacheHandler(Number(process.env.USE_CACHE_MAX_MB ?? 50) * MB);
+  const local = createDefaultCacheHandler(Number(process.env.USE_CACHE_MAX_MB ?? 32) * MB);
   return {
     ...local,
     async updateTags(tags, durations) {

@@ -86,12 +86,12 @@ export async function testBuildCopy(env, name, log = console.log) {
 
 /**
  * NODE_OPTIONS for a production server (`next start`): the old-generation heap capped at
- * APP_HEAP_MB (default 192), so a busy server collects garbage sooner instead of growing toward
+ * APP_HEAP_MB (default 256), so a busy server collects garbage sooner instead of growing toward
  * V8's own limit. Peak memory under load drops from about 500 MB to about 330 MB
  * (docs/performance.md). An explicit --max-old-space-size in NODE_OPTIONS wins.
  */
 export function serverNodeOptions(env = process.env) {
   const current = env.NODE_OPTIONS ?? "";
   if (current.includes("--max-old-space-size")) return current;
-  return `${current} --max-old-space-size=${Number(env.APP_HEAP_MB ?? 192)}`.trim();
+  return `${current} --max-old-space-size=${Number(env.APP_HEAP_MB ?? 256)}`.trim();
 }

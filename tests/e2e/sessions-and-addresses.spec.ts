@@ -53,8 +53,10 @@ test("changing the password keeps this browser signed in and signs every other o
   await expect(here).toHaveURL(/\/settings\/account$/);
   await here.waitForLoadState("networkidle");
   const newPassword = "a different long password";
+  // The email change form on the same page asks for the current password too.
+  const passwordForm = here.getByRole("region", { name: "Change your password" });
   const fill = async (current: string, again = newPassword) => {
-    await here.getByLabel("Current password").fill(current);
+    await passwordForm.getByLabel("Current password").fill(current);
     await here.getByLabel("New password", { exact: true }).fill(newPassword);
     await here.getByLabel("New password, again").fill(again);
     await here.getByRole("button", { name: "Change password" }).click();
@@ -62,7 +64,7 @@ test("changing the password keeps this browser signed in and signs every other o
 
   // A wrong current password: the error sits by its field, and no password comes back.
   await fill("not my password");
-  const current = here.getByLabel("Current password");
+  const current = passwordForm.getByLabel("Current password");
   await expect(current).toHaveAttribute("aria-invalid", "true");
   await expect(here.locator(`#${await current.getAttribute("aria-describedby")}`)).toHaveText("That isn't your current password");
   await expect(here.getByLabel("New password", { exact: true })).toHaveValue("");
