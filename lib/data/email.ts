@@ -31,7 +31,7 @@ const BULK_TEMPLATES = new Set<EmailTemplateName>(["new-story", "weekly-digest"]
 /** Emails about the member's own account, which they are usually waiting for: first. */
 const ACCOUNT_TEMPLATES = new Set<EmailTemplateName>(["verify-email", "password-reset", "signup-existing", "password-changed", "confirm-new-email", "email-changed", "account-deletion-scheduled", "account-deletion-cancelled", "account-deleted"]);
 
-export function emailPriority(template: EmailTemplateName): number {
+function emailPriority(template: EmailTemplateName): number {
   return ACCOUNT_TEMPLATES.has(template) ? JOB_PRIORITY.accountEmail : BULK_TEMPLATES.has(template) ? JOB_PRIORITY.bulkEmail : JOB_PRIORITY.normal;
 }
 

@@ -11,15 +11,11 @@ import { createDraft, deleteStory } from "@/lib/data/stories";
 import { createComment } from "@/lib/data/comments";
 import { parseStoryMarkdown } from "@/lib/porting/creator-archive";
 import { makeCommunity, makePublishedStory, makeUser, storyInput } from "../helpers/factories";
+import { testPng } from "../helpers/images";
 import { readAll, zipEntries } from "../helpers/zip";
 
 process.env.UPLOADS_DIR = mkdtempSync(path.join(tmpdir(), "storyhouse-export-"));
 
-const png = (width: number, r: number) =>
-  sharp({ create: { width, height: Math.round(width / 2), channels: 3, background: { r, g: 90, b: 60 } } })
-    .png()
-    .toBuffer()
-    .then((b) => new Uint8Array(b));
 
 async function exportOf(viewer: Awaited<ReturnType<typeof makeUser>>) {
   const { fileName, stream } = await exportMyData(viewer);
@@ -31,9 +27,9 @@ describe("exportMyData", () => {
     const me = await makeUser({ name: "Export Owner" });
     const other = await makeUser();
     const { slug: community } = await makeCommunity();
-    const hero = await uploadImage(me, await png(800, 200));
-    const inline = await uploadImage(me, await png(500, 20));
-    const avatar = await uploadImage(me, await png(300, 120));
+    const hero = await uploadImage(me, await testPng(800, 200));
+    const inline = await uploadImage(me, await testPng(500, 20));
+    const avatar = await uploadImage(me, await testPng(300, 120));
     await setMyAvatar(me, avatar.id);
     const live = await makePublishedStory(me, community, {
       title: "A walk by the river",

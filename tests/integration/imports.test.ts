@@ -2,7 +2,6 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import sharp from "sharp";
 import { strToU8, zipSync } from "fflate";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -15,6 +14,7 @@ import { getPublishedStory } from "@/lib/data/public-stories";
 import { findViewer } from "@/lib/data/users";
 import { StoryArticle } from "@/components/story-article";
 import { makeCommunity, makePublishedStory, makeUser, storyInput } from "../helpers/factories";
+import { testPng } from "../helpers/images";
 import { readAll } from "../helpers/zip";
 import { runQueuedJobs } from "../helpers/run-jobs";
 
@@ -22,11 +22,6 @@ vi.mock("next/cache", () => ({ cacheLife: () => {}, cacheTag: () => {}, updateTa
 
 process.env.UPLOADS_DIR = mkdtempSync(path.join(tmpdir(), "storyhouse-import-"));
 
-const png = (width: number, r: number) =>
-  sharp({ create: { width, height: Math.round(width / 2), channels: 3, background: { r, g: 90, b: 60 } } })
-    .png()
-    .toBuffer()
-    .then((b) => new Uint8Array(b));
 
 type Member = Awaited<ReturnType<typeof makeUser>>;
 
@@ -56,8 +51,8 @@ describe("the Markdown import", () => {
   it("reads a creator's download back losslessly: into a fresh database, every story page renders the same HTML", async () => {
     const me = await makeUser({ name: "Round Tripper" });
     const { slug: community } = await makeCommunity();
-    const hero = await uploadImage(me, await png(1800, 200));
-    const inline = await uploadImage(me, await png(700, 20));
+    const hero = await uploadImage(me, await testPng(1800, 200));
+    const inline = await uploadImage(me, await testPng(700, 20));
     const first = await makePublishedStory(me, community, {
       title: "A walk by the river",
       subtitle: "Notes from an afternoon",
@@ -119,7 +114,7 @@ describe("the Markdown import", () => {
   it("reports each bad item by its entry and why, imports the rest, and sanitizes what it imports", async () => {
     const me = await makeUser();
     const { slug: community } = await makeCommunity();
-    const good = await png(400, 50);
+    const good = await testPng(400, 50);
     const file = zip({
       "a-bad-yaml.md": "---\ntitle: [unclosed\n---\nx",
       "b-missing-image.md": "---\ntitle: Lost picture\n---\n![gone](images/nowhere.png)",
