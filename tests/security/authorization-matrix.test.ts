@@ -225,6 +225,8 @@ const ROWS: Row[] = [
     run: (_v, token) => confirmEmailChange(token),
     expect: everyone,
   },
+  // A forged link, or one for an address the member no longer waits to change to: refused, nothing written.
+  { entry: "account-email.confirmEmailChangeAction (forged link)", via: "confirmEmailChange", setup: async () => null, run: () => confirmEmailChange(`forged-${unique()}`), expect: E({ rest: "INVALID" }) },
   { entry: "account-email.confirmEmailAction", via: "confirmEmailWithToken", setup: (c) => mintAuthToken(c.owner.id, "VERIFY_EMAIL"), run: (_v, token) => confirmEmailWithToken(token), expect: everyone },
   {
     entry: "account-email.confirmEmailAction (forged link)",
