@@ -44,7 +44,8 @@ try {
     database = { url: databaseUrl(port, "postgres"), databaseDir };
   }
   await createBackup({ file, storage: getStorage(), mediaSource, database, authSecretFile: process.env.AUTH_SECRET ? undefined : path.join(dataDir, "auth-secret") });
-  console.log(`[backup] restore with: npm run restore ${path.relative(process.cwd(), file) || file}`);
+  const shown = path.relative(root, file);
+  console.log(`[backup] restore with: npm run restore -- ${shown.startsWith("..") ? file : shown}`);
 } catch (error) {
   console.error(`\n[backup] failed: ${error instanceof Error ? error.message : error}\n`);
   process.exitCode = 1;

@@ -31,7 +31,7 @@ const uploadsDir = s3 ? null : path.resolve(process.env.UPLOADS_DIR || path.join
 try {
   const { manifest } = await restoreBackup({ file: path.resolve(positional[0]), dataDir, storage: s3 ? s3Storage(s3) : localDiskStorage(uploadsDir), uploadsDir, force });
   if (manifest.database && process.env.DATABASE_URL) console.log("[restore] note: DATABASE_URL is set, so `npm start` uses that server, not the restored embedded database");
-  console.log(`[restore] done: ${dataDir === defaultDataDir ? "`npm start`" : `point the site at ${dataDir}`} runs the restored site`);
+  console.log(dataDir === defaultDataDir ? "[restore] done: `npm start` runs the restored site" : `[restore] done: the site reads .data/ in its folder; move ${dataDir}'s contents there (or restore without --data-dir), then \`npm start\``);
 } catch (error) {
   console.error(`\n[restore] failed: ${error instanceof Error ? error.message : error}\n`);
   process.exitCode = 1;

@@ -127,7 +127,9 @@ export async function backupDatabase({ tar, url, databaseDir, onEnd = () => {}, 
     const { rows: [stop] } = await client.query("select lsn, labelfile, spcmapfile from pg_backup_stop(wait_for_archive => false)");
     await onEnd();
     // Close the segment: commits acknowledged until now are all in complete, flushed segments.
-    const { rows: [end] } = await client.query("select pg_walfile_name(pg_switch_wal()) as last");
+    // (On a quiet server there is nothing to switch: the answer is then just past the next
+    // segment's page header, a segment with no record that may not even exist yet.)
+    const { rows: [end] } = await client.query("select pg_walfile_name(case when (pg_walfile_name_offset(l)).file_offset <= 40 then l - 41 else l end) as last from pg_switch_wal() as l");
     await tar.buffer("postgres/backup_label", stop.labelfile);
     if (stop.spcmapfile) await tar.buffer("postgres/tablespace_map", stop.spcmapfile);
 
@@ -208,11 +210,12 @@ const isEmptyDir = async (dir) => !existsSync(dir) || (await readdir(dir)).lengt
 const CONTENT_TYPES = { webp: "image/webp", png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", avif: "image/avif", svg: "image/svg+xml" };
 
 /**
+ * @param {{ file: string, dataDir: string, storage: { put(key: string, bytes: Uint8Array, contentType: string): Promise<void> }, uploadsDir?: string | null, force?: boolean, log?: (message: string) => void }} options
  * Restores `file` into `dataDir` (its `postgres/` folder and `auth-secret`) and media into
  * `storage` (`uploadsDir`: the local folder it writes to, if any, checked for emptiness).
  * Refuses anything non-empty unless `force`, which moves what was there aside (never deletes).
  */
-export async function restoreBackup({ file, dataDir, storage, uploadsDir, force = false, log = console.log }) {
+export async function restoreBackup({ file, dataDir, storage, uploadsDir = null, force = false, log = console.log }) {
   if (!existsSync(file)) throw new Error(`no backup file at ${file}`);
   const databaseDir = path.join(dataDir, "postgres");
   const port = runningServerPort(databaseDir);
@@ -274,7 +277,7 @@ export async function restoreBackup({ file, dataDir, storage, uploadsDir, force 
 
     if (manifest.authSecret) {
       await writeFile(secretFile, await readFile(path.join(staging, "auth-secret")), { mode: 0o600 });
-      log("[restore] the site's generated AUTH_SECRET (.data/auth-secret): sessions and e-mailed links stay valid");
+      log(`[restore] the site's generated AUTH_SECRET → ${secretFile}: sessions and e-mailed links stay valid`);
     }
     return { manifest, media, movedTo };
   } finally {

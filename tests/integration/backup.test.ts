@@ -97,7 +97,7 @@ describe("backup and restore", () => {
 
     // The load really overlapped the backup.
     expect(ackedAtEnd.length - ackedAtStart).toBeGreaterThan(100);
-    expect(manifest.database.walSegments).toBeGreaterThanOrEqual(1);
+    expect(manifest.database?.walSegments).toBeGreaterThanOrEqual(1);
 
     const target = path.join(root, "restored");
     const restoredUploads = path.join(target, "uploads");
@@ -122,7 +122,8 @@ describe("backup and restore", () => {
     expect(missing).toEqual([]);
     expect(Number(baseline.n)).toBe(5000);
     for (const key of [...[0, 1, 2, 3, 4].map((i) => `before${i}-640.webp`), ...mediaAtEnd]) {
-      expect(await restoredStorage.getBytes(key), key).toEqual(new Uint8Array(media.get(key)!));
+      const restoredBytes = await restoredStorage.getBytes(key);
+      expect(restoredBytes && Buffer.from(restoredBytes).equals(media.get(key)!), key).toBe(true);
     }
   });
 
