@@ -6,8 +6,8 @@
 import path from "node:path";
 import { existsSync } from "node:fs";
 import { dataDir, root } from "./lib/app-env.mjs";
-import { createBackup, runningServerPort } from "./lib/backup.mjs";
-import { databaseUrl, startEmbeddedPostgres } from "./lib/postgres.mjs";
+import { createBackup } from "./lib/backup.mjs";
+import { databaseUrl, runningServer, startEmbeddedPostgres } from "./lib/postgres.mjs";
 import { freePort } from "./lib/services.mjs";
 import { getStorage } from "../lib/storage/storage.ts";
 import { s3ConfigFromEnv } from "../lib/storage/s3.ts";
@@ -33,7 +33,7 @@ try {
   } else {
     const databaseDir = path.join(dataDir, "postgres");
     if (!existsSync(path.join(databaseDir, "PG_VERSION"))) throw new Error(`there is no embedded database in ${databaseDir} yet (run \`npm start\` once)`);
-    let port = runningServerPort(databaseDir);
+    let port = runningServer(databaseDir)?.port;
     if (port) {
       console.log(`[backup] the embedded database is running (port ${port}): backing up online`);
     } else {

@@ -19,12 +19,13 @@
 // replays the copied WAL from the checkpoint to its end, which brings the copy to a consistent
 // state at least as new as the moment pg_backup_stop returned.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { chmod, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { extract } from "tar";
+import { runningServer } from "./postgres.mjs";
 import { createTarWriter } from "./tar-stream.mjs";
 
 export const BACKUP_FORMAT = 1;
@@ -37,19 +38,6 @@ const EMPTY_DIRS = new Set(["pg_wal", "pg_replslot", "pg_dynshmem", "pg_notify",
 const WAL_SEGMENT = /^[0-9A-F]{24}$/;
 
 const isRoot = process.getuid?.() === 0;
-
-/** The port of the server running on `databaseDir` (from its postmaster.pid), or null if none runs. */
-export function runningServerPort(databaseDir) {
-  const pidFile = path.join(databaseDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return null;
-  const lines = readFileSync(pidFile, "utf8").split("\n");
-  try {
-    process.kill(Number(lines[0]), 0);
-  } catch (error) {
-    if (error.code === "ESRCH") return null; // a stale pid file
-  }
-  return Number(lines[3]);
-}
 
 /** Reads pg_control until two reads agree: it is rewritten in place, and a read could be torn. */
 async function readPgControl(file) {
@@ -218,7 +206,7 @@ const CONTENT_TYPES = { webp: "image/webp", png: "image/png", jpg: "image/jpeg",
 export async function restoreBackup({ file, dataDir, storage, uploadsDir = null, force = false, log = console.log }) {
   if (!existsSync(file)) throw new Error(`no backup file at ${file}`);
   const databaseDir = path.join(dataDir, "postgres");
-  const port = runningServerPort(databaseDir);
+  const port = runningServer(databaseDir)?.port;
   if (port) throw new Error(`a database server is running on ${databaseDir} (port ${port}): stop the site (and its database) before restoring`);
 
   const secretFile = path.join(dataDir, "auth-secret");
