@@ -1,10 +1,10 @@
 import "server-only";
 import { createReadStream } from "node:fs";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { randomBytes } from "node:crypto";
-import { assertStorageKey, type Storage } from "@/lib/storage/storage";
+import { assertStorageKey, isStorageKey, type Storage } from "@/lib/storage/storage";
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException)?.code === "ENOENT";
 
@@ -42,6 +42,16 @@ export function localDiskStorage(dir: string): Storage {
     },
     async delete(key) {
       await rm(fileFor(key), { force: true });
+    },
+    async *list() {
+      let entries;
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch (error) {
+        if (isMissing(error)) return;
+        throw error;
+      }
+      for (const entry of entries) if (entry.isFile() && isStorageKey(entry.name)) yield entry.name;
     },
   };
 }

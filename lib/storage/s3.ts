@@ -1,6 +1,6 @@
 import "server-only";
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
-import { assertStorageKey, type Storage } from "@/lib/storage/storage";
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import { assertStorageKey, isStorageKey, type Storage } from "@/lib/storage/storage";
 
 /** Where and how to reach an S3-compatible bucket (AWS S3, MinIO, Cloudflare R2, Ceph, …). */
 export type S3StorageConfig = {
@@ -73,6 +73,18 @@ export function s3Storage(config: S3StorageConfig): Storage {
     },
     async delete(key) {
       await client.send(new DeleteObjectCommand({ Bucket: config.bucket, Key: objectKey(key) }));
+    },
+    async *list() {
+      const prefix = config.prefix ?? "";
+      let ContinuationToken: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: config.bucket, Prefix: prefix || undefined, ContinuationToken }));
+        for (const object of page.Contents ?? []) {
+          const key = object.Key?.slice(prefix.length);
+          if (key && isStorageKey(key)) yield key;
+        }
+        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (ContinuationToken);
     },
   };
 }

@@ -16,9 +16,16 @@ export interface Storage {
   getStream(key: string): Promise<{ stream: ReadableStream<Uint8Array>; size: number } | null>;
   /** Removes `key`; removing a missing key is not an error. */
   delete(key: string): Promise<void>;
+  /** Every stored key (in no particular order); files half-written by `put` are not listed. Backups use it. */
+  list(): AsyncIterable<string>;
 }
 
 const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,120}\.[a-z0-9]{2,5}$/;
+
+/** Whether `key` is a valid storage key (listings skip anything else, such as temporary files). */
+export function isStorageKey(key: string): boolean {
+  return KEY_PATTERN.test(key);
+}
 
 /** Refuses keys that could leave the storage folder or collide with anything but a file name. */
 export function assertStorageKey(key: string): void {

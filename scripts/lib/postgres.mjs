@@ -48,16 +48,24 @@ function assertReachableByServerUser(databaseDir) {
   }
 }
 
-/** A server left behind by a killed run still holds the data folder; stop it cleanly first. */
-function stopOrphan(databaseDir) {
+/** The server running on `databaseDir` (pid and port, from its postmaster.pid), or null if none runs. */
+export function runningServer(databaseDir) {
   const pidFile = path.join(databaseDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return false;
-  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
   try {
     process.kill(pid, 0);
   } catch {
-    return false; // stale pid file: Postgres cleans it up itself
+    return null; // stale pid file: Postgres cleans it up itself
   }
+  return { pid, port: Number(lines[3]) };
+}
+
+/** A server left behind by a killed run still holds the data folder; stop it cleanly first. */
+function stopOrphan(databaseDir) {
+  const pid = runningServer(databaseDir)?.pid;
+  if (!pid) return false;
   console.log(`[db] a database server from an earlier run is still running (pid ${pid}); stopping it`);
   const res = runAsServerUser(path.join(binaryDir(), "pg_ctl"), ["stop", "-D", databaseDir, "-m", "fast", "-w"]);
   if (res.status !== 0) throw new Error(`could not stop the leftover database server (pid ${pid}): ${res.stderr || res.stdout}`);

@@ -43,6 +43,17 @@ describe("S3 storage", () => {
     await expect(storage.put("a/b.webp", new Uint8Array([1]), "image/webp")).rejects.toThrow(/invalid storage key/);
   });
 
+  it("lists the keys under its prefix only (backups read every object this way)", async () => {
+    const prefixed = s3Storage({ ...config, prefix: "listing/" });
+    const other = s3Storage({ ...config, prefix: "elsewhere/" });
+    const keys = Array.from({ length: 12 }, (_, i) => `list${i}-320.webp`);
+    for (const key of keys) await prefixed.put(key, new Uint8Array([1]), "image/webp");
+    await other.put("not-mine-320.webp", new Uint8Array([2]), "image/webp");
+    const listed: string[] = [];
+    for await (const key of prefixed.list()) listed.push(key);
+    expect(listed.sort()).toEqual([...keys].sort());
+  });
+
   it("an unknown access key is an error, not a missing file", async () => {
     const storage = s3Storage({ ...config, accessKeyId: "NOT-A-KEY", secretAccessKey: "wrong" });
     await expect(storage.getBytes("anything-320.webp")).rejects.toThrow();
