@@ -110,7 +110,11 @@ describe("the whole-site archive", () => {
       body: `## The path\n\nWe walked.\n\n![A heron](${hero.url})`,
     });
     const second = await makePublishedStory(reader, community, { title: "A reader writes too" });
-    await createDraft(writer, storyInput(community, { title: "Half an idea", body: "Only a line so far." }));
+    const draft = await createDraft(writer, storyInput(community, { title: "Half an idea", body: "Only a line so far." }));
+    // More rows than the import writes at once, with a reply restored a page before its parent.
+    const filler = Array.from({ length: 1001 }, (_, i) => ({ id: `cm${String(i).padStart(5, "0")}`, storyId: draft.id, authorId: reader.id, body: `Filler ${i}`, bodyHtml: `<p>Filler ${i}</p>` }));
+    await db.comment.createMany({ data: [...filler, { id: "czz-late-parent", storyId: draft.id, authorId: reader.id, body: "Parent", bodyHtml: "<p>Parent</p>" }] });
+    await db.comment.create({ data: { id: "caa-early-reply", storyId: draft.id, authorId: writer.id, parentId: "czz-late-parent", body: "Reply", bodyHtml: "<p>Reply</p>" } });
     const top = await createComment(reader, live.id, { body: "Lovely *light* here." });
     await createComment(writer, live.id, { body: "Thank you!", parentId: top.id });
     const rude = await createComment(reader, live.id, { body: "Something rude." });
