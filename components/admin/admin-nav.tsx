@@ -13,6 +13,7 @@ const sections = [
   { href: "/admin/log", label: "Log" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/mail", label: "Mail" },
+  { href: "/admin/export", label: "Export" },
 ];
 
 /** The admin area's tabs. Which ones work for whom is up to each page's own permission check. */

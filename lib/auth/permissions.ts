@@ -49,6 +49,8 @@ export const PERMISSIONS = [
   "email:manage",
   /** Create and edit challenges, judge any of them, announce the winners. */
   "challenge:manage",
+  /** Download the whole site (members, content, moderation history, media) at /admin/export. */
+  "site:export",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
