@@ -37,13 +37,15 @@ export async function listCommunityModerators(viewer: Viewer | null, communityId
 export async function addCommunityModerator(viewer: Viewer | null, communityId: string, input: CommunityModeratorAddInput): Promise<CommunityModeratorRow> {
   const me = requirePermission(viewer, "community:manage");
   if (!isId(communityId)) throw notFound();
-  const already = () => new AppError("CONFLICT", `@${input.handle} already moderates this community.`, { handle: ["Already a moderator here"] });
+  // As the form's schema leaves it, for callers that skip it: no "@", lower case.
+  const handle = input.handle.trim().replace(/^@/, "").toLowerCase();
+  const already = () => new AppError("CONFLICT", `@${handle} already moderates this community.`, { handle: ["Already a moderator here"] });
   try {
     return await db.$transaction(async (tx) => {
       const community = await tx.community.findUnique({ where: { id: communityId }, select: { id: true } });
       if (!community) throw notFound();
-      const user = await tx.user.findUnique({ where: { handle: input.handle }, select: { id: true, name: true, handle: true } });
-      if (!user) throw new AppError("INVALID", "Check the handle.", { handle: [`No member has the handle @${input.handle}`] });
+      const user = await tx.user.findUnique({ where: { handle }, select: { id: true, name: true, handle: true } });
+      if (!user) throw new AppError("INVALID", "Check the handle.", { handle: [`No member has the handle @${handle}`] });
       const existing = await tx.communityModerator.findUnique({ where: { communityId_userId: { communityId, userId: user.id } }, select: { userId: true } });
       if (existing) throw already();
       const row = await tx.communityModerator.create({ data: { communityId, userId: user.id, addedById: me.id }, select: { createdAt: true } });
