@@ -46,7 +46,7 @@ export function BrandingForm({ initial }: { initial: BrandingFormValues }) {
         <AccentField value={text("accentColor")} errors={errors.accentColor} showContrast hint="Links, focus rings and highlights. It must read as text on white (4.5:1, WCAG AA); dark mode uses a lighter mix of it. Leave empty for the built-in orange." />
       </fieldset>
       <NavLinksField initial={links} errors={errors} />
-      <Field name="reason" id="branding-reason" label="Reason for the change" errors={errors.reason} hint="Recorded in the audit log with what changed.">
+      <Field name="reason" id="branding-reason" label="Why change the branding" errors={errors.reason} hint="Recorded in the audit log with what changed.">
         {(props) => <input {...props} type="text" required maxLength={500} defaultValue={typed?.reason ?? ""} className="input" />}
       </Field>
       <SubmitButton pendingLabel="Saving…">Save branding</SubmitButton>
