@@ -5,7 +5,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, FormMessage } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { AccentField } from "@/components/forms/accent-field";
-import { uploadImage } from "@/components/editor/upload-image";
+import { ImageUploadControls } from "@/components/editor/image-upload-controls";
 import { MAX_NAV_LINKS, navField, type NavLink } from "@/lib/validation/branding";
 import type { FieldErrors } from "@/lib/errors";
 
@@ -104,24 +104,12 @@ function NavLinksField({ initial, errors }: { initial: NavLink[]; errors: FieldE
 }
 
 /** An uploaded image (POST /api/uploads) with a preview; its URL travels in a hidden field. */
-function ImageField({ name, label, hint, url: initialUrl, errors = [] }: { name: string; label: string; hint: string; url: string; errors?: string[] }) {
+function ImageField({ name, label, hint, url: initialUrl, errors }: { name: string; label: string; hint: string; url: string; errors?: string[] }) {
   const id = useId();
   const [url, setUrl] = useState(initialUrl);
-  const [busy, setBusy] = useState(false);
-  const [uploadError, setUploadError] = useState<string | null>(null);
-  const allErrors = [...errors, ...(uploadError ? [uploadError] : [])];
-  async function onFile(file: File | undefined) {
-    if (!file) return;
-    setBusy(true);
-    setUploadError(null);
-    const result = await uploadImage(file);
-    setBusy(false);
-    if ("error" in result) setUploadError(result.error);
-    else setUrl(result.url);
-  }
   return (
     <div className="space-y-2 rounded-lg border border-stone-200 p-4">
-      <p className="text-sm font-semibold text-stone-800" id={`${id}-label`}>
+      <p className="text-sm font-semibold text-stone-800">
         {label}
       </p>
       <p id={`${id}-hint`} className="text-sm text-stone-500">
@@ -133,35 +121,7 @@ function ImageField({ name, label, hint, url: initialUrl, errors = [] }: { name:
       ) : (
         <p className="text-sm text-stone-500">None: {name === "logoUrl" ? "the header shows the name alone" : "the built-in icon is used"}.</p>
       )}
-      <div className="flex flex-wrap items-center gap-3">
-        <label htmlFor={`${id}-file`} className="btn-secondary cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-brand-600">
-          {url ? `Replace ${label.toLowerCase()}` : `Upload ${label.toLowerCase()}`}
-          <input
-            id={`${id}-file`}
-            type="file"
-            accept="image/*"
-            className="sr-only"
-            aria-invalid={allErrors.length ? true : undefined}
-            aria-describedby={[`${id}-hint`, allErrors.length ? `${id}-error` : null].filter(Boolean).join(" ")}
-            onChange={(e) => void onFile(e.currentTarget.files?.[0])}
-          />
-        </label>
-        {url ? (
-          <button type="button" className="link text-sm" onClick={() => setUrl("")}>
-            Remove
-          </button>
-        ) : null}
-        {busy ? (
-          <span className="text-sm text-stone-500" aria-live="polite">
-            Uploading…
-          </span>
-        ) : null}
-      </div>
-      {allErrors.length ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-          {allErrors.join(" ")}
-        </p>
-      ) : null}
+      <ImageUploadControls id={id} label={label} url={url} errors={errors} hintId={`${id}-hint`} onUploaded={setUrl} onRemove={() => setUrl("")} />
       <input type="hidden" name={name} value={url} />
     </div>
   );
