@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import type { NotificationKind } from "@/lib/generated/prisma/client";
-import { addJob } from "@/lib/data/job-queue";
+import { addJob, JOB_PRIORITY } from "@/lib/data/job-queue";
 import { queueEmails } from "@/lib/data/email";
 import { EMAIL_KINDS, type EmailKind } from "@/lib/domain/email-preferences";
 import { publicWhere, storyHref } from "@/lib/data/story-shapes";
@@ -63,7 +63,7 @@ export async function notificationsForEmail(userId: string, group: string, since
 
 /** Inside the transaction that first publishes a story: queues the job that emails its creator's followers. */
 export async function queueNewStoryFanOut(tx: Tx, storyId: string) {
-  await addJob(tx, "new-story-fan-out", { storyId }, { jobKey: `fan-out:${storyId}` });
+  await addJob(tx, "new-story-fan-out", { storyId }, { jobKey: `fan-out:${storyId}`, priority: JOB_PRIORITY.fanOut });
 }
 
 const FAN_OUT_PAGE = 1000;
@@ -91,7 +91,7 @@ export async function fanOutNewStory(storyId: string, after?: string): Promise<{
       tx,
       follows.map(({ follower }) => ({ key: `new-story:${storyId}:${follower.id}`, userId: follower.id, to: follower.email, template: "new-story" as const, data: { name: follower.name, creatorName: story.author.name, title: story.title, subtitle: story.subtitle, url } })),
     );
-    if (follows.length === FAN_OUT_PAGE) await addJob(tx, "new-story-fan-out", { storyId, after: follows.at(-1)!.follower.id }, { jobKey: `fan-out:${storyId}:${follows.at(-1)!.follower.id}` });
+    if (follows.length === FAN_OUT_PAGE) await addJob(tx, "new-story-fan-out", { storyId, after: follows.at(-1)!.follower.id }, { jobKey: `fan-out:${storyId}:${follows.at(-1)!.follower.id}`, priority: JOB_PRIORITY.fanOut });
   });
   return { queued: follows.length };
 }

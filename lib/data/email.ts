@@ -9,6 +9,7 @@ import { notificationsForEmail } from "@/lib/data/email-notifications";
 import { digestStoriesFor } from "@/lib/data/email-digest";
 import { EMAIL_KINDS, isEmailKind, type EmailKind } from "@/lib/domain/email-preferences";
 import { unsubscribeUrls } from "@/lib/mail/unsubscribe";
+import { JOB_PRIORITY } from "@/lib/data/job-queue";
 
 type Tx = Prisma.TransactionClient;
 
@@ -26,14 +27,24 @@ export async function queueEmail(tx: Tx, email: NewEmail) {
   await queueEmails(tx, [email]);
 }
 
+/** Emails many members get at once: they go after everything else that is due (JOB_PRIORITY). */
+const BULK_TEMPLATES = new Set<EmailTemplateName>(["new-story", "weekly-digest"]);
+/** Emails about the member's own account, which they are usually waiting for: first. */
+const ACCOUNT_TEMPLATES = new Set<EmailTemplateName>(["verify-email", "password-reset", "signup-existing", "password-changed", "confirm-new-email", "email-changed", "account-deletion-scheduled", "account-deletion-cancelled", "account-deleted"]);
+
+export function emailPriority(template: EmailTemplateName): number {
+  return ACCOUNT_TEMPLATES.has(template) ? JOB_PRIORITY.accountEmail : BULK_TEMPLATES.has(template) ? JOB_PRIORITY.bulkEmail : JOB_PRIORITY.normal;
+}
+
 /** The same for many at once (a story's followers): one insert and one statement adding the jobs. `runAt` delays sending (batching). */
 export async function queueEmails(tx: Tx, emails: NewEmail[], { runAt }: { runAt?: Date } = {}) {
   if (!emails.length) return;
   await tx.emailDelivery.createMany({ data: emails.map((e) => ({ key: e.key, userId: e.userId, to: e.to, template: e.template, data: e.data ?? {} })), skipDuplicates: true });
   // A key already queued or sent adds no second job (its key is taken, or the job finds it SENT).
   const keys = emails.map((e) => e.key);
-  await tx.$executeRaw`select graphile_worker.add_job('send-email', json_build_object('key', k), run_at => ${runAt ?? null}::timestamptz, max_attempts => 8, job_key => 'email:' || k, job_key_mode => 'preserve_run_at')
-    from unnest(${keys}::text[]) as k`;
+  const priorities = emails.map((e) => emailPriority(e.template));
+  await tx.$executeRaw`select graphile_worker.add_job('send-email', json_build_object('key', e.k), run_at => ${runAt ?? null}::timestamptz, max_attempts => 8, job_key => 'email:' || e.k, job_key_mode => 'preserve_run_at', priority => e.p)
+    from unnest(${keys}::text[], ${priorities}::int[]) as e(k, p)`;
 }
 
 /**

@@ -10,7 +10,16 @@ export type JobOptions = {
   runAt?: Date;
   /** Tries before the job stays on the dead-letter list (/admin/mail); default 10. */
   maxAttempts?: number;
+  /** Lower runs first among jobs that are due (JOB_PRIORITY); default 0. */
+  priority?: number;
 };
+
+/**
+ * The queue takes due jobs by priority, then by due time. An email someone is waiting for at the
+ * screen (a reset link) must not queue behind a 10,000-follower newsletter, and a fan-out page
+ * (which only queues emails) must not wait behind the emails the previous page queued.
+ */
+export const JOB_PRIORITY = { fanOut: -20, accountEmail: -10, normal: 0, bulkEmail: 10 } as const;
 
 /**
  * Adds a job in the caller's transaction (graphile-worker's `add_job`), so the job exists exactly
@@ -24,7 +33,8 @@ export async function addJob(tx: Prisma.TransactionClient, task: TaskName, paylo
     run_at => ${options.runAt ?? null}::timestamptz,
     max_attempts => ${options.maxAttempts ?? 10}::int,
     job_key => ${options.jobKey ?? null}::text,
-    job_key_mode => 'preserve_run_at'
+    job_key_mode => 'preserve_run_at',
+    priority => ${options.priority ?? JOB_PRIORITY.normal}::int
   )`;
 }
 

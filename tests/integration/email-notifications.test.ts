@@ -9,6 +9,8 @@ import { makeCommunity, makePublishedStory, makeUser } from "../helpers/factorie
 import { rawHeader, startSmtpSink, type SmtpSink } from "../helpers/smtp-sink";
 import { runQueuedJobs } from "../helpers/run-jobs";
 import { queueWeeklyDigests } from "@/lib/data/email-digest";
+import { fanOutNewStory } from "@/lib/data/email-notifications";
+import { requestPasswordReset } from "@/lib/data/account-email";
 
 const SITE = "https://stories.example.test";
 let smtp: SmtpSink;
@@ -74,6 +76,22 @@ describe("new stories from followed creators", () => {
     expect(await db.emailDelivery.count({ where: { key: { startsWith: `new-story:${story.id}` } } })).toBe(0);
     await runQueuedJobs();
     expect(await db.emailDelivery.count({ where: { key: { startsWith: `new-story:${story.id}` } } })).toBe(30);
+  });
+
+  it("sends an email the member is waiting for (a reset link) before a newsletter queued earlier", async () => {
+    const community = await makeCommunity();
+    const creator = await makeUser();
+    const followers = await Promise.all(Array.from({ length: 20 }, () => makeUser()));
+    await db.follow.createMany({ data: followers.map((f) => ({ followerId: f.id, creatorId: creator.id })) });
+    const story = await makePublishedStory(creator, community.slug);
+    // The fan-out's work done now (as its job would): twenty follower emails waiting, then a reset asked for.
+    await fanOutNewStory(story.id);
+    const forgetful = await makeUser();
+    await requestPasswordReset(await addressOf(forgetful.id));
+    await runQueuedJobs();
+    const subjects = smtp.messages.map((m) => m.subject);
+    expect(subjects).toHaveLength(21);
+    expect(subjects[0]).toBe("Reset your password");
   });
 });
 
