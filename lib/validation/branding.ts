@@ -1,5 +1,5 @@
 import { z } from "@/lib/zod";
-import { AA_TEXT_CONTRAST, contrastRatio } from "@/lib/domain/colour";
+import { AA_TEXT_CONTRAST, contrastRatio, isHexColour } from "@/lib/domain/colour";
 import { fieldErrorsOf, singleLineText, storableText, type FormValues } from "@/lib/validation/form";
 import type { Parsed } from "@/lib/actions/action";
 
@@ -39,7 +39,7 @@ export const brandingSchema = z.object({
     .toLowerCase()
     .regex(/^(#[0-9a-f]{6})?$/, "Use a colour like #c2410c")
     .refine(
-      (hex) => hex === "" || contrastRatio(hex, "#ffffff") >= AA_TEXT_CONTRAST,
+      (hex) => !isHexColour(hex) || contrastRatio(hex, "#ffffff") >= AA_TEXT_CONTRAST,
       { error: (issue) => tooLight(String(issue.input)) },
     ),
   footerText: z.string().overwrite(storableText).trim().max(300, "Keep the footer text under 300 characters"),
