@@ -9,6 +9,9 @@ import { SiteNavLink } from "@/components/nav-link";
 import { smallestVariantUrl } from "@/lib/media/widths";
 import type { SiteBranding } from "@/lib/data/branding";
 
+/** How many of the site settings' navigation links fit in the header (lg and wider). */
+const HEADER_NAV_LINKS = 4;
+
 /** Static for every reader: the account parts fill in on the client. The name, logo and extra links come from the site settings. */
 export function SiteHeader({ branding }: { branding: SiteBranding }) {
   return (
@@ -22,8 +25,12 @@ export function SiteHeader({ branding }: { branding: SiteBranding }) {
           <span className="truncate">{branding.siteName}</span>
         </Link>
         <nav aria-label="Sections" className="hidden items-center gap-4 md:flex">
-          {[...siteLinks, ...branding.navLinks].map((link) => (
-            <SiteNavLink key={`${link.href} ${link.label}`} link={link} className="text-sm font-medium text-stone-700 hover:text-ink" />
+          {siteLinks.map((link) => (
+            <SiteNavLink key={link.href} link={link} className="text-sm font-medium text-stone-700 hover:text-ink" />
+          ))}
+          {/* The site settings' own links: room for a few on wide screens; the footer carries them all. */}
+          {branding.navLinks.slice(0, HEADER_NAV_LINKS).map((link) => (
+            <SiteNavLink key={`${link.href} ${link.label}`} link={link} className="hidden text-sm font-medium text-stone-700 hover:text-ink lg:inline" />
           ))}
         </nav>
         <HeaderSearch />

@@ -67,7 +67,7 @@ function NavLinksField({ initial, errors }: { initial: NavLink[]; errors: FieldE
     <fieldset className="space-y-3">
       <legend className="font-serif text-xl font-bold">Navigation links</legend>
       <p className="text-sm text-stone-600">
-        Extra links after Communities, Tags and Challenges: in the header on wide screens and in the footer everywhere. A path on this site (/about) or a full address
+        Extra links after Communities, Tags and Challenges: the first 4 in the header on wide screens, all of them in the footer. A path on this site (/about) or a full address
         (https://…). At most {MAX_NAV_LINKS}.
       </p>
       {errors.navLinks?.length ? <p className="text-sm font-medium text-red-700">{errors.navLinks.join(" ")}</p> : null}
