@@ -7,6 +7,7 @@ import { getTag, listPopularTags } from "@/lib/data/tags";
 import { listStoryComments } from "@/lib/data/comments";
 import { findCommunityRedirect, getCommunity, listCommunities, listCommunityDirectory } from "@/lib/data/communities";
 import { findHandleRedirect, getCreatorProfile } from "@/lib/data/users";
+import { getSiteBranding } from "@/lib/data/branding";
 import { cacheTags } from "@/lib/cache/tags";
 import { isSlug } from "@/lib/validation/ids";
 
@@ -35,6 +36,14 @@ async function storyPage(communitySlug: string, slug: string) {
   const story = await getPublishedStory(communitySlug, slug);
   if (story) cacheTag(cacheTags.story(story.id), cacheTags.creator(story.author.id));
   return story;
+}
+
+/** The site's name, logo, colour and links: read by every page, so cached until an admin saves them. */
+export async function cachedBranding() {
+  "use cache";
+  cacheLife("max");
+  cacheTag(cacheTags.branding);
+  return getSiteBranding();
 }
 
 export async function cachedStoryComments(storyId: string, before?: string) {

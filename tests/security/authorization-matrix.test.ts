@@ -23,6 +23,7 @@ import { setFeatured } from "@/lib/data/discovery";
 import { createReport, resolveReports } from "@/lib/data/reports";
 import { approveSubmission, requestChanges } from "@/lib/data/review";
 import { updateSiteSettings } from "@/lib/data/settings";
+import { updateBranding } from "@/lib/data/branding";
 import { createDraft, deleteStory, publishStory, unpublishStory, updateStory, withdrawSubmission } from "@/lib/data/stories";
 import { listPublishedStories } from "@/lib/data/public-stories";
 import { createCommunity, setCommunityArchived, updateCommunity } from "@/lib/data/communities";
@@ -100,6 +101,7 @@ const judgeOnly = E({ anon: "UNAUTHENTICATED", owner: "ok", restricted: "ok", ad
 
 const png = () => sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 20, b: 30 } } }).png().toBuffer().then((b) => new Uint8Array(b));
 const restrictInput = { kind: "WARNING" as const, reason: "Matrix warning", expiresAt: null };
+const branding = { siteName: "Storyhouse", siteDescription: "Stories from creators, in communities you care about.", logoUrl: "", faviconUrl: "", accentColor: "", footerText: "", navLinks: [], reason: "Matrix change" };
 const settings = { trustApprovedStories: 4, trustCleanDays: 60, blockedWords: ["spamword"], blockedEmailDomains: [], uploadsPerHour: 30, uploadsPerDay: 200 };
 
 async function submittedStory(c: Ctx) {
@@ -537,6 +539,7 @@ const ROWS: Row[] = [
   },
   // lib/actions/settings.ts
   { entry: "settings.updateSiteSettingsAction", via: "updateSiteSettings", setup: async () => null, run: (v) => updateSiteSettings(v, settings, "Matrix change"), expect: adminOnly },
+  { entry: "settings.updateBrandingAction", via: "updateBranding", setup: async () => null, run: (v) => updateBranding(v, branding), expect: adminOnly },
   // lib/actions/stories.ts: saveStoryAction makes three different calls; each has its row.
   { entry: "stories.saveStoryAction", via: "createDraft (new story)", setup: async () => null, run: (v, _t, c) => createDraft(v, storyInput(c.community)), expect: anySignedIn },
   {
