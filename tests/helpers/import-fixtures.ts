@@ -65,8 +65,15 @@ export function ghostExport() {
             { id: "pt2", post_id: "64000000000000000000001", tag_id: "t1", sort_order: 0 },
             { id: "pt3", post_id: "64000000000000000000001", tag_id: "t2", sort_order: 2 },
           ],
-          users: [{ id: "u1", name: "Ghost Writer", slug: "ghost-writer", email: "writer@ghost.example" }],
-          posts_authors: [{ id: "pa1", post_id: "64000000000000000000001", author_id: "u1", sort_order: 0 }],
+          users: [
+            { id: "u1", name: "Ghost Writer", slug: "ghost-writer", email: "writer@ghost.example", bio: null, profile_image: null, status: "active" },
+            { id: "u2", name: "Second Hand", slug: "second-hand", email: "second@ghost.example", bio: null, profile_image: null, status: "active" },
+          ],
+          posts_authors: [
+            { id: "pa1", post_id: "64000000000000000000001", author_id: "u1", sort_order: 0 },
+            { id: "pa2", post_id: "64000000000000000000001", author_id: "u2", sort_order: 1 },
+            { id: "pa3", post_id: "64000000000000000000002", author_id: "u2", sort_order: 0 },
+          ],
         },
       },
     ],
@@ -174,3 +181,69 @@ ${subtitle}
 <footer><p>By <a href="https://medium.com/@writer" class="p-author h-card">A Writer</a> on ${published ? `<a href="https://medium.com/p/9f8e7d6c5b4a"><time class="dt-published" datetime="${published}">March 3, 2019</time></a>` : "draft"}.</p><p><a href="https://medium.com/@writer/post-9f8e7d6c5b4a" class="p-canonical">Canonical link</a></p><p>Exported from <a href="https://medium.com">Medium</a> on December 2, 2026.</p></footer></article></body></html>`;
 }
 
+
+/** A <wp:comment> as WordPress's export writes it. */
+export const wxrComment = (c: { id: number; parent?: number; author: string; email?: string; date: string; content: string; approved?: string; type?: string }) => `
+		<wp:comment>
+			<wp:comment_id>${c.id}</wp:comment_id>
+			<wp:comment_author><![CDATA[${c.author}]]></wp:comment_author>
+			<wp:comment_author_email><![CDATA[${c.email ?? ""}]]></wp:comment_author_email>
+			<wp:comment_author_url>https://example.com</wp:comment_author_url>
+			<wp:comment_author_IP><![CDATA[192.0.2.10]]></wp:comment_author_IP>
+			<wp:comment_date><![CDATA[${c.date}]]></wp:comment_date>
+			<wp:comment_date_gmt><![CDATA[${c.date}]]></wp:comment_date_gmt>
+			<wp:comment_content><![CDATA[${c.content}]]></wp:comment_content>
+			<wp:comment_approved><![CDATA[${c.approved ?? "1"}]]></wp:comment_approved>
+			<wp:comment_type><![CDATA[${c.type ?? "comment"}]]></wp:comment_type>
+			<wp:comment_parent>${c.parent ?? 0}</wp:comment_parent>
+			<wp:comment_user_id>0</wp:comment_user_id>
+			<wp:commentmeta><wp:meta_key><![CDATA[akismet_result]]></wp:meta_key><wp:meta_value><![CDATA[false]]></wp:meta_value></wp:commentmeta>
+		</wp:comment>`;
+
+/**
+ * A whole WordPress site as WXR 1.2: two authors (wp:author, dc:creator), a published post with a
+ * threaded discussion (approved comments, a reply to a reply, one held for moderation, spam, a
+ * pingback, a reply under the held one, a commenter without an address) and a draft by the other author.
+ */
+export const siteWxr = `<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel>
+	<title>Harbor Town News</title>
+	<link>https://harbor.example.com</link>
+	<wp:wxr_version>1.2</wp:wxr_version>
+	<wp:base_site_url>https://harbor.example.com</wp:base_site_url>
+	<wp:author><wp:author_id>1</wp:author_id><wp:author_login><![CDATA[sam]]></wp:author_login><wp:author_email><![CDATA[Sam@Harbor.example.com]]></wp:author_email><wp:author_display_name><![CDATA[Sam Sailor]]></wp:author_display_name><wp:author_first_name><![CDATA[Sam]]></wp:author_first_name><wp:author_last_name><![CDATA[Sailor]]></wp:author_last_name></wp:author>
+	<wp:author><wp:author_id>2</wp:author_id><wp:author_login><![CDATA[kim]]></wp:author_login><wp:author_email><![CDATA[kim@harbor.example.com]]></wp:author_email><wp:author_display_name><![CDATA[Kim Keeper]]></wp:author_display_name><wp:author_first_name><![CDATA[]]></wp:author_first_name><wp:author_last_name><![CDATA[]]></wp:author_last_name></wp:author>
+${wxrItem(`<title>The new pier opens</title>
+		<link>https://harbor.example.com/2022/04/the-new-pier-opens/</link>
+		<pubDate>Fri, 01 Apr 2022 09:00:00 +0000</pubDate>
+		<dc:creator><![CDATA[sam]]></dc:creator>
+		<guid isPermaLink="false">https://harbor.example.com/?p=31</guid>
+		<content:encoded><![CDATA[<!-- wp:paragraph --><p>The pier is <em>finally</em> open.</p><!-- /wp:paragraph -->]]></content:encoded>
+		<excerpt:encoded><![CDATA[]]></excerpt:encoded>
+		<wp:post_id>31</wp:post_id>
+		<wp:post_date_gmt><![CDATA[2022-04-01 09:00:00]]></wp:post_date_gmt>
+		<wp:comment_status><![CDATA[open]]></wp:comment_status>
+		<wp:post_name><![CDATA[the-new-pier-opens]]></wp:post_name>
+		<wp:status><![CDATA[publish]]></wp:status>
+		<wp:post_type><![CDATA[post]]></wp:post_type>
+		<category domain="category" nicename="news"><![CDATA[News]]></category>
+		${wxrComment({ id: 101, author: "Ann Reader", email: "ann@example.com", date: "2022-04-01 10:00:00", content: "Congratulations! <strong>At last.</strong>" })}
+		${wxrComment({ id: 102, parent: 101, author: "Sam Sailor", email: "sam@harbor.example.com", date: "2022-04-01 11:00:00", content: "Thank you, Ann." })}
+		${wxrComment({ id: 103, parent: 102, author: "Bob", date: "2022-04-01 12:00:00", content: "Agreed with both of you." })}
+		${wxrComment({ id: 104, author: "Held Back", email: "held@example.com", date: "2022-04-01 13:00:00", content: "Waiting for approval", approved: "0" })}
+		${wxrComment({ id: 105, author: "Cheap Pills", email: "spam@example.com", date: "2022-04-01 14:00:00", content: "Buy now", approved: "spam" })}
+		${wxrComment({ id: 106, author: "Other Blog", date: "2022-04-01 15:00:00", content: "[...] the pier [...]", type: "pingback" })}
+		${wxrComment({ id: 107, parent: 104, author: "Ann Reader", email: "ann@example.com", date: "2022-04-02 09:00:00", content: "Under a held comment." })}`)}
+${wxrItem(`<title>Tide tables, unfinished</title>
+		<dc:creator><![CDATA[kim]]></dc:creator>
+		<guid isPermaLink="false">https://harbor.example.com/?p=32</guid>
+		<content:encoded><![CDATA[<p>High tide at noon.</p>]]></content:encoded>
+		<wp:post_id>32</wp:post_id>
+		<wp:post_date_gmt><![CDATA[0000-00-00 00:00:00]]></wp:post_date_gmt>
+		<wp:post_name><![CDATA[]]></wp:post_name>
+		<wp:status><![CDATA[draft]]></wp:status>
+		<wp:post_type><![CDATA[post]]></wp:post_type>`)}
+</channel>
+</rss>
+`;
