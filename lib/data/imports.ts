@@ -325,6 +325,8 @@ async function importItem(ctx: ItemContext, item: ImportItem): Promise<ItemOutco
       });
       await setStoryTags(tx, created.id, input.tags);
       await tx.importedItem.create({ data: { ownerId: viewer.id, sourceKey: item.sourceKey, storyId: created.id, jobId } });
+      // Its old address leads here once it is public (the first story to claim a path keeps it).
+      if (item.oldPath) await tx.storyRedirect.createMany({ data: [{ path: item.oldPath, storyId: created.id }], skipDuplicates: true });
       if (outcome !== "draft") {
         const name = outcome === "published" ? "publish" : "submit";
         const { count } = await tx.story.updateMany({
