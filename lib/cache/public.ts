@@ -8,6 +8,8 @@ import { listStoryComments } from "@/lib/data/comments";
 import { findCommunityRedirect, getCommunity, listCommunities, listCommunityDirectory } from "@/lib/data/communities";
 import { findHandleRedirect, getCreatorProfile } from "@/lib/data/users";
 import { getSiteBranding } from "@/lib/data/branding";
+import { findStoryRedirect } from "@/lib/data/story-redirects";
+import { oldPathFromSegments } from "@/lib/content/old-path";
 import { cacheTags } from "@/lib/cache/tags";
 import { isSlug } from "@/lib/validation/ids";
 
@@ -92,6 +94,21 @@ async function communityRedirect(oldSlug: string) {
   cacheLife("max");
   cacheTag(cacheTags.communities);
   return findCommunityRedirect(oldSlug);
+}
+
+/**
+ * Where an imported story's old address (`/my-post`, `/2019/05/03/my-post`) leads now, or null.
+ * Tagged with the story lists: an import, a publish or a removal changes what it answers.
+ */
+export async function cachedStoryRedirect(segments: readonly string[]) {
+  return oldPathFromSegments(segments) ? storyRedirect([...segments]) : null;
+}
+
+async function storyRedirect(segments: string[]) {
+  "use cache";
+  cacheLife("max");
+  cacheTag(cacheTags.storyLists);
+  return findStoryRedirect(segments);
 }
 
 /** /tags: the most used tags, with counts. */

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { cachedBranding, cachedCommunityRedirect, cachedStoryCounts, cachedStoryPage } from "@/lib/cache/public";
+import { cachedBranding, cachedCommunityRedirect, cachedStoryCounts, cachedStoryPage, cachedStoryRedirect } from "@/lib/cache/public";
 import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
 import { AboutCreator } from "@/components/about-creator";
 import { CommentsSection } from "@/components/comments-section";
@@ -30,6 +30,9 @@ export default async function StoryPage({ params }: Props) {
     // Its community moved to a new address: the story's old URL follows it.
     const current = await cachedCommunityRedirect(community.toLowerCase());
     if (current) permanentRedirect(`/${current}/${slug}`);
+    // An imported story's address on its old site (`/2019/my-post`).
+    const moved = await cachedStoryRedirect([community, slug]);
+    if (moved) permanentRedirect(moved);
     notFound();
   }
   const counts = await cachedStoryCounts(story.id);
