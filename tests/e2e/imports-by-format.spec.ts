@@ -98,4 +98,19 @@ test("a creator imports a Ghost export, a WordPress WXR and a Medium export: dry
   await expect(page.getByRole("img", { name: "Boats in the harbor" })).toBeVisible();
   await expect(page.getByRole("img", { name: "A coil of rope" })).toBeVisible();
   await expectStoryPage(page, await storyPath(me.email, "Rain & ink"), { title: "Rain & ink", author: me.name, publishedAt: "2019-03-03T08:15:00.000Z", images: 0 });
+
+  // Their old addresses lead to them (the old domain pointed here): Ghost's /{slug}/ and WordPress's
+  // dated permalink, each a permanent redirect to the story. (On a retry the first run's story
+  // keeps the address: the first to claim a path keeps it.)
+  for (const [old, title] of [
+    ["/coffee-in-the-mountains/", "Coffee in the mountains"],
+    ["/2021/06/by-the-harbor/", "By the harbor & back"],
+  ] as const) {
+    const answer = await page.request.get(old.replace(/\/$/, ""), { maxRedirects: 0 });
+    expect(answer.status(), old).toBe(308);
+    expect(answer.headers().location).toMatch(new RegExp(`^/journal/${old.split("/").filter(Boolean).pop()}(-\\d+)?$`));
+    await page.goto(old);
+    await expect(page.locator("article").first().getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  }
+  expect((await page.request.get("/2021/06/no-such-post", { maxRedirects: 0 })).status()).toBe(404);
 });
