@@ -1,8 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { strToU8, zipSync } from "fflate";
 import { testPng } from "../helpers/images";
-import { ghostExport, mediumPost, wxr } from "../helpers/import-fixtures";
-import { signUp, sql } from "./helpers";
+import { ghostExport, mediumPost, siteWxr, wxr } from "../helpers/import-fixtures";
+import { expectNoSeriousA11yViolations, signIn, signUp, sql, staff } from "./helpers";
 
 // Issue 16's "done": one file of each other platform's format imported through the real page, the
 // job followed on its progress page, and the stories on their public pages with their images,
@@ -11,9 +11,9 @@ import { signUp, sql } from "./helpers";
 type Upload = { name: string; mimeType: string; buffer: Buffer };
 const upload = (name: string, bytes: Uint8Array, mimeType = "application/zip"): Upload => ({ name, mimeType, buffer: Buffer.from(bytes) });
 
-/** Uploads `file` as `format` into the journal from /settings/data and waits on the progress page for `finished`. */
-async function runImport(page: Page, format: string, file: Upload, { dryRun, finished }: { dryRun: boolean; finished: RegExp }) {
-  await page.goto("/settings/data");
+/** Uploads `file` as `format` into the journal from `from` (a creator's /settings/data, an admin's /admin/import) and waits on the progress page for `finished`. */
+async function runImport(page: Page, format: string, file: Upload, { dryRun, finished, from = "/settings/data" }: { dryRun: boolean; finished: RegExp; from?: string }) {
+  await page.goto(from);
   await page.getByLabel("What kind of file").selectOption(format);
   await page.getByLabel("File", { exact: true }).setInputFiles(file);
   await page.getByLabel("Community for the stories").selectOption("journal");
@@ -114,3 +114,34 @@ test("a creator imports a Ghost export, a WordPress WXR and a Medium export: dry
   }
   expect((await page.request.get("/2021/06/no-such-post", { maxRedirects: 0 })).status()).toBe(404);
 });
+
+test("an admin imports a whole WordPress site: its authors become members, approved comments come with their threads, and the old address leads to the post", async ({ page }) => {
+  await signIn(page, staff.admin);
+  const file = upload("harbor-town.WordPress.xml", strToU8(siteWxr), "text/xml");
+  await runImport(page, "WORDPRESS", file, { from: "/admin/import", dryRun: true, finished: /Nothing was created\. 2 stories would be created/ });
+  await expect(page.getByText("Sam Sailor").first()).toBeVisible();
+  await shot(page, "admin-site-import-dry-run");
+  await runImport(page, "WORDPRESS", file, { from: "/admin/import", dryRun: false, finished: /Finished: 2 stories created, 0 skipped as already here, 0 not imported/ });
+
+  // The post, under its old address, by its author, with the approved comments and the reply's thread.
+  await page.goto("/2022/04/the-new-pier-opens/");
+  const article = page.locator("article").first();
+  await expect(article.getByRole("heading", { name: "The new pier opens", level: 1 })).toBeVisible();
+  await expect(article.getByRole("link", { name: "Sam Sailor", exact: true }).first()).toBeVisible();
+  await expect(page.getByText("Congratulations! At last.")).toBeVisible();
+  await expect(page.getByText("Thank you, Ann.")).toBeVisible();
+  await expect(page.getByText("Buy now")).toHaveCount(0);
+  await expect(page.getByText("Waiting for approval")).toHaveCount(0);
+
+  // The admin page, desktop and phone.
+  await page.goto("/admin/import");
+  await expect(page.getByRole("heading", { level: 1, name: "Import another platform's site" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await shot(page, "admin-site-import-desktop");
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.reload();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await shot(page, "admin-site-import-375");
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
