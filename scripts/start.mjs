@@ -1,6 +1,7 @@
 // `npm start`: one command from a fresh clone to a running site.
 //   no DATABASE_URL → an embedded PostgreSQL in .data/postgres (started, and stopped on exit)
-//   then: migrate, seed demo content into an empty database, build if the sources changed, serve.
+//   then: migrate, seed demo content into an empty database (unless STORYHOUSE_SEED=off), build
+//   if the sources changed, serve.
 //   --dev runs `next dev` instead of build + start.
 // The app runs under a supervisor (scripts/lib/supervise.mjs): if it dies for any reason but a
 // requested stop, it is started again and the database keeps running. Ctrl-C / SIGTERM stop both.
@@ -56,8 +57,13 @@ try {
   step(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
 
   const env = { ...process.env, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) };
-  const seed = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], { cwd: root, env, stdio: "inherit" });
-  if (seed.status !== 0) throw new Error("seeding the demo content failed (see above)");
+  // STORYHOUSE_SEED=off starts empty (no demo content, no demo admin): the state a whole-site
+  // archive restores into (`npm run site:import`).
+  if (process.env.STORYHOUSE_SEED === "off") step("STORYHOUSE_SEED=off: no demo content");
+  else {
+    const seed = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], { cwd: root, env, stdio: "inherit" });
+    if (seed.status !== 0) throw new Error("seeding the demo content failed (see above)");
+  }
 
   if (!dev) buildIfChanged(env, step);
 
@@ -65,7 +71,7 @@ try {
   // stderr is piped so that a crash can be reported with its last lines (it is still printed).
   app = supervise({ start: () => spawn(runBin("next"), [dev ? "dev" : "start", "-p", String(port)], { cwd: root, env: appEnv, stdio: ["inherit", "inherit", "pipe"] }), log: (m) => step(m), onStart: (child) => step(`app process ${child.pid} started`) });
   step(`Storyhouse is starting at http://localhost:${port}`);
-  console.log(`[start] demo admin: ${process.env.STORYHOUSE_ADMIN_EMAIL ?? "admin@storyhouse.local"} / ${process.env.STORYHOUSE_ADMIN_PASSWORD ? "(STORYHOUSE_ADMIN_PASSWORD)" : "storyhouse-admin"}; demo moderator: moderator@example.com / storyhouse-demo`);
+  if (process.env.STORYHOUSE_SEED !== "off") console.log(`[start] demo admin: ${process.env.STORYHOUSE_ADMIN_EMAIL ?? "admin@storyhouse.local"} / ${process.env.STORYHOUSE_ADMIN_PASSWORD ? "(STORYHOUSE_ADMIN_PASSWORD)" : "storyhouse-admin"}; demo moderator: moderator@example.com / storyhouse-demo`);
 } catch (error) {
   console.error(`\n[start] ${error instanceof Error ? error.message : error}\n`);
   await shutdown(1);
