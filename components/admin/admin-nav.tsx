@@ -17,6 +17,7 @@ const sections: { href: string; label: string; permission: Permission }[] = [
   { href: "/admin/settings", label: "Settings", permission: "settings:manage" },
   { href: "/admin/mail", label: "Mail", permission: "settings:manage" },
   { href: "/admin/export", label: "Export", permission: "site:export" },
+  { href: "/admin/import", label: "Import", permission: "site:import" },
 ];
 
 /** The tabs this viewer may use (while the viewer loads: none). Each page still checks its own permission. */

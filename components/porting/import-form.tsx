@@ -1,14 +1,17 @@
 "use client";
-import { startImportAction } from "@/lib/actions/porting";
+import { startImportAction, startSiteImportAction } from "@/lib/actions/porting";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, FormMessage } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 
 type Option = { value: string; label: string };
 
-/** Upload a file to import: its format, the community its stories go to, and "only try". Goes to the progress page once queued. */
-export function ImportForm({ formats, communities }: { formats: Option[]; communities: Option[] }) {
-  const { state, formAction, formKey, formRef } = useActionForm(startImportAction);
+/**
+ * Upload a file to import: its format, the community its stories go to, and "only try". Goes to the
+ * progress page once queued. `site`: an admin's import of another platform's whole site.
+ */
+export function ImportForm({ formats, communities, site = false }: { formats: Option[]; communities: Option[]; site?: boolean }) {
+  const { state, formAction, formKey, formRef } = useActionForm(site ? startSiteImportAction : startImportAction);
   const values = state.values ?? {};
   return (
     <form key={formKey} ref={formRef} action={formAction} className="space-y-5" noValidate>
@@ -48,7 +51,9 @@ export function ImportForm({ formats, communities }: { formats: Option[]; commun
             Dry run
           </label>
           <p id="field-dryRun-hint" className="text-sm text-stone-500">
-            Check every story and list what would be created, without creating anything.
+            {site
+              ? "Check every post and list what would be created (stories, their authors as new members, comments), without creating anything."
+              : "Check every story and list what would be created, without creating anything."}
           </p>
         </div>
       </div>

@@ -13,3 +13,12 @@ export async function startImportAction(_prev: FormState, form: FormData): Promi
     done: ({ id }) => redirect(`/settings/data/imports/${id}`),
   });
 }
+
+/** An admin uploads another platform's whole site (Ghost, WordPress): authors become members, comments come along. Its progress page follows. */
+export async function startSiteImportAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return formAction(form, {
+    input: (values, data) => importInputSchema.safeParse({ ...values, file: data?.get("file") }),
+    run: async ({ viewer, input }) => startImport(viewer, { format: input.format, community: input.community, dryRun: input.dryRun, fileName: input.file.name, bytes: new Uint8Array(await input.file.arrayBuffer()), site: true }),
+    done: ({ id }) => redirect(`/settings/data/imports/${id}`),
+  });
+}

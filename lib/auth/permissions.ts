@@ -51,6 +51,8 @@ export const PERMISSIONS = [
   "challenge:manage",
   /** Download the whole site (members, content, moderation history, media) at /admin/export. */
   "site:export",
+  /** Import another platform's whole site (Ghost, WordPress): authors become members, comments come along (lib/data/imports.ts). */
+  "site:import",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -6,7 +6,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
 import type { ImportFormat, ImportStatus } from "@/lib/generated/prisma/enums";
 import { addJob } from "@/lib/data/job-queue";
-import { findViewer } from "@/lib/data/users";
+import { findViewer, freeHandle } from "@/lib/data/users";
 import { consumeRateLimit, type RateRule } from "@/lib/data/rate-limits";
 import { storeImage } from "@/lib/data/media";
 import { setStoryTags } from "@/lib/data/tags";
@@ -23,7 +23,9 @@ import { slugify, withNumericSuffix } from "@/lib/content/slug";
 import { storyInputSchema } from "@/lib/validation/story";
 import { fieldErrorsOf } from "@/lib/validation/form";
 import { archivedProblem, hasProblems, publishProblems } from "@/lib/domain/publishing-rules";
-import { ImportFileError, markdownImageRefs, replaceMarkdownImageRefs, type ImportItem, type ImportSource, type ItemError } from "@/lib/porting/import-source";
+import { hashKey, ImportFileError, markdownImageRefs, replaceMarkdownImageRefs, type ImportItem, type ImportPerson, type ImportSource, type ItemError } from "@/lib/porting/import-source";
+import { renderComment } from "@/lib/content/markdown";
+import { commentInputSchema } from "@/lib/validation/comment";
 import { readImportFile } from "@/lib/porting/formats";
 
 // A creator's import of their own stories (docs/porting.md). The upload is kept in storage and a
@@ -41,7 +43,16 @@ export type ImportError = ItemError;
 
 /** How long one run of the job works before it hands the rest to a new run. */
 const IMPORT_SLICE_MS = 60_000;
-export type PlannedItem = { entry: string; title: string; outcome: "published" | "submitted" | "draft" | "skipped" };
+export type PlannedItem = {
+  entry: string;
+  title: string;
+  outcome: "published" | "submitted" | "draft" | "skipped";
+  /** A site import's: the story's author here, whether a member now or to be created (unconfirmed). */
+  author?: { name: string; email: string | null; isNew: boolean };
+  /** A site import's: how many comments would come with it, and the members their authors would create. */
+  comments?: number;
+  newMembers?: { name: string; email: string | null }[];
+};
 
 export type ImportView = {
   id: string;
@@ -49,6 +60,8 @@ export type ImportView = {
   fileName: string;
   community: { slug: string; name: string };
   dryRun: boolean;
+  /** An admin's import of another platform's whole site. */
+  site: boolean;
   status: ImportStatus;
   total: number;
   processed: number;
@@ -69,6 +82,7 @@ const importSelect = {
   fileName: true,
   communityId: true,
   dryRun: true,
+  site: true,
   status: true,
   total: true,
   processed: true,
@@ -91,15 +105,20 @@ async function toView(row: ImportRow): Promise<ImportView> {
   return { ...rest, community: community ?? { slug: "", name: "(a community since removed)" }, errors: row.errors as ImportError[], planned: row.planned as PlannedItem[] };
 }
 
-export type StartImportInput = { format: ImportFormat; community: string; dryRun: boolean; fileName: string; bytes: Uint8Array };
+export type StartImportInput = { format: ImportFormat; community: string; dryRun: boolean; fileName: string; bytes: Uint8Array; site?: boolean };
+
+/** The formats an admin's site import reads: the ones whose exports name each post's author. */
+export const SITE_IMPORT_FORMATS: readonly ImportFormat[] = ["GHOST", "WORDPRESS"];
 
 /**
  * Any creator (story:write), into a community that takes new stories: keeps the upload and queues
  * the import. The file is read once now, so one that isn't the format chosen is refused at once,
- * beside the file input.
+ * beside the file input. `site`: an admin's import of another platform's whole site ("site:import"):
+ * each post goes to its own author (matched by email, or created unconfirmed), comments come along.
  */
 export async function startImport(viewer: Viewer | null, input: StartImportInput): Promise<{ id: string }> {
-  const me = requirePermission(viewer, "story:write");
+  const me = requirePermission(viewer, input.site ? "site:import" : "story:write");
+  if (input.site && !SITE_IMPORT_FORMATS.includes(input.format)) throw new AppError("INVALID", "A site import reads Ghost or WordPress exports.", { format: ["Choose Ghost or WordPress"] });
   const community = await db.community.findUnique({ where: { slug: input.community }, select: { id: true, name: true, archivedAt: true } });
   if (!community) throw new AppError("INVALID", "Choose a community from the list.", { community: ["Choose a community from the list"] });
   if (community.archivedAt) throw new AppError("INVALID", "Choose another community.", { community: [archivedProblem(community.name)] });
@@ -115,7 +134,7 @@ export async function startImport(viewer: Viewer | null, input: StartImportInput
   try {
     return await db.$transaction(async (tx) => {
       const job = await tx.importJob.create({
-        data: { ownerId: me.id, format: input.format, fileName: input.fileName.slice(0, 200), fileKey, communityId: community.id, dryRun: input.dryRun },
+        data: { ownerId: me.id, format: input.format, fileName: input.fileName.slice(0, 200), fileKey, communityId: community.id, dryRun: input.dryRun, site: input.site === true },
         select: { id: true },
       });
       await addJob(tx, "import-stories", { importId: job.id }, { jobKey: `import:${job.id}`, maxAttempts: 5 });
@@ -137,10 +156,10 @@ export async function getMyImport(viewer: Viewer | null, importId: string): Prom
   return toView(row);
 }
 
-/** The signed-in member's recent imports, newest first. */
-export async function listMyImports(viewer: Viewer | null, limit = 10): Promise<ImportView[]> {
+/** The signed-in member's recent imports (`site`: their site imports), newest first. */
+export async function listMyImports(viewer: Viewer | null, { limit = 10, site = false } = {}): Promise<ImportView[]> {
   if (!viewer) throw new AppError("UNAUTHENTICATED");
-  const rows = await db.importJob.findMany({ where: { ownerId: viewer.id }, select: importSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
+  const rows = await db.importJob.findMany({ where: { ownerId: viewer.id, site }, select: importSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
   return Promise.all(rows.map(toView));
 }
 
@@ -161,7 +180,7 @@ export async function runImport(importId: string, { sliceMs = IMPORT_SLICE_MS } 
   const owner = await findViewer(job.ownerId);
   let viewer: Viewer;
   try {
-    viewer = requirePermission(owner, "story:write");
+    viewer = requirePermission(owner, job.site ? "site:import" : "story:write");
   } catch (error) {
     return fail(error instanceof AppError ? error.message : "Your account can't import stories now.");
   }
@@ -179,16 +198,19 @@ export async function runImport(importId: string, { sliceMs = IMPORT_SLICE_MS } 
   // Unreadable entries first, then the items, always in the same order: `processed` says where to resume.
   const steps: ({ kind: "error"; error: ItemError } | { kind: "item"; item: ImportItem })[] = [...source.errors.map((error) => ({ kind: "error" as const, error })), ...source.items.map((item) => ({ kind: "item" as const, item }))];
   await db.importJob.update({ where: { id: job.id }, data: { status: "RUNNING", total: steps.length, startedAt: job.processed === 0 ? new Date() : undefined } });
-  const trusted = await isTrusted(db, viewer.id);
+  // A site import publishes what the old site published (the admin's decision), within the community's rules.
+  const trusted = job.site || (await isTrusted(db, viewer.id));
   const stories: { id: string; href: string | null }[] = [];
-  const context: ItemContext = { viewer, trusted, community, jobId: job.id, source, dryRun: job.dryRun };
+  const authors = new Set<string>([viewer.id]);
+  const creators = async () => (await db.user.findMany({ where: { id: { in: [...authors] } }, select: { id: true, handle: true } })).map((u) => ({ ...u, stories: [], commentedStoryIds: [] }));
+  const context: ItemContext = { viewer, trusted, community, jobId: job.id, source, dryRun: job.dryRun, site: job.site };
 
   const started = Date.now();
   for (let index = job.processed; index < steps.length; index++) {
     // A long import goes on in a new job (the same resume path a crash takes), so no one request runs for long.
     if (index > job.processed && Date.now() - started >= sliceMs) {
       await db.$transaction((tx) => addJob(tx, "import-stories", { importId: job.id }, { maxAttempts: 5 }));
-      return { stories, creators: [{ id: viewer.id, handle: viewer.handle, stories: [], commentedStoryIds: [] }] };
+      return { stories, creators: await creators() };
     }
     const step = steps[index];
     const entry = step.kind === "error" ? step.error.entry : step.item.entry;
@@ -198,11 +220,14 @@ export async function runImport(importId: string, { sliceMs = IMPORT_SLICE_MS } 
       continue;
     }
     const outcome = await importItem(context, step.item);
-    if (outcome.kind === "created") stories.push(outcome.story);
+    if (outcome.kind === "created") {
+      stories.push(outcome.story);
+      authors.add(outcome.authorId);
+    }
   }
   await db.importJob.update({ where: { id: job.id }, data: { status: "DONE", currentItem: null, finishedAt: new Date(), fileKey: null } });
   if (job.fileKey) await getStorage().delete(job.fileKey);
-  return { stories, creators: [{ id: viewer.id, handle: viewer.handle, stories: [], commentedStoryIds: [] }] };
+  return { stories, creators: await creators() };
 }
 
 /** Ends an import FAILED with the reason its page shows, and lets go of the uploaded file. */
@@ -230,6 +255,7 @@ type ItemContext = {
   jobId: string;
   source: ImportSource;
   dryRun: boolean;
+  site: boolean;
 };
 
 /** Moves the counters on by one item (in `tx` when the item wrote a story). */
@@ -244,7 +270,7 @@ async function recordOutcome(jobId: string, outcome: { failed: ItemError } | { s
   }
 }
 
-type ItemOutcome = { kind: "created"; story: { id: string; href: string | null } } | { kind: "other" };
+type ItemOutcome = { kind: "created"; story: { id: string; href: string | null }; authorId: string } | { kind: "other" };
 
 /** Where a story's images point while it is checked: as long as a real upload's URL, never stored. */
 const PLACEHOLDER_IMAGE = `/media/${"0".repeat(32)}-1600.webp`;
@@ -255,8 +281,9 @@ async function importItem(ctx: ItemContext, item: ImportItem): Promise<ItemOutco
     await recordOutcome(jobId, { failed: { entry: item.entry, reason } });
     return { kind: "other" };
   };
+  const keyOwner = ctx.site ? SITE_KEY_OWNER : viewer.id;
   const already =
-    (await db.importedItem.findUnique({ where: { ownerId_sourceKey: { ownerId: viewer.id, sourceKey: item.sourceKey } }, select: { storyId: true } })) ??
+    (await db.importedItem.findUnique({ where: { ownerId_sourceKey: { ownerId: keyOwner, sourceKey: item.sourceKey } }, select: { storyId: true } })) ??
     (item.storyhouseId ? await db.story.findFirst({ where: { id: item.storyhouseId, authorId: viewer.id, deletedAt: null }, select: { id: true } }) : null);
   if (already) {
     if (ctx.dryRun) await recordOutcome(jobId, { planned: { entry: item.entry, title: item.title, outcome: "skipped" } });
@@ -292,8 +319,12 @@ async function importItem(ctx: ItemContext, item: ImportItem): Promise<ItemOutco
     return fail(`${field}: ${messages?.[0]}`);
   }
   const wanted = item.published ? (ctx.trusted && !hasProblems(publishProblems({ ...checked.data, heroImageUrl: checked.data.heroImageUrl || null, wordCount: Number.MAX_SAFE_INTEGER }, community)) ? "published" : "submitted") : "draft";
+  // A site import: the post's author and its commenters as members here (found now, created with the story).
+  const people = ctx.site ? await sitePeople(item, viewer) : null;
+  if (people && "problem" in people) return fail(people.problem);
   if (ctx.dryRun) {
-    await recordOutcome(jobId, { planned: { entry: item.entry, title: checked.data.title, outcome: wanted } });
+    const extra = people ? { author: { name: people.author.name, email: people.author.email, isNew: !people.author.id }, comments: people.comments.length, newMembers: people.newMembers.map(({ name, email }) => ({ name, email })) } : {};
+    await recordOutcome(jobId, { planned: { entry: item.entry, title: checked.data.title, outcome: wanted, ...extra } });
     return { kind: "other" };
   }
 
@@ -315,22 +346,28 @@ async function importItem(ctx: ItemContext, item: ImportItem): Promise<ItemOutco
     throw error;
   }
   const outcome = wanted === "published" && hasProblems(publishProblems(content, community)) ? "submitted" : wanted;
+  const comments = people ? await Promise.all(people.comments.map(async (c) => ({ ...c, bodyHtml: await renderComment(c.body) }))) : [];
   const date = item.date && item.date.getTime() <= Date.now() ? item.date : new Date();
   const slug = outcome === "published" ? await freeSlug(community.id, item.slug || input.title) : null;
   try {
     const story = await db.$transaction(async (tx) => {
+      // A site import's new members (unconfirmed, no password) and the images handed to the story's author.
+      const members = people ? await createMembers(tx, people) : null;
+      const authorId = members ? members.get(personKey(people!.author))! : viewer.id;
+      if (authorId !== viewer.id && stored.size > 0) await tx.media.updateMany({ where: { id: { in: [...stored.values()].map((m) => m.id) } }, data: { ownerId: authorId } });
       const created = await tx.story.create({
-        data: { ...content, authorId: viewer.id, communityId: community.id, createdAt: date, updatedAt: item.updated && item.updated >= date ? item.updated : date },
+        data: { ...content, authorId, communityId: community.id, createdAt: date, updatedAt: item.updated && item.updated >= date ? item.updated : date },
         select: { id: true },
       });
       await setStoryTags(tx, created.id, input.tags);
-      await tx.importedItem.create({ data: { ownerId: viewer.id, sourceKey: item.sourceKey, storyId: created.id, jobId } });
+      await tx.importedItem.create({ data: { ownerId: keyOwner, sourceKey: item.sourceKey, storyId: created.id, jobId } });
       // Its old address leads here once it is public (the first story to claim a path keeps it).
       if (item.oldPath) await tx.storyRedirect.createMany({ data: [{ path: item.oldPath, storyId: created.id }], skipDuplicates: true });
+      if (members && comments.length > 0) await writeComments(tx, created.id, date, comments, members);
       if (outcome !== "draft") {
         const name = outcome === "published" ? "publish" : "submit";
         const { count } = await tx.story.updateMany({
-          where: transitionWhere(name, outcome === "published" ? "trustedAuthor" : "author", created.id, { authorId: viewer.id }),
+          where: transitionWhere(name, outcome === "published" ? "trustedAuthor" : "author", created.id, { authorId }),
           data: transitionData(name, outcome === "published" ? { slug, publishedAt: date } : { submittedAt: new Date() }),
         });
         if (count !== 1) throw new Error("an imported story could not take its status");
@@ -339,14 +376,14 @@ async function importItem(ctx: ItemContext, item: ImportItem): Promise<ItemOutco
         }
       }
       await recordOutcome(jobId, { created: true }, tx);
-      return created;
+      return { ...created, authorId };
     });
     await refreshSearchVector(story.id);
-    return { kind: "created", story: { id: story.id, href: slug ? storyHref(community.slug, slug) : null } };
+    return { kind: "created", story: { id: story.id, href: slug ? storyHref(community.slug, slug) : null }, authorId: story.authorId };
   } catch (error) {
     await forget(stored);
     // Another run of this import got there first: the item is there, once.
-    if (isUniqueViolation(error) && (await db.importedItem.findUnique({ where: { ownerId_sourceKey: { ownerId: viewer.id, sourceKey: item.sourceKey } }, select: { storyId: true } }))) {
+    if (isUniqueViolation(error) && (await db.importedItem.findUnique({ where: { ownerId_sourceKey: { ownerId: keyOwner, sourceKey: item.sourceKey } }, select: { storyId: true } }))) {
       await recordOutcome(jobId, { skipped: true });
       return { kind: "other" };
     }
@@ -368,4 +405,103 @@ async function freeSlug(communityId: string, preferred: string): Promise<string>
   const base = slugify(preferred) || "story";
   const taken = await db.story.findMany({ where: { communityId, slug: { startsWith: base } }, select: { slug: true } });
   return withNumericSuffix(base, new Set(taken.map((s) => s.slug ?? "")));
+}
+
+/**
+ * The owner of a site import's "already imported" keys: the site itself, so the same file imported
+ * again (by any admin) creates nothing twice.
+ */
+const SITE_KEY_OWNER = "site";
+
+/** A person of a site import as a member here: `id` null until created (unconfirmed, no password). `key`: the address they are matched by. */
+type SitePerson = { key: string; name: string; email: string | null; id: string | null };
+type SiteComment = { id: string; parentId: string | null; authorKey: string; date?: Date; body: string };
+type SitePeople = { author: SitePerson; comments: SiteComment[]; members: SitePerson[]; newMembers: SitePerson[] };
+
+/**
+ * A commenter who left no address is a guest member under an address made from their name on the
+ * reserved `.invalid` domain (RFC 2606): no mail is ever sent to it and no one can claim it.
+ */
+const guestAddress = (name: string) => `guest-${hashKey("guest", name.trim().toLowerCase())}@imported.invalid`;
+const personKey = (person: ImportPerson) => person.email ?? guestAddress(person.name);
+
+/**
+ * Who a site import's post belongs to and who wrote its comments, matched by email to members here.
+ * A post with no author address in the export is the importing admin's. A comment the comment form
+ * would refuse (empty, too long, too deeply structured) is left out.
+ */
+async function sitePeople(item: ImportItem, viewer: Viewer): Promise<SitePeople | { problem: string }> {
+  const comments = (item.comments ?? []).flatMap((c) => {
+    const parsed = commentInputSchema.safeParse({ body: c.body });
+    return parsed.success ? [{ id: c.id, parentId: c.parentId, author: c.author, date: c.date, body: parsed.data.body }] : [];
+  });
+  const authorPerson = item.author?.email ? item.author : null;
+  const persons = [...(authorPerson ? [authorPerson] : []), ...comments.map((c) => c.author)];
+  const found = await db.user.findMany({ where: { email: { in: [...new Set(persons.map(personKey))] } }, select: { id: true, email: true, status: true } });
+  const byEmail = new Map(found.map((u) => [u.email, u]));
+  if (authorPerson) {
+    const member = byEmail.get(personKey(authorPerson));
+    if (member?.status === "SUSPENDED") return { problem: `its author ${authorPerson.email} is a member here whose account is suspended` };
+  }
+  const members = new Map<string, SitePerson>();
+  for (const person of persons) {
+    const key = personKey(person);
+    if (!members.has(key)) members.set(key, { key, name: person.name.replace(/\s+/g, " ").trim().slice(0, 80) || "Member", email: person.email, id: byEmail.get(key)?.id ?? null });
+  }
+  const author = authorPerson ? members.get(personKey(authorPerson))! : { key: `member:${viewer.id}`, name: viewer.name, email: null, id: viewer.id };
+  members.set(author.key, author);
+  return {
+    author,
+    comments: comments.map((c) => ({ id: c.id, parentId: c.parentId, authorKey: personKey(c.author), date: c.date, body: c.body })),
+    members: [...members.values()],
+    newMembers: [...members.values()].filter((m) => !m.id),
+  };
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/** Creates a site import's new members (unconfirmed, no password: they claim the account with "Forgot your password?"); every person's member id by key. */
+async function createMembers(tx: Tx, people: SitePeople): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const handles: string[] = [];
+  for (const person of people.members) {
+    if (person.id) {
+      ids.set(person.key, person.id);
+      continue;
+    }
+    const handle = await freeHandle(person.name, tx, handles);
+    handles.push(handle);
+    const created = await tx.user.create({
+      data: {
+        email: person.key,
+        name: person.name,
+        handle,
+        // No password matches an empty hash (lib/auth/password.ts); resetting one confirms the address.
+        passwordHash: "",
+        ...(person.email ? {} : { emailStoppedAt: new Date(), emailStoppedReason: "An imported commenter who left no address" }),
+      },
+      select: { id: true },
+    });
+    ids.set(person.key, created.id);
+  }
+  return ids;
+}
+
+/**
+ * A site import's comments on a new story, oldest first, with their threads: as the comment form
+ * does, a reply to a reply joins its thread's first comment (the Comment model threads one level).
+ */
+async function writeComments(tx: Tx, storyId: string, storyDate: Date, comments: (SiteComment & { bodyHtml: string })[], members: Map<string, string>) {
+  // Ids made here (cuid-like: the id schema's characters) so the threads and replies go in as two inserts, whatever the thread's size.
+  const ids = new Map(comments.map((c) => [c.id, `c${randomBytes(12).toString("hex")}`]));
+  const threadOf = new Map<string, string>();
+  const rows = comments.map((c) => {
+    const parentId = c.parentId ? (threadOf.get(c.parentId) ?? null) : null;
+    const id = ids.get(c.id)!;
+    threadOf.set(c.id, parentId ?? id);
+    return { id, storyId, authorId: members.get(c.authorKey)!, parentId, body: c.body, bodyHtml: c.bodyHtml, createdAt: c.date && c.date.getTime() <= Date.now() ? c.date : storyDate };
+  });
+  await tx.comment.createMany({ data: rows.filter((r) => !r.parentId) });
+  await tx.comment.createMany({ data: rows.filter((r) => r.parentId) });
+  await tx.story.update({ where: { id: storyId }, data: { commentCount: { increment: comments.length } } });
 }

@@ -115,14 +115,15 @@ async function tellOwnerOfSignUpAttempt(email: string) {
   await db.$transaction((tx) => queueEmail(tx, { key: `signup-existing:${owner.id}:${hour}`, userId: owner.id, to: email, template: "signup-existing", data: { name: owner.name, signInUrl: `${site}/signin`, resetUrl: `${site}/forgot-password` } }));
 }
 
-async function freeHandle(name: string): Promise<string> {
+/** A handle made from `name`, numbered when taken (here, as an earlier handle, or in `alsoTaken`: handles given out in the same transaction). */
+export async function freeHandle(name: string, client: Pick<typeof db, "user" | "handleRedirect"> = db, alsoTaken: Iterable<string> = []): Promise<string> {
   const base = slugify(name, 30) || "creator";
   const [taken, former] = await Promise.all([
-    db.user.findMany({ where: { handle: { startsWith: base } }, select: { handle: true } }),
+    client.user.findMany({ where: { handle: { startsWith: base } }, select: { handle: true } }),
     // Someone's earlier handle keeps redirecting to them, so it is not handed out again.
-    db.handleRedirect.findMany({ where: { oldHandle: { startsWith: base } }, select: { oldHandle: true } }),
+    client.handleRedirect.findMany({ where: { oldHandle: { startsWith: base } }, select: { oldHandle: true } }),
   ]);
-  return withNumericSuffix(base, new Set([...taken.map((u) => u.handle), ...former.map((r) => r.oldHandle), ...RESERVED_HANDLES]));
+  return withNumericSuffix(base, new Set([...taken.map((u) => u.handle), ...former.map((r) => r.oldHandle), ...RESERVED_HANDLES, ...alsoTaken]));
 }
 
 /** Who is trying to sign in: the address (TRUST_PROXY decides it) and the accounts this browser has signed in to before. */

@@ -1,6 +1,7 @@
 // Ghost's JSON export (Settings → Advanced → Import/Export → Export content): `{ db: [{ meta, data }] }`
 // or `{ meta, data }`, with `data.posts` (html, feature_image, custom_excerpt, status, type,
-// published_at, uuid, slug), `data.posts_meta` (feature_image_alt), `data.tags` and `data.posts_tags`.
+// published_at, uuid, slug), `data.posts_meta` (feature_image_alt), `data.tags` and `data.posts_tags`,
+// `data.users` and `data.posts_authors` (each post's authors; the first is its primary author).
 // Images are `__GHOST_URL__/content/images/…` (or the site's absolute URL): the upload may be the
 // JSON alone or a zip of the JSON with the `content/images` folder.
 import { z } from "@/lib/zod";
@@ -31,6 +32,8 @@ const exportSchema = z.object({
   posts_meta: z.array(z.object({ post_id: id, feature_image_alt: z.string().nullish() }).loose()).optional().catch([]),
   tags: z.array(z.object({ id, name: z.string() }).loose()).optional().catch([]),
   posts_tags: z.array(z.object({ post_id: id, tag_id: id, sort_order: z.number().nullish() }).loose()).optional().catch([]),
+  users: z.array(z.object({ id, name: z.string().nullish(), slug: z.string().nullish(), email: z.string().nullish() }).loose()).optional().catch([]),
+  posts_authors: z.array(z.object({ post_id: id, author_id: id, sort_order: z.number().nullish() }).loose()).optional().catch([]),
 });
 
 /** Where a Ghost image reference points inside `content/images`, or null. */
@@ -50,7 +53,13 @@ export function readGhostExport(bytes: Uint8Array): ImportSource {
   const wrapped = root as { db?: { data?: unknown }[]; data?: unknown };
   const parsed = exportSchema.safeParse(wrapped?.db?.[0]?.data ?? wrapped?.data);
   if (!parsed.success) throw new ImportFileError("That isn't a Ghost export: it has no posts (data.posts).");
-  const { posts, posts_meta = [], tags = [], posts_tags = [] } = parsed.data;
+  const { posts, posts_meta = [], tags = [], posts_tags = [], users = [], posts_authors = [] } = parsed.data;
+  const people = new Map(users.map((u) => [u.id, { name: u.name?.trim() || u.slug || "Ghost author", email: u.email?.trim().toLowerCase() || null }]));
+  // A post's primary author is its first in posts_authors (Ghost 1.22+); older exports name it in posts.author_id.
+  const primaryAuthor = (post: { id: string; author_id?: unknown }) => {
+    const first = posts_authors.filter((pa) => pa.post_id === post.id).sort((a, b) => (a.sort_order ?? 0) - (b.sort_order ?? 0))[0];
+    return people.get(first?.author_id ?? String(post.author_id ?? ""));
+  };
   const tagName = new Map(tags.map((t) => [t.id, t.name]));
   const alt = new Map(posts_meta.map((m) => [m.post_id, m.feature_image_alt ?? ""]));
   const items: ImportItem[] = [];
@@ -90,6 +99,7 @@ export function readGhostExport(bytes: Uint8Array): ImportSource {
       aiAssisted: false,
       commentsEnabled: true,
       body: body.replace(/__GHOST_URL__/g, ""),
+      author: primaryAuthor({ id: p.id, author_id: (raw as { author_id?: unknown }).author_id }),
     });
   });
   return {

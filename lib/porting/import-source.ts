@@ -29,6 +29,23 @@ export type ImportItem = {
   commentsEnabled: boolean;
   /** Markdown; its image references are resolved like the hero's. */
   body: string;
+  /** Who wrote it on the old site (Ghost users, WordPress wp:author): read by an admin's site import only. */
+  author?: ImportPerson;
+  /** Approved comments (WordPress), oldest first, parents before replies: read by an admin's site import only. */
+  comments?: ImportComment[];
+};
+
+/** A person from another platform's export; `email` is how they are matched to a member here. */
+export type ImportPerson = { name: string; email: string | null };
+
+export type ImportComment = {
+  /** The comment's id in the export, and its parent's (null: a comment on the post itself). */
+  id: string;
+  parentId: string | null;
+  author: ImportPerson;
+  date?: Date;
+  /** Markdown. */
+  body: string;
 };
 
 export type ItemError = { entry: string; reason: string };

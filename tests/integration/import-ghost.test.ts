@@ -8,80 +8,10 @@ import { db } from "@/lib/db";
 import { getMyImport, runImport, startImport } from "@/lib/data/imports";
 import { findStoryRedirect } from "@/lib/data/story-redirects";
 import { makeCommunity, makeUser } from "../helpers/factories";
+import { ghostExport } from "../helpers/import-fixtures";
 
 vi.mock("next/cache", () => ({ cacheLife: () => {}, cacheTag: () => {}, updateTag: () => {}, revalidateTag: () => {} }));
 process.env.UPLOADS_DIR = mkdtempSync(path.join(tmpdir(), "storyhouse-ghost-"));
-
-/**
- * A Ghost 5 content export, in the shape Ghost writes it (`{ db: [{ meta, data }] }`; posts carry
- * html, feature_image with the __GHOST_URL__ placeholder, custom_excerpt, status and type;
- * feature_image_alt lives in posts_meta; tags join through posts_tags).
- */
-function ghostExport() {
-  const post = (n: number, fields: Record<string, unknown>) => ({
-    id: `6400000000000000000000${n}`,
-    uuid: `0f6a2b6e-0000-4000-8000-00000000000${n}`,
-    title: `Post ${n}`,
-    slug: `post-${n}`,
-    mobiledoc: null,
-    lexical: '{"root":{"children":[]}}',
-    html: "<p>Text.</p>",
-    comment_id: `6400000000000000000000${n}`,
-    plaintext: "Text.",
-    feature_image: null,
-    featured: 0,
-    type: "post",
-    status: "published",
-    locale: null,
-    visibility: "public",
-    email_recipient_filter: "all",
-    created_at: "2023-05-01T09:00:00.000Z",
-    updated_at: "2023-05-02T09:00:00.000Z",
-    published_at: "2023-05-01T10:00:00.000Z",
-    custom_excerpt: null,
-    codeinjection_head: null,
-    codeinjection_foot: null,
-    custom_template: null,
-    canonical_url: null,
-    newsletter_id: null,
-    show_title_and_feature_image: 1,
-    ...fields,
-  });
-  return {
-    db: [
-      {
-        meta: { exported_on: 1701475200000, version: "5.74.0" },
-        data: {
-          posts: [
-            post(1, {
-              title: "Coffee in the mountains",
-              slug: "coffee-in-the-mountains",
-              html: '<h2 id="the-climb">The climb</h2><p>We climbed <strong>early</strong> and <a href="https://example.com/map">followed the map</a>.</p><figure class="kg-card kg-image-card kg-card-hascaption"><img src="__GHOST_URL__/content/images/2023/05/beans.png" class="kg-image" alt="Beans drying" loading="lazy" width="600" height="300"><figcaption>Beans, drying.</figcaption></figure><ul><li>One</li><li>Two</li></ul><script>alert(1)</script>',
-              feature_image: "__GHOST_URL__/content/images/2023/05/hero.png",
-              custom_excerpt: "A morning at the farm",
-            }),
-            post(2, { title: "Unfinished", slug: "unfinished", status: "draft", published_at: null }),
-            post(3, { title: "About", slug: "about", type: "page" }),
-            post(4, { title: "Lost image", slug: "lost-image", html: '<p><img src="__GHOST_URL__/content/images/2023/05/missing.png" alt="x"></p>' }),
-          ],
-          posts_meta: [{ id: "m1", post_id: "64000000000000000000001", feature_image_alt: "Terraces at dawn", feature_image_caption: null, meta_title: null, meta_description: null }],
-          tags: [
-            { id: "t1", name: "Travel", slug: "travel", description: null, visibility: "public" },
-            { id: "t2", name: "#internal", slug: "hash-internal", description: null, visibility: "internal" },
-            { id: "t3", name: "Coffee", slug: "coffee", description: null, visibility: "public" },
-          ],
-          posts_tags: [
-            { id: "pt1", post_id: "64000000000000000000001", tag_id: "t3", sort_order: 1 },
-            { id: "pt2", post_id: "64000000000000000000001", tag_id: "t1", sort_order: 0 },
-            { id: "pt3", post_id: "64000000000000000000001", tag_id: "t2", sort_order: 2 },
-          ],
-          users: [{ id: "u1", name: "Ghost Writer", slug: "ghost-writer", email: "writer@ghost.example" }],
-          posts_authors: [{ id: "pa1", post_id: "64000000000000000000001", author_id: "u1", sort_order: 0 }],
-        },
-      },
-    ],
-  };
-}
 
 const png = (width: number) => sharp({ create: { width, height: width / 2, channels: 3, background: "#884422" } }).png().toBuffer().then((b) => new Uint8Array(b));
 

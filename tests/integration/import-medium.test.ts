@@ -6,26 +6,10 @@ import { strToU8, zipSync } from "fflate";
 import { db } from "@/lib/db";
 import { getMyImport, runImport, startImport } from "@/lib/data/imports";
 import { makeCommunity, makeUser } from "../helpers/factories";
+import { mediumPost } from "../helpers/import-fixtures";
 
 vi.mock("next/cache", () => ({ cacheLife: () => {}, cacheTag: () => {}, updateTag: () => {}, revalidateTag: () => {} }));
 process.env.UPLOADS_DIR = mkdtempSync(path.join(tmpdir(), "storyhouse-medium-"));
-
-/** One post as Medium's export writes it (posts/<date>_<Title>-<id>.html, drafts draft_<Title>-<id>.html). */
-function mediumPost({ title, subtitle, body, published }: { title: string; subtitle: string; body: string; published?: string }) {
-  return `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>${title}</title><style>
-      * { font-family: Georgia, Cambria, "Times New Roman", Times, serif; }
-    </style></head><body><article class="h-entry">
-<header>
-<h1 class="p-name">${title}</h1>
-</header>
-<section data-field="subtitle" class="p-summary">
-${subtitle}
-</section>
-<section data-field="body" class="e-content">
-<section name="5e1f" class="section section--body section--first section--last"><div class="section-divider"><hr class="section-divider"></div><div class="section-content"><div class="section-inner sectionLayout--insetColumn"><h3 name="a1b2" id="a1b2" class="graf graf--h3 graf--leading graf--title">${title}</h3>${body}</div></div></section>
-</section>
-<footer><p>By <a href="https://medium.com/@writer" class="p-author h-card">A Writer</a> on ${published ? `<a href="https://medium.com/p/9f8e7d6c5b4a"><time class="dt-published" datetime="${published}">March 3, 2019</time></a>` : "draft"}.</p><p><a href="https://medium.com/@writer/post-9f8e7d6c5b4a" class="p-canonical">Canonical link</a></p><p>Exported from <a href="https://medium.com">Medium</a> on December 2, 2026.</p></footer></article></body></html>`;
-}
 
 describe("the Medium import", () => {
   it("reads posts/*.html from the export zip: title, subtitle, body as Markdown, date; drafts stay drafts; other files are ignored", async () => {

@@ -55,6 +55,7 @@ import { AppError } from "@/lib/errors";
 import { startImport } from "@/lib/data/imports";
 import { strToU8, zipSync } from "fflate";
 import { storyInput } from "../helpers/factories";
+import { siteWxr } from "../helpers/import-fixtures";
 import { changedTables, comment, community, draftStory, fingerprint, publishedStory, quickUser, restrict, unique } from "./world";
 
 process.env.UPLOADS_DIR = mkdtempSync(path.join(tmpdir(), "storyhouse-matrix-"));
@@ -426,6 +427,13 @@ const ROWS: Row[] = [
     setup: async () => zipSync({ "story.md": strToU8("---\ntitle: Imported\n---\nText.") }),
     run: (v, bytes, c) => startImport(v, { format: "MARKDOWN", community: c.community, dryRun: true, fileName: "story.zip", bytes }),
     expect: anySignedIn,
+  },
+  {
+    entry: "porting.startSiteImportAction",
+    via: "startImport (site)",
+    setup: async () => strToU8(siteWxr),
+    run: (v, bytes, c) => startImport(v, { format: "WORDPRESS", community: c.community, dryRun: true, fileName: "site.xml", bytes, site: true }),
+    expect: adminOnly,
   },
   // lib/actions/profile.ts (every caller acts on their own profile)
   { entry: "profile.updateProfileAction", via: "updateMyProfile", setup: async () => null, run: (v) => updateMyProfile(v, { name: "Renamed", handle: `h-${unique()}`, bio: "Hello there" }), expect: anySignedIn },

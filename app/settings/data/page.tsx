@@ -5,8 +5,7 @@ import { listCommunities } from "@/lib/data/communities";
 import { listMyImports } from "@/lib/data/imports";
 import { IMPORT_FORMATS } from "@/lib/porting/formats";
 import { ImportForm } from "@/components/porting/import-form";
-import { ImportStatusBadge } from "@/components/porting/import-summary";
-import { formatDateTime, pluralize } from "@/components/format";
+import { ImportList } from "@/components/porting/import-summary";
 
 export const metadata: Metadata = { title: "Your data" };
 
@@ -56,21 +55,7 @@ export default async function DataSettingsPage() {
         {imports.length === 0 ? (
           <p className="text-sm text-stone-600">You haven&apos;t imported anything yet.</p>
         ) : (
-          <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200">
-            {imports.map((item) => (
-              <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm">
-                <Link href={`/settings/data/imports/${item.id}`} className="link min-w-0 break-all font-medium">
-                  {item.fileName}
-                  {item.dryRun ? " (dry run)" : ""}
-                </Link>
-                <span className="flex items-center gap-2 text-stone-600">
-                  {item.dryRun ? `${pluralize(item.created, "story", "stories")} would be created` : `${pluralize(item.created, "story", "stories")} created`} ·{" "}
-                  <time dateTime={item.createdAt.toISOString()}>{formatDateTime(item.createdAt)}</time>
-                  <ImportStatusBadge status={item.status} />
-                </span>
-              </li>
-            ))}
-          </ul>
+          <ImportList imports={imports} />
         )}
       </section>
     </div>

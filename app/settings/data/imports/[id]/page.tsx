@@ -22,12 +22,15 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   if (!job) notFound();
   const running = job.status === "QUEUED" || job.status === "RUNNING";
   const percent = job.total > 0 ? Math.round((job.processed / job.total) * 100) : 0;
+  // A site import's dry run: the members it would create (authors and commenters), each once.
+  const newMembers = [...new Map(job.planned.flatMap((p) => p.newMembers ?? []).map((m) => [m.email ?? `guest:${m.name}`, m])).values()];
+  const plannedComments = job.planned.reduce((sum, p) => sum + (p.comments ?? 0), 0);
   return (
     <div className="mx-auto max-w-xl px-4 py-10">
       <RefreshWhileRunning running={running} />
       <p className="mb-2 text-sm">
-        <Link href="/settings/data" className="link">
-          ← Your data
+        <Link href={job.site ? "/admin/import" : "/settings/data"} className="link">
+          {job.site ? "← Import a site" : "← Your data"}
         </Link>
       </p>
       <h1 className="break-all font-serif text-3xl font-bold">
@@ -61,7 +64,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
             {job.dryRun
               ? `Nothing was created. ${pluralize(job.created, "story", "stories")} would be created, ${job.skipped} skipped as already here, ${job.failed} can't be imported.`
               : `Finished: ${pluralize(job.created, "story", "stories")} created, ${job.skipped} skipped as already here, ${job.failed} not imported.`}
-            {!job.dryRun && job.created > 0 ? (
+            {!job.dryRun && !job.site && job.created > 0 ? (
               <>
                 {" "}
                 <Link href="/studio" className="link">
@@ -103,6 +106,26 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         </section>
       ) : null}
 
+      {job.dryRun && job.site && job.status === "DONE" ? (
+        <section aria-labelledby="members-heading" className="mb-8">
+          <h2 id="members-heading" className="mb-3 font-serif text-xl font-bold">
+            Members an import would create
+          </h2>
+          <p className="mb-3 text-sm text-stone-600">
+            {pluralize(newMembers.length, "new member")} (unconfirmed, without a password) and {pluralize(plannedComments, "comment")}. Everyone else is matched to a member here by email.
+          </p>
+          {newMembers.length > 0 ? (
+            <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 text-sm">
+              {newMembers.map((m) => (
+                <li key={m.email ?? m.name} className="break-all px-3 py-2">
+                  {m.name} <span className="text-stone-600">{m.email ?? "(a guest: left no address)"}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+
       {job.dryRun && job.planned.length > 0 ? (
         <section aria-labelledby="planned-heading">
           <h2 id="planned-heading" className="mb-3 font-serif text-xl font-bold">
@@ -112,6 +135,14 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
             {job.planned.map((item, i) => (
               <li key={i} className="px-3 py-2">
                 <span className="font-medium">{item.title}</span> <span className="text-stone-600">{outcomeLabel[item.outcome]}</span>
+                {item.author ? (
+                  <span className="block text-stone-600">
+                    by {item.author.name}
+                    {item.author.email ? ` <${item.author.email}>` : ""}
+                    {item.author.isNew ? " (a new member, unconfirmed)" : " (a member here)"}
+                    {item.comments ? `, with ${pluralize(item.comments, "comment")}` : ""}
+                  </span>
+                ) : null}
                 <br />
                 <code className="break-all text-xs text-stone-500">{item.entry}</code>
               </li>

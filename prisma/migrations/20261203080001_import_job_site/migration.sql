@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ImportJob" ADD COLUMN     "site" BOOLEAN NOT NULL DEFAULT false;
