@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { writeFileSync, mkdirSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import autocannon from "autocannon";
-import { build, makeAgent, percentile, request, seed, signIn, sleep, startApp, startDatabase, stopApp, type App, type Database, type Seed } from "../load/harness";
+import { build, COMMUNITIES, makeAgent, percentile, request, seed, signIn, sleep, startApp, startDatabase, stopApp, type App, type Database, type Seed } from "../load/harness";
+import { slugify } from "../../lib/content/slug";
 import { root, testBuildCopy } from "../../scripts/lib/app-env.mjs";
 import { freePort, startRedis, startS3, startVarnish } from "../../scripts/lib/services.mjs";
 
 // The scale-out topology on one machine, all real: two `next start` processes sharing Redis (the
 // 'use cache' store and tag expiry), an S3-protocol server (media) and PostgreSQL, behind Varnish.
-// A write through one process must show on the other and at the edge within a second; an upload
+// A story published through one process, and a comment written through either, must show on the
+// other and at the edge within a second (and at the edge while it is under load); an upload
 // through one must be served by the other; with one process killed, the other and the edge keep
 // serving; a rate limit counts once across both. Figures go to test-results/cluster-figures.json.
 
@@ -26,6 +28,8 @@ let s3: Awaited<ReturnType<typeof startS3>>;
 let varnish: Awaited<ReturnType<typeof startVarnish>>;
 let a: App;
 let b: App;
+/** Process A's build folder (its server-action manifest names the actions it serves). */
+let distA: string;
 let edge: string;
 const figures: Record<string, unknown> = {};
 const agent = makeAgent(8);
@@ -57,6 +61,7 @@ beforeAll(async () => {
       TRUST_PROXY: "1",
     }));
   const [envA, envB] = [await env("cluster-a"), await env("cluster-b")];
+  distA = envA.NEXT_DIST_DIR;
   [a, b] = await Promise.all([startApp(db.url, envA), startApp(db.url, envB)]);
   varnish = await startVarnish({ port: edgePort, backends: [`127.0.0.1:${a.port}`, `127.0.0.1:${b.port}`], purgeSecret: PURGE_SECRET });
   log(`two app processes (${a.port}, ${b.port}), Redis, s3rver and Varnish (${edgePort}) up in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
@@ -84,6 +89,61 @@ async function visibleAfter(base: string, p: string, text: string, since: number
 }
 
 const summary = (values: number[]) => ({ n: values.length, p50: Math.round(percentile(values, 50)), p95: Math.round(percentile(values, 95)), max: Math.round(Math.max(...values)) });
+
+/** A comment on the hot story through `app`'s JSON route, as the story page's form sends it. */
+const postComment = (app: App, cookie: string, text: string) =>
+  request(agent, app.base, "POST", `/api/stories/${storyId()}/comments`, {
+    headers: { "content-type": "application/json", cookie, origin: "http://localhost:3000" },
+    body: JSON.stringify({ body: text }),
+  });
+
+/** The id Next gave a server action in a build: what the page's JavaScript sends in `Next-Action`. */
+function serverActionId(distDir: string, filename: string, exportedName: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(root, distDir, "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { filename?: string; exportedName?: string }> };
+  const id = Object.entries(manifest.node).find(([, entry]) => entry.filename === filename && entry.exportedName === exportedName)?.[0];
+  if (!id) throw new Error(`${distDir} has no server action ${exportedName} from ${filename}`);
+  return id;
+}
+
+/**
+ * Calls a server action as the page's JavaScript does: a POST to the page with Next's action
+ * header, from the page's own origin, the arguments as React encodes them (for strings, objects
+ * and null that is plain JSON, provided no string starts with "$").
+ */
+function callServerAction(app: App, pagePath: string, actionId: string, args: unknown[], cookie: string) {
+  const body = JSON.stringify(args);
+  if (body.includes('"$')) throw new Error("a string starting with $ needs React's escaping");
+  return request(agent, app.base, "POST", pagePath, {
+    headers: { "next-action": actionId, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: app.base, cookie },
+    body,
+    timeoutMs: 30_000,
+  });
+}
+
+/** The state a form action returned (`{ ok, … }` or `{ message, fieldErrors, … }`), from its response: React's flight stream, one `<id>:<json>` row per line. */
+function actionResult(flight: string): Record<string, unknown> | undefined {
+  const find = (value: unknown): Record<string, unknown> | undefined => {
+    if (!value || typeof value !== "object") return undefined;
+    const record = value as Record<string, unknown>;
+    if ("ok" in record || "fieldErrors" in record) return record;
+    for (const inner of Object.values(record)) {
+      const found = find(inner);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  for (const line of flight.split("\n")) {
+    const row = /^[0-9a-f]+:(\{.*\})$/.exec(line);
+    if (!row) continue;
+    try {
+      const found = find(JSON.parse(row[1]));
+      if (found) return found;
+    } catch {
+      // another kind of row
+    }
+  }
+  return undefined;
+}
 
 describe("two app processes behind the edge", () => {
   it("the edge caches public pages for anonymous readers only, without cookies or internal keys", async () => {
@@ -116,6 +176,58 @@ describe("two app processes behind the edge", () => {
     expect(refused.status).toBe(403);
   });
 
+  it(`a story published through process A is on B's pages and the edge's within 1 s (${WRITES} publishes)`, async () => {
+    // The editor's own server action, called as the editor calls it ("Publish" on a new story), by
+    // an author whose stories go live without review (30 live stories, an account days old).
+    const cookie = await signIn(a.base, "load-author@load.test");
+    const saveStory = serverActionId(distA, "lib/actions/stories.ts", "saveStoryAction");
+    const community = COMMUNITIES[0].slug;
+    const list = `/${community}`;
+    const publishMs: number[] = [];
+    // Each publish is looked for on one page at a time, on B and at the edge at once (as the
+    // comment check does): the story's own page after even publishes, the community's list after
+    // odd ones. Polling all four together would have four renders compete for two cores.
+    const seen = { storyPage: { processB: [] as number[], edge: [] as number[] }, communityList: { processB: [] as number[], edge: [] as number[] } };
+    for (let i = 0; i < WRITES; i++) {
+      const title = `Cluster publish ${i} ${randomBytes(4).toString("hex")}`;
+      const storyUrl = `${list}/${slugify(title)}`;
+      const [page, where] = i % 2 === 0 ? ([storyUrl, seen.storyPage] as const) : ([list, seen.communityList] as const);
+      // What readers had just before: the community's list without the story (cached on B and at
+      // the edge), or its address not found (B keeps that lookup, under the address's tag).
+      await Promise.all([get(b.base, page), get(edge, page)]);
+      const fields = {
+        title,
+        subtitle: "Published through process A",
+        community,
+        tags: "",
+        body: `Published through process A, read through process B and the edge.\n\n${"One more line of the story. ".repeat(20)}`,
+        heroImageUrl: "",
+        heroImageAlt: "",
+        aiAssisted: "false",
+        version: "",
+        intent: "publish",
+        scheduledAt: "",
+      };
+      const t0 = performance.now();
+      const reply = await callServerAction(a, "/studio/new", saveStory, [null, fields], cookie);
+      const since = performance.now();
+      publishMs.push(since - t0);
+      expect(reply.status, reply.body.slice(0, 500)).toBe(200);
+      const result = actionResult(reply.body);
+      expect(result?.outcome, reply.body.slice(0, 500)).toBe("published");
+      expect(result?.href).toBe(storyUrl);
+      const [onB, atEdge] = await Promise.all([visibleAfter(b.base, page, title, since), visibleAfter(edge, page, title, since)]);
+      where.processB.push(onB);
+      where.edge.push(atEdge);
+    }
+    const figure = { publishes: WRITES, publishActionMs: summary(publishMs), storyPage: { processB: summary(seen.storyPage.processB), edge: summary(seen.storyPage.edge) }, communityList: { processB: summary(seen.communityList.processB), edge: summary(seen.communityList.edge) } };
+    figures.publishToVisible = figure;
+    log(`publish through A → visible (ms): ${JSON.stringify(figure)}`);
+    const all = [...seen.storyPage.processB, ...seen.communityList.processB, ...seen.storyPage.edge, ...seen.communityList.edge];
+    log(`publish through A → visible on B or at the edge, all ${all.length} lookups: ${JSON.stringify(summary(all))} (ms)`);
+    for (const [pageName, sides] of Object.entries(seen)) for (const [side, values] of Object.entries(sides)) expect(Math.max(...values), `${pageName} on ${side}`).toBeLessThan(1_000);
+  }, 240_000);
+
   it(`a comment written through one process is on the other's page and the edge's within 1 s (${WRITES} writes)`, async () => {
     const cookies = await Promise.all(world.commenters.map((id) => signIn(a.base, `${id}@load.test`)));
     const onOther: number[] = [];
@@ -125,10 +237,7 @@ describe("two app processes behind the edge", () => {
     for (let i = 0; i < WRITES; i++) {
       const [writer, reader] = i % 2 === 0 ? [a, b] : [b, a];
       const text = `Cluster check ${i} ${randomBytes(4).toString("hex")}`;
-      const posted = await request(agent, writer.base, "POST", `/api/stories/${storyId()}/comments`, {
-        headers: { "content-type": "application/json", cookie: cookies[i % cookies.length], origin: "http://localhost:3000" },
-        body: JSON.stringify({ body: text }),
-      });
+      const posted = await postComment(writer, cookies[i % cookies.length], text);
       expect(posted.status, posted.body).toBe(201);
       const since = performance.now();
       const [other, atEdge] = await Promise.all([visibleAfter(reader.base, storyPath(), text, since), visibleAfter(edge, storyPath(), text, since)]);
@@ -167,20 +276,54 @@ describe("two app processes behind the edge", () => {
     expect(fourth.status).toBe(429);
   });
 
-  it("compares the story page through the edge with one app process directly", async () => {
+  it("compares the story page through the edge with one app process directly; under the same load at the edge, a comment is served fresh within 1 s", async () => {
     const run = (url: string) =>
       new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 50, duration: BENCH_SECONDS, pipelining: 1 }, (error, result) => (error ? reject(error) : resolve(result))));
-    // Warm both, then measure one after the other (the machine has two cores for everything).
-    await get(edge, storyPath());
-    await get(b.base, storyPath());
-    const viaEdge = await run(`${edge}${storyPath()}`);
-    const direct = await run(`${b.base}${storyPath()}`);
     const figure = (r: autocannon.Result) => ({ requestsPerSecond: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors });
+    const writers = [
+      { app: a, cookie: await signIn(a.base, `${world.commenters[0]}@load.test`) },
+      { app: b, cookie: await signIn(b.base, `${world.commenters[1]}@load.test`) },
+    ];
+    // One after the other (the machine has two cores for everything), each warmed first. B
+    // directly first: 50 connections keep it too busy to answer the edge's health probes (2 s
+    // timeout), so it then needs 2 good probes, 1 s apart, to be back in the edge's round.
+    await get(b.base, storyPath());
+    const direct = await run(`${b.base}${storyPath()}`);
+    await sleep(3_000);
+    await get(edge, storyPath());
+    const viaEdge = await run(`${edge}${storyPath()}`);
     figures.storyPage = { connections: 50, seconds: BENCH_SECONDS, edge: figure(viaEdge), directOneProcess: figure(direct) };
     log(`story page, 50 connections, ${BENCH_SECONDS} s: edge ${JSON.stringify(figure(viaEdge))}; one process directly ${JSON.stringify(figure(direct))}`);
+
+    // Purge to fresh under load: the same load at the edge again, and meanwhile comments on that
+    // page (alternately through A and B), each timed from its 201 until the edge serves it. They
+    // start a second into the run and stop 1.5 s before its end, so every poll is under load. Each
+    // purge is a hard one: readers wait for the one fetch of the new page (Varnish queues them).
+    await get(edge, storyPath());
+    const loaded = run(`${edge}${storyPath()}`);
+    const started = performance.now();
+    const purgeToFresh: number[] = [];
+    const refused: string[] = [];
+    await sleep(1_000);
+    for (let i = 0; performance.now() - started < BENCH_SECONDS * 1_000 - 1_500; i++) {
+      const { app, cookie } = writers[i % 2];
+      const text = `Under load ${i} ${randomBytes(4).toString("hex")}`;
+      const posted = await postComment(app, cookie, text);
+      if (posted.status !== 201) refused.push(`${posted.status} ${posted.body.slice(0, 200)}`);
+      else purgeToFresh.push(await visibleAfter(edge, storyPath(), text, performance.now()));
+      await sleep(100);
+    }
+    const withWrites = await loaded;
+    figures.purgeToFreshUnderLoad = { ...summary(purgeToFresh), edgeMeanwhile: figure(withWrites) };
+    log(`purge to fresh at the edge under load (comment's 201 → in the edge's page): ${JSON.stringify(summary(purgeToFresh))} (ms); the edge meanwhile ${JSON.stringify(figure(withWrites))}`);
+
     expect(viaEdge.non2xx + viaEdge.errors).toBe(0);
     expect(viaEdge.requests.average).toBeGreaterThan(direct.requests.average);
-  });
+    expect(refused).toEqual([]);
+    expect(withWrites.non2xx + withWrites.errors).toBe(0);
+    expect(purgeToFresh.length).toBeGreaterThan(0);
+    expect(Math.max(...purgeToFresh)).toBeLessThan(1_000);
+  }, 120_000);
 
   it("with process A killed (SIGKILL), B and the edge keep serving readers without an error", async () => {
     const cookie = await signIn(b.base, `${world.commenters[2]}@load.test`);
@@ -202,10 +345,7 @@ describe("two app processes behind the edge", () => {
     const direct = await get(b.base, storyPath());
     expect(direct.status).toBe(200);
     const text = `After the kill ${randomBytes(4).toString("hex")}`;
-    const posted = await request(agent, b.base, "POST", `/api/stories/${storyId()}/comments`, {
-      headers: { "content-type": "application/json", cookie, origin: "http://localhost:3000" },
-      body: JSON.stringify({ body: text }),
-    });
+    const posted = await postComment(b, cookie, text);
     expect(posted.status).toBe(201);
     expect(await visibleAfter(edge, storyPath(), text, performance.now())).toBeLessThan(1_000);
     figures.afterKill = { reads, failures: failures.length };
