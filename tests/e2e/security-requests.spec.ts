@@ -2,7 +2,8 @@
 // buffered, they must come from this site (Origin or Referer), uploads have a quota, and nothing
 // tells a draft from an id that doesn't exist. Raw HTTP where the browser and Playwright's request
 // API would not send what an attacker sends (a lying Content-Length, an endless chunked body).
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import net from "node:net";
