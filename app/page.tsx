@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { cachedCommunities, cachedFeaturedStories, cachedStoryList, cachedTrendingStories } from "@/lib/cache/public";
+import { cachedBranding, cachedCommunities, cachedFeaturedStories, cachedStoryList, cachedTrendingStories } from "@/lib/cache/public";
 import { StoryList } from "@/components/story-list";
 import { StoryCardView } from "@/components/story-card";
 import { SectionHeading } from "@/components/section-heading";
 import { feedAlternates } from "@/lib/seo/feeds";
 import { FeedLink } from "@/components/feed-link";
 
-export const metadata: Metadata = { alternates: feedAlternates("/") };
+export async function generateMetadata(): Promise<Metadata> {
+  return { alternates: feedAlternates("/", (await cachedBranding()).siteName) };
+}
 
 export default async function HomePage() {
   const [featured, latest, trending, communities] = await Promise.all([cachedFeaturedStories(), cachedStoryList({ limit: 10 }), cachedTrendingStories(), cachedCommunities()]);

@@ -6,7 +6,8 @@ import { Field, FormMessage } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ReturnToField, ReturnToLink } from "@/components/forms/return-to";
 
-export function SignInForm() {
+/** `siteName`: from the site settings (the page reads it). */
+export function SignInForm({ siteName }: { siteName: string }) {
   const { state, formAction, formKey, formRef } = useActionForm(signInAction);
   return (
     <form key={formKey} ref={formRef} action={formAction} className="space-y-5" noValidate>
@@ -20,7 +21,7 @@ export function SignInForm() {
       </Field>
       <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
       <p className="text-sm text-stone-600">
-        New to Storyhouse?{" "}
+        New to {siteName}?{" "}
         <ReturnToLink href="/signup" className="link font-semibold">
           Create an account
         </ReturnToLink>

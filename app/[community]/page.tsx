@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import Image from "next/image";
-import { cachedCommunity, cachedCommunityRedirect, cachedStoryList, cachedTopCreators } from "@/lib/cache/public";
+import { cachedBranding, cachedCommunity, cachedCommunityRedirect, cachedStoryList, cachedStoryRedirect, cachedTopCreators } from "@/lib/cache/public";
 import { FeedLink } from "@/components/feed-link";
 import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
 import { feedAlternates } from "@/lib/seo/feeds";
@@ -19,7 +19,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const community = await cachedCommunity((await params).community);
-  return community ? { title: community.name, description: community.description || undefined, alternates: feedAlternates(`/${community.slug}`, community.name) } : { title: "Community not found" };
+  return community ? { title: community.name, description: community.description || undefined, alternates: feedAlternates(`/${community.slug}`, (await cachedBranding()).siteName, community.name) } : { title: "Community not found" };
 }
 
 export default async function CommunityPage({ params }: Props) {
@@ -29,6 +29,9 @@ export default async function CommunityPage({ params }: Props) {
     // A community whose address changed keeps its old links working.
     const current = await cachedCommunityRedirect(slug.toLowerCase());
     if (current) permanentRedirect(`/${current}`);
+    // An imported story's address on its old site (`/my-post`).
+    const moved = await cachedStoryRedirect([slug]);
+    if (moved) permanentRedirect(moved);
     notFound();
   }
   const rules = [

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { cachedChallenges } from "@/lib/cache/challenges";
+import { cachedBranding } from "@/lib/cache/public";
 import { ChallengeCardView } from "@/components/challenges/challenge-card";
 import type { ChallengeCard } from "@/lib/data/challenges";
 import type { ChallengePhase } from "@/lib/domain/challenge-rules";
 
-export const metadata: Metadata = { title: "Challenges", description: "Writing challenges on Storyhouse: a prompt, a deadline, judges and winners.", alternates: { canonical: "/challenges" } };
+export async function generateMetadata(): Promise<Metadata> {
+  const { siteName } = await cachedBranding();
+  return { title: "Challenges", description: `Writing challenges on ${siteName}: a prompt, a deadline, judges and winners.`, alternates: { canonical: "/challenges" } };
+}
 
 const sections: { phase: ChallengePhase; title: string; empty: string }[] = [
   { phase: "open", title: "Open for entries", empty: "No challenge is taking entries right now. Check back soon." },

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Image from "next/image";
 import Link from "next/link";
-import { cachedCommunityDirectory } from "@/lib/cache/public";
+import { cachedBranding, cachedCommunityDirectory } from "@/lib/cache/public";
 import { pluralize } from "@/components/format";
 
-export const metadata: Metadata = { title: "Communities", description: "Every community on Storyhouse: what each is about and how many stories it has.", alternates: { canonical: "/communities" } };
+export async function generateMetadata(): Promise<Metadata> {
+  const { siteName } = await cachedBranding();
+  return { title: "Communities", description: `Every community on ${siteName}: what each is about and how many stories it has.`, alternates: { canonical: "/communities" } };
+}
 
 export default async function CommunitiesPage() {
   const communities = await cachedCommunityDirectory();

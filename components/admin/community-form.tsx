@@ -4,6 +4,7 @@ import { createCommunityAction, setCommunityArchivedAction, updateCommunityActio
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, FormMessage } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { AccentField } from "@/components/forms/accent-field";
 import { HeroImageField } from "@/components/editor/hero-image-field";
 import type { FormState } from "@/lib/validation/form";
 
@@ -55,7 +56,7 @@ export function CommunityForm({ communityId, initial = blank }: { communityId?: 
       <fieldset className="space-y-4">
         <legend className="font-serif text-xl font-bold">Look</legend>
         <CoverField url={text("coverImageUrl")} alt={text("coverImageAlt")} errors={errors.coverImageUrl} altErrors={errors.coverImageAlt} />
-        <AccentField value={text("accentColor")} errors={errors.accentColor} />
+        <AccentField value={text("accentColor")} errors={errors.accentColor} hint="A stripe on its page and in the directory. Leave empty for the site's own." />
       </fieldset>
       <fieldset className="space-y-3">
         <legend className="font-serif text-xl font-bold">Rules for publishing</legend>
@@ -95,20 +96,6 @@ function CoverField({ url: initialUrl, alt: initialAlt, errors, altErrors }: { u
       <input type="hidden" name="coverImageUrl" value={cover.url} />
       <input type="hidden" name="coverImageAlt" value={cover.alt} />
     </>
-  );
-}
-
-function AccentField({ value, errors }: { value: string; errors?: string[] }) {
-  const [colour, setColour] = useState(value);
-  return (
-    <Field name="accentColor" label="Accent colour" errors={errors} hint="A stripe on its page and in the directory. Leave empty for the site's own.">
-      {(props) => (
-        <div className="flex items-center gap-3">
-          <input {...props} value={colour} onChange={(e) => setColour(e.currentTarget.value)} placeholder="#c2410c" maxLength={7} className="input max-w-40 font-mono" />
-          <input type="color" aria-label="Pick the accent colour" value={/^#[0-9a-f]{6}$/i.test(colour) ? colour : "#c2410c"} onChange={(e) => setColour(e.currentTarget.value)} className="h-10 w-12 cursor-pointer rounded border border-stone-300 bg-white" />
-        </div>
-      )}
-    </Field>
   );
 }
 

@@ -20,7 +20,7 @@ const BULK_FORM = "bulk-resolve";
  * The reports queue: one card per target with its own actions, plus bulk actions on the checked
  * cards. A successful action redirects back to the queue's first page, saying what was done.
  */
-export function ReportQueue({ groups, empty }: { groups: ReportGroup[]; empty: ReactNode }) {
+export function ReportQueue({ groups, empty, mayRestrict = true }: { groups: ReportGroup[]; empty: ReactNode; /** False for community moderators: restricting accounts is staff's. */ mayRestrict?: boolean }) {
   return (
     <div className="space-y-6">
       {groups.length ? (
@@ -29,7 +29,7 @@ export function ReportQueue({ groups, empty }: { groups: ReportGroup[]; empty: R
           <ul className="space-y-4" aria-label="Reported content">
             {groups.map((group) => (
               <li key={group.key}>
-                <ReportCard group={group} />
+                <ReportCard group={group} mayRestrict={mayRestrict} />
               </li>
             ))}
           </ul>
@@ -66,7 +66,7 @@ function BulkForm() {
   );
 }
 
-function ReportCard({ group }: { group: ReportGroup }) {
+function ReportCard({ group, mayRestrict }: { group: ReportGroup; mayRestrict: boolean }) {
   const [mode, setMode] = useState<ReportResolution | null>(null);
   const close = useCallback(() => setMode(null), []);
   const checkboxId = `select-${group.key}`;
@@ -129,7 +129,7 @@ function ReportCard({ group }: { group: ReportGroup }) {
                 Unpublish story
               </button>
             ) : null}
-            {author ? (
+            {author && mayRestrict ? (
               <Link href={`/admin/users/${author.id}`} className="btn-secondary py-1.5">
                 Restrict {group.content.kind === "USER" ? "user" : "author"} →
               </Link>

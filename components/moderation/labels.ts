@@ -21,6 +21,8 @@ export const actionLabels: Record<string, string> = {
   COMMUNITY_UPDATE: "Community edited",
   COMMUNITY_ARCHIVE: "Community archived",
   COMMUNITY_RESTORE: "Community brought back",
+  COMMUNITY_MODERATOR_ADD: "Community moderator added",
+  COMMUNITY_MODERATOR_REMOVE: "Community moderator removed",
   EMAIL_CHANGE: "Email address changed",
   EMAIL_STOP_CLEAR: "Email stop cleared",
   ACCOUNT_DELETION_REQUEST: "Account deletion asked for",

@@ -3,14 +3,14 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { signOutAction } from "@/lib/actions/auth";
-import { can } from "@/lib/auth/permissions";
+import { can, canSomewhere } from "@/lib/auth/permissions";
 import { Avatar } from "@/components/avatar";
 import { siteLinks } from "@/components/site-links";
 import { useViewer, type ClientViewer } from "@/components/viewer/viewer-provider";
 
 type MenuLink = { href: string; label: string; /** Only in the phone's menu: wider headers show it already. */ phoneOnly?: boolean };
 
-/** Every page a member has, in the order the menu lists them. Admin only for those who may enter it. */
+/** Every page a member has, in the order the menu lists them. Admin only for those who may enter it; Moderation for community moderators. */
 export function accountLinks(viewer: ClientViewer): MenuLink[] {
   return [
     { href: `/authors/${viewer.handle}`, label: "Your profile" },
@@ -20,7 +20,7 @@ export function accountLinks(viewer: ClientViewer): MenuLink[] {
     { href: "/bookmarks", label: "Saved" },
     { href: "/following", label: "Following" },
     { href: "/notifications", label: viewer.unread > 0 ? `Notifications (${viewer.unread})` : "Notifications" },
-    ...(can({ role: viewer.role, status: viewer.status }, "admin:access") ? [{ href: "/admin", label: "Admin" }] : []),
+    ...(can(viewer, "admin:access") ? [{ href: "/admin", label: "Admin" }] : canSomewhere(viewer, "review:decide") ? [{ href: "/admin/reviews", label: "Moderation" }] : []),
     ...siteLinks.map((link) => ({ ...link, phoneOnly: true })),
   ];
 }

@@ -52,7 +52,7 @@ export function CommentControls({ comment, threadId, children }: CommentControls
     reply: Boolean(viewer) && open,
     edit: mine && open,
     delete: mine,
-    hide: moderation.isStaff || Boolean(moderation.state?.isCreator),
+    hide: moderation.isStaff || Boolean(moderation.state?.mayModerate) || Boolean(moderation.state?.isCreator),
     remove: moderation.isStaff,
   };
   const allowed = MODES.filter((action) => may[action]);

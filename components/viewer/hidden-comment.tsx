@@ -19,7 +19,7 @@ export function HiddenComment({ id, hiddenBy }: { id: string; hiddenBy: "MODERAT
   const [removing, setRemoving] = useState(false);
   const close = useCallback(() => setRemoving(false), []);
   const mine = state?.hidden.find((c) => c.id === id);
-  const mayRestore = isStaff || (hiddenBy === "CREATOR" && Boolean(state?.isCreator));
+  const mayRestore = isStaff || Boolean(state?.mayModerate) || (hiddenBy === "CREATOR" && Boolean(state?.isCreator));
   const by = hiddenBy === "CREATOR" ? "the story's creator" : "a moderator";
   return (
     <RemovedCommentCard status="HIDDEN" hiddenBy={hiddenBy}>

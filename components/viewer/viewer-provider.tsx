@@ -15,6 +15,8 @@ export type ClientViewer = {
   restrictions: ClientRestriction[];
   /** False until the member follows the link in the confirmation email (the banner offers a new one). */
   emailVerified: boolean;
+  /** The communities the member moderates (ids): the moderation pages they may use. */
+  moderates: string[];
   /** Unread notifications: the bell's badge. */
   unread: number;
 };

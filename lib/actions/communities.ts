@@ -1,7 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
 import { createCommunity, setCommunityArchived, updateCommunity } from "@/lib/data/communities";
-import { communityArchiveSchema, communityInputSchema } from "@/lib/validation/community";
+import { addCommunityModerator, removeCommunityModerator } from "@/lib/data/community-moderators";
+import { communityArchiveSchema, communityInputSchema, communityModeratorAddSchema, communityModeratorRemoveSchema } from "@/lib/validation/community";
 import type { FormState } from "@/lib/validation/form";
 import { formAction } from "@/lib/actions/action";
 import { cacheTags } from "@/lib/cache/tags";
@@ -41,5 +42,27 @@ export async function setCommunityArchivedAction(communityId: string, _prev: For
     run: ({ viewer, ids, input }) => setCommunityArchived(viewer, ids.communityId, input.archived, input.reason),
     expire: communityPages,
     done: (_result, { ids }) => redirect(`/admin/communities/${ids.communityId}?saved=1`),
+  });
+}
+
+/** Admins: makes a member (by handle) a moderator of this community. */
+export async function addCommunityModeratorAction(communityId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  return formAction(form, {
+    ids: { communityId },
+    notFound: NOT_FOUND,
+    input: communityModeratorAddSchema,
+    run: ({ viewer, ids, input }) => addCommunityModerator(viewer, ids.communityId, input),
+    done: ({ handle }, { ids }) => redirect(`/admin/communities/${ids.communityId}?moderator=added&handle=${encodeURIComponent(handle)}#moderators-heading`),
+  });
+}
+
+/** Admins: takes a member's moderation of this community away. */
+export async function removeCommunityModeratorAction(communityId: string, userId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  return formAction(form, {
+    ids: { communityId, userId },
+    notFound: "That member doesn't moderate this community.",
+    input: communityModeratorRemoveSchema,
+    run: ({ viewer, ids, input }) => removeCommunityModerator(viewer, ids.communityId, ids.userId, input.reason),
+    done: (_result, { ids }) => redirect(`/admin/communities/${ids.communityId}?moderator=removed#moderators-heading`),
   });
 }

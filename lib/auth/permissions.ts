@@ -17,7 +17,7 @@ export type ActiveRestriction = { kind: RestrictionKind; reason: string; expires
  * role change or a restriction takes effect at once. `status` is SUSPENDED while a suspension is
  * in force (and lifts itself at its expiry).
  */
-export type Viewer = { id: string; name: string; handle: string; role: Role; status: UserStatus; restrictions?: ActiveRestriction[]; emailVerified?: boolean };
+export type Viewer = { id: string; name: string; handle: string; role: Role; status: UserStatus; restrictions?: ActiveRestriction[]; emailVerified?: boolean; moderates?: readonly string[] };
 
 export const PERMISSIONS = [
   "story:write",
@@ -89,15 +89,53 @@ export function blockingRestriction(viewer: Pick<Viewer, "status" | "restriction
   return null;
 }
 
-/** Anyone `can` may be asked about: the server's Viewer, or the browser's (restrictions' dates as strings). */
-export type PermissionSubject = { role: Role; status: UserStatus; restrictions?: readonly { kind: RestrictionKind }[]; emailVerified?: boolean };
+/**
+ * Anyone `can` may be asked about: the server's Viewer, or the browser's (restrictions' dates as
+ * strings). `moderates`: the ids of the communities the member moderates (CommunityModerator).
+ */
+export type PermissionSubject = { role: Role; status: UserStatus; restrictions?: readonly { kind: RestrictionKind }[]; emailVerified?: boolean; moderates?: readonly string[] };
 
-export function can(viewer: PermissionSubject | null | undefined, permission: Permission): boolean {
-  if (!viewer) return false;
-  if (viewer.restrictions?.some((r) => restrictionBlocks[r.kind].has(permission))) return false;
-  if (viewer.status === "SUSPENDED" && restrictionBlocks.SUSPENSION.has(permission)) return false;
-  if (viewer.emailVerified === false && unverifiedBlocks.has(permission)) return false;
-  return rolePermissions[viewer.role]?.has(permission) ?? false;
+/**
+ * What a community moderator may do, inside the communities they moderate only: review its
+ * stories, handle reports about its stories and their comments, hide and restore those comments.
+ * Nothing else (no restricting accounts, no removing comments, no other admin pages).
+ */
+export const communityScopedPermissions: ReadonlySet<Permission> = new Set(["review:decide", "report:handle", "comment:moderate"]);
+
+/** Where a permission is asked for: a community's story, report or comment. */
+export type PermissionScope = { communityId: string };
+
+/** Restrictions and an unconfirmed address take a permission away whatever grants it (role or community). */
+function blocked(viewer: PermissionSubject, permission: Permission): boolean {
+  if (viewer.restrictions?.some((r) => restrictionBlocks[r.kind].has(permission))) return true;
+  if (viewer.status === "SUSPENDED" && restrictionBlocks.SUSPENSION.has(permission)) return true;
+  return viewer.emailVerified === false && unverifiedBlocks.has(permission);
+}
+
+/**
+ * Whether the viewer may do `permission`, site-wide or, with a scope, in that community (their role
+ * grants it, or they moderate the community and it is one of `communityScopedPermissions`).
+ */
+export function can(viewer: PermissionSubject | null | undefined, permission: Permission, scope?: PermissionScope): boolean {
+  if (!viewer || blocked(viewer, permission)) return false;
+  if (rolePermissions[viewer.role]?.has(permission)) return true;
+  return Boolean(scope && communityScopedPermissions.has(permission) && viewer.moderates?.includes(scope.communityId));
+}
+
+/**
+ * Where the viewer may do `permission`: "all" (their role grants it), the communities they moderate
+ * (a scoped permission), or none. Lists (the review queue, the reports) filter by it.
+ */
+export function permissionScope(viewer: PermissionSubject | null | undefined, permission: Permission): "all" | readonly string[] {
+  if (!viewer || blocked(viewer, permission)) return [];
+  if (rolePermissions[viewer.role]?.has(permission)) return "all";
+  return communityScopedPermissions.has(permission) ? (viewer.moderates ?? []) : [];
+}
+
+/** Whether the viewer may do `permission` anywhere at all (site-wide or in some community): what the navigation shows. */
+export function canSomewhere(viewer: PermissionSubject | null | undefined, permission: Permission): boolean {
+  const scope = permissionScope(viewer, permission);
+  return scope === "all" || scope.length > 0;
 }
 
 /** Whether the role itself grants `permission` (restrictions aside): what an account is, not what it may do now. */

@@ -1,16 +1,18 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { cachedCommunity, cachedCreatorProfile, cachedTag, canName } from "@/lib/cache/public";
+import { cachedBranding, cachedCommunity, cachedCreatorProfile, cachedTag, canName } from "@/lib/cache/public";
 import { cacheTags } from "@/lib/cache/tags";
 import { listFeedStories, type FeedFilter } from "@/lib/data/feeds";
 import { buildRssFeed, type FeedChannel } from "@/lib/feeds/rss";
 
 export type FeedScope = { kind: "site" } | { kind: "community"; slug: string } | { kind: "creator"; handle: string } | { kind: "tag"; slug: string };
 
-async function findChannel(scope: FeedScope): Promise<{ channel: FeedChannel; filter: FeedFilter } | null> {
+type Channel = Omit<FeedChannel, "siteName">;
+
+async function findChannel(scope: FeedScope, siteDescription: string): Promise<{ channel: Channel; filter: FeedFilter } | null> {
   switch (scope.kind) {
     case "site":
-      return { channel: { path: "/", description: "The latest stories from every community." }, filter: {} };
+      return { channel: { path: "/", description: siteDescription }, filter: {} };
     case "community": {
       const community = await cachedCommunity(scope.slug);
       if (!community) return null;
@@ -44,7 +46,8 @@ export async function cachedRssFeed(scope: FeedScope): Promise<string | null> {
 async function rssFeed(scope: FeedScope): Promise<string | null> {
   "use cache";
   cacheLife("max");
-  cacheTag(cacheTags.storyLists);
-  const found = await findChannel(scope);
-  return found && buildRssFeed(found.channel, await listFeedStories(found.filter));
+  cacheTag(cacheTags.storyLists, cacheTags.branding);
+  const { siteName, siteDescription } = await cachedBranding();
+  const found = await findChannel(scope, siteDescription);
+  return found && buildRssFeed({ ...found.channel, siteName }, await listFeedStories(found.filter));
 }

@@ -7,6 +7,9 @@ import { getTag, listPopularTags } from "@/lib/data/tags";
 import { listStoryComments } from "@/lib/data/comments";
 import { findCommunityRedirect, getCommunity, listCommunities, listCommunityDirectory } from "@/lib/data/communities";
 import { findHandleRedirect, getCreatorProfile } from "@/lib/data/users";
+import { getSiteBranding } from "@/lib/data/branding";
+import { findStoryRedirect } from "@/lib/data/story-redirects";
+import { oldPathFromSegments } from "@/lib/content/old-path";
 import { cacheTags } from "@/lib/cache/tags";
 import { isSlug } from "@/lib/validation/ids";
 
@@ -35,6 +38,14 @@ async function storyPage(communitySlug: string, slug: string) {
   const story = await getPublishedStory(communitySlug, slug);
   if (story) cacheTag(cacheTags.story(story.id), cacheTags.creator(story.author.id));
   return story;
+}
+
+/** The site's name, logo, colour and links: read by every page, so cached until an admin saves them. */
+export async function cachedBranding() {
+  "use cache";
+  cacheLife("max");
+  cacheTag(cacheTags.branding);
+  return getSiteBranding();
 }
 
 export async function cachedStoryComments(storyId: string, before?: string) {
@@ -83,6 +94,21 @@ async function communityRedirect(oldSlug: string) {
   cacheLife("max");
   cacheTag(cacheTags.communities);
   return findCommunityRedirect(oldSlug);
+}
+
+/**
+ * Where an imported story's old address (`/my-post`, `/2019/05/03/my-post`) leads now, or null.
+ * Tagged with the story lists: an import, a publish or a removal changes what it answers.
+ */
+export async function cachedStoryRedirect(segments: readonly string[]) {
+  return oldPathFromSegments(segments) ? storyRedirect([...segments]) : null;
+}
+
+async function storyRedirect(segments: string[]) {
+  "use cache";
+  cacheLife("max");
+  cacheTag(cacheTags.storyLists);
+  return findStoryRedirect(segments);
 }
 
 /** /tags: the most used tags, with counts. */

@@ -18,6 +18,8 @@ export const cacheTags = {
   communities: "communities",
   /** Every challenge page and the list (lib/cache/challenges.ts). */
   challenges: "challenges",
+  /** The site's branding (name, logo, colour, links): every page, feed and social image shows it (lib/data/branding.ts). */
+  branding: "site-branding",
   /** Every list of published stories: home, community, profile and tag pages, feeds, sitemap. */
   storyLists: "story-lists",
 } as const;

@@ -20,18 +20,21 @@ const commentContext = {
   authorId: true,
   hiddenByCreator: true,
   storyId: true,
-  story: { select: { title: true, authorId: true } },
+  story: { select: { title: true, authorId: true, communityId: true } },
 } as const satisfies Prisma.CommentSelect;
 
 /**
- * Who may act on a comment: moderators on any comment; otherwise the story's creator (needs
- * "story:write", so a suspension stops them) on comments on their own story.
+ * Who may hide or restore a comment: moderators on any comment, a community moderator on comments
+ * on their communities' stories; otherwise the story's creator (needs "story:write", so a
+ * suspension stops them) on comments on their own story.
  */
 async function moderatorOrCreator(tx: Tx, viewer: Viewer | null, commentId: string) {
-  const asModerator = can(viewer, "comment:moderate");
-  const me = requirePermission(viewer, asModerator ? "comment:moderate" : "story:write");
+  if (!viewer) throw new AppError("UNAUTHENTICATED");
   const comment = await tx.comment.findUnique({ where: { id: commentId }, select: commentContext });
   if (!comment) throw notFound();
+  const scope = { communityId: comment.story.communityId };
+  const asModerator = can(viewer, "comment:moderate", scope);
+  const me = requirePermission(viewer, asModerator ? "comment:moderate" : "story:write", scope);
   if (!asModerator && comment.story.authorId !== me.id) throw new AppError("FORBIDDEN", "Only the story's creator or a moderator can do that.");
   return { me, comment, asModerator };
 }
@@ -58,7 +61,7 @@ export async function hideCommentInTx(tx: Tx, actorId: string, comment: { id: st
   return actionId;
 }
 
-/** Moderators on any comment; the story's creator on comments on their own story. Hides it with a reason its author sees. */
+/** Moderators on any comment (community moderators in their communities); the story's creator on comments on their own story. Hides it with a reason its author sees. */
 export async function hideComment(viewer: Viewer | null, commentId: string, reason: string): Promise<ModeratedComment> {
   return db.$transaction(async (tx) => {
     const { me, comment, asModerator } = await moderatorOrCreator(tx, viewer, commentId);
@@ -69,7 +72,7 @@ export async function hideComment(viewer: Viewer | null, commentId: string, reas
   });
 }
 
-/** Moderators on any hidden comment; the story's creator only on comments they hid themselves. Puts it back in the thread and the count. */
+/** Moderators on any hidden comment (community moderators in their communities); the story's creator only on comments they hid themselves. Puts it back in the thread and the count. */
 export async function restoreComment(viewer: Viewer | null, commentId: string, reason = "Restored"): Promise<ModeratedComment> {
   return db.$transaction(async (tx) => {
     const { me, comment, asModerator } = await moderatorOrCreator(tx, viewer, commentId);
@@ -87,7 +90,7 @@ export async function restoreComment(viewer: Viewer | null, commentId: string, r
   });
 }
 
-/** Moderators only: removes a visible or hidden comment for good (status DELETED; a placeholder stays while it has replies). */
+/** Moderators only (site-wide; not community moderators): removes a visible or hidden comment for good (status DELETED; a placeholder stays while it has replies). */
 export async function removeComment(viewer: Viewer | null, commentId: string, reason: string): Promise<ModeratedComment> {
   const me = requirePermission(viewer, "comment:moderate");
   return db.$transaction(async (tx) => {
@@ -104,7 +107,7 @@ export async function removeComment(viewer: Viewer | null, commentId: string, re
   });
 }
 
-/** Moderators only: locks (or unlocks) a story's thread. Comments stay visible; nobody can add or edit any. */
+/** Moderators only (site-wide; not community moderators): locks (or unlocks) a story's thread. Comments stay visible; nobody can add or edit any. */
 export async function setThreadLocked(viewer: Viewer | null, storyId: string, locked: boolean, reason: string): Promise<StoryLocation> {
   const me = requirePermission(viewer, "comment:moderate");
   return db.$transaction(async (tx) => {
@@ -129,7 +132,14 @@ export async function setCommentsEnabled(viewer: Viewer | null, storyId: string,
 /** One of the viewer's own hidden comments, with the moderator's (or creator's) reason. */
 export type MyModeratedComment = { id: string; bodyHtml: string; hiddenBy: "MODERATOR" | "CREATOR"; reason: string; actionId: string | null };
 /** The per-viewer part of a story's comment section. */
-export type MyCommentsState = { isCreator: boolean; commentsEnabled: boolean; commentsLocked: boolean; hidden: MyModeratedComment[] };
+export type MyCommentsState = {
+  isCreator: boolean;
+  /** May hide and restore any comment here: staff, or a moderator of the story's community. */
+  mayModerate: boolean;
+  commentsEnabled: boolean;
+  commentsLocked: boolean;
+  hidden: MyModeratedComment[];
+};
 
 /**
  * The signed-in viewer only: their own comments on the story that were hidden (text, reason and the
@@ -140,7 +150,7 @@ export type MyCommentsState = { isCreator: boolean; commentsEnabled: boolean; co
 export async function getMyCommentsState(viewer: Viewer | null, storyId: string): Promise<MyCommentsState> {
   if (!viewer) throw new AppError("UNAUTHENTICATED");
   const [story, comments] = await Promise.all([
-    db.story.findFirst({ where: { id: storyId, deletedAt: null, ...publicWhere }, select: { authorId: true, commentsEnabled: true, commentsLocked: true } }),
+    db.story.findFirst({ where: { id: storyId, deletedAt: null, ...publicWhere }, select: { authorId: true, communityId: true, commentsEnabled: true, commentsLocked: true } }),
     db.comment.findMany({ where: { storyId, authorId: viewer.id, status: "HIDDEN" }, orderBy: { createdAt: "asc" }, select: { id: true, bodyHtml: true, hiddenReason: true, hiddenByCreator: true } }),
   ]);
   if (!story) throw new AppError("NOT_FOUND", "We couldn't find that story.");
@@ -151,6 +161,7 @@ export async function getMyCommentsState(viewer: Viewer | null, storyId: string)
   const actionOf = new Map(actions.map((a) => [a.targetId, a.id]));
   return {
     isCreator: story.authorId === viewer.id,
+    mayModerate: can(viewer, "comment:moderate", { communityId: story.communityId }),
     commentsEnabled: story.commentsEnabled,
     commentsLocked: story.commentsLocked,
     hidden: comments.map((c) => ({ id: c.id, bodyHtml: c.bodyHtml, hiddenBy: c.hiddenByCreator ? "CREATOR" : "MODERATOR", reason: c.hiddenReason ?? "", actionId: actionOf.get(c.id) ?? null })),

@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import { deliver } from "@/lib/mail/transport";
 import { emailTemplates, renderEmail, type EmailTemplateName } from "@/lib/mail/messages";
 import { siteUrl } from "@/lib/env";
+import { getSiteBranding } from "@/lib/data/branding";
 import { mintAuthToken } from "@/lib/data/auth-tokens";
 import { notificationsForEmail } from "@/lib/data/email-notifications";
 import { digestStoriesFor } from "@/lib/data/email-digest";
@@ -110,7 +111,9 @@ const linkRoutes = {
 
 async function composeEmail(email: QueuedEmail) {
   const site = siteUrl();
-  const data: Record<string, string> = { siteUrl: site, ...(email.data as Record<string, string>) };
+  // The name as it is when the email goes out (a rename shows in the next email, not only in new ones).
+  const { siteName } = await getSiteBranding();
+  const data: Record<string, string> = { siteUrl: site, siteName, ...(email.data as Record<string, string>) };
   const template = email.template as EmailTemplateName;
   // Links that sign someone in are made now, not when queued, so no usable token is stored.
   if (template in linkRoutes) {

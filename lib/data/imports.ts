@@ -155,8 +155,7 @@ export async function runImport(importId: string, { sliceMs = IMPORT_SLICE_MS } 
   const none: Changes = { stories: [], threads: [], creators: [] };
   if (!job || job.status === "DONE" || job.status === "FAILED") return none;
   const fail = async (failure: string) => {
-    await db.importJob.update({ where: { id: job.id }, data: { status: "FAILED", failure, currentItem: null, finishedAt: new Date(), fileKey: null } });
-    if (job.fileKey) await getStorage().delete(job.fileKey);
+    await endFailed(job, failure);
     return none;
   };
   const owner = await findViewer(job.ownerId);
@@ -204,6 +203,24 @@ export async function runImport(importId: string, { sliceMs = IMPORT_SLICE_MS } 
   await db.importJob.update({ where: { id: job.id }, data: { status: "DONE", currentItem: null, finishedAt: new Date(), fileKey: null } });
   if (job.fileKey) await getStorage().delete(job.fileKey);
   return { stories, creators: [{ id: viewer.id, handle: viewer.handle, stories: [], commentedStoryIds: [] }] };
+}
+
+/** Ends an import FAILED with the reason its page shows, and lets go of the uploaded file. */
+async function endFailed(job: { id: string; fileKey: string | null }, failure: string) {
+  await db.importJob.update({ where: { id: job.id }, data: { status: "FAILED", failure, currentItem: null, finishedAt: new Date(), fileKey: null } });
+  if (job.fileKey) await getStorage().delete(job.fileKey);
+}
+
+/**
+ * Internal (the queue's "import-stories" job, after its last try failed): an import that kept
+ * failing for a reason on the site's side ends FAILED and says so, instead of reading "Importing"
+ * for ever. What it imported stays (each story is written whole or not at all); the same file
+ * again skips those and brings in the rest. The error itself goes to the log, not to the page.
+ */
+export async function stopImport(importId: string): Promise<void> {
+  const job = await db.importJob.findUnique({ where: { id: importId }, select: { id: true, status: true, fileKey: true } });
+  if (!job || job.status === "DONE" || job.status === "FAILED") return;
+  await endFailed(job, "something went wrong on our side several times, so we stopped trying. The stories already imported stay; upload the same file again to bring in the rest (nothing is imported twice).");
 }
 
 type ItemContext = {
@@ -308,6 +325,8 @@ async function importItem(ctx: ItemContext, item: ImportItem): Promise<ItemOutco
       });
       await setStoryTags(tx, created.id, input.tags);
       await tx.importedItem.create({ data: { ownerId: viewer.id, sourceKey: item.sourceKey, storyId: created.id, jobId } });
+      // Its old address leads here once it is public (the first story to claim a path keeps it).
+      if (item.oldPath) await tx.storyRedirect.createMany({ data: [{ path: item.oldPath, storyId: created.id }], skipDuplicates: true });
       if (outcome !== "draft") {
         const name = outcome === "published" ? "publish" : "submit";
         const { count } = await tx.story.updateMany({

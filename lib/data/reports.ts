@@ -1,8 +1,8 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { requirePermission } from "@/lib/auth/guard";
-import type { Viewer } from "@/lib/auth/permissions";
+import { requirePermission, requirePermissionScope } from "@/lib/auth/guard";
+import { can, type Viewer } from "@/lib/auth/permissions";
 import type { CommentStatus, UserStatus } from "@/lib/generated/prisma/enums";
 import { consumeRateLimit, RATE_RULES } from "@/lib/data/rate-limits";
 import { isNewAccount } from "@/lib/data/trust";
@@ -92,14 +92,36 @@ function decodeCursor(value: string | undefined): [Date, string, string] | null 
 
 const personSelect = { id: true, name: true, handle: true } as const;
 
-/** Moderators and admins ("report:handle"): open reports grouped by target, the longest-waiting target first. Keyset-paginated. */
+/**
+ * Only the reports a community moderator may handle: about stories in their communities and
+ * comments on those stories (never accounts).
+ */
+function scopedReportsSql(communities: "all" | readonly string[]) {
+  if (communities === "all") return Prisma.empty;
+  const ids = Prisma.join([...communities]);
+  return Prisma.sql`and (("targetType" = 'STORY' and "targetId" in (select s."id" from "Story" s where s."communityId" in (${ids})))
+    or ("targetType" = 'COMMENT' and "targetId" in (select c."id" from "Comment" c join "Story" s on s."id" = c."storyId" where s."communityId" in (${ids}))))`;
+}
+
+/** The community a report's target belongs to (a story's, or a comment's story's); null for accounts and targets gone. */
+async function targetCommunity(tx: Prisma.TransactionClient, { targetType, targetId }: ReportTarget): Promise<string | null> {
+  if (targetType === "STORY") return (await tx.story.findUnique({ where: { id: targetId }, select: { communityId: true } }))?.communityId ?? null;
+  if (targetType === "COMMENT") return (await tx.comment.findUnique({ where: { id: targetId }, select: { story: { select: { communityId: true } } } }))?.story.communityId ?? null;
+  return null;
+}
+
+/**
+ * Moderators and admins ("report:handle"), or a community moderator (reports about their
+ * communities' stories and comments): open reports grouped by target, the longest-waiting target
+ * first. Keyset-paginated.
+ */
 export async function listOpenReportGroups(viewer: Viewer | null, options: { cursor?: string; limit?: number } = {}): Promise<ReportGroupPage> {
-  requirePermission(viewer, "report:handle");
+  const { communities } = requirePermissionScope(viewer, "report:handle");
   const limit = Math.min(options.limit ?? 20, 50);
   const after = decodeCursor(options.cursor);
   const rows = await db.$queryRaw<{ targetType: ReportTargetTypeValue; targetId: string; first: Date; count: number }[]>`
     select "targetType"::text as "targetType", "targetId", min("createdAt") as "first", count(*)::int as "count"
-    from "Report" where "status" = 'OPEN'
+    from "Report" where "status" = 'OPEN' ${scopedReportsSql(communities)}
     group by "targetType", "targetId"
     ${after ? Prisma.sql`having (min("createdAt"), "targetType"::text, "targetId") > (${after[0].toISOString()}::timestamp, ${after[1]}, ${after[2]})` : Prisma.empty}
     order by "first", "targetType", "targetId"
@@ -150,11 +172,13 @@ export type ResolvedReports = { resolved: number; commentStoryIds: string[]; unp
  * Moderators and admins ("report:handle"): resolves each target's open reports at once, in one
  * transaction: DISMISS (REPORT_DISMISS), HIDE_COMMENT (COMMENT_HIDE) or UNPUBLISH_STORY
  * (STORY_UNPUBLISH). Targets with no open report left (another moderator got there) are skipped.
+ * A community moderator resolves only reports about their communities' stories and comments:
+ * any other target refuses the whole batch (NOT_FOUND), so nothing is half done.
  */
 export async function resolveReports(viewer: Viewer | null, input: { resolution: ReportResolution; reason: string; targets: ReportTarget[] }): Promise<ResolvedReports> {
-  const me = requirePermission(viewer, "report:handle");
+  const { me, communities } = requirePermissionScope(viewer, "report:handle");
   const { resolution, reason } = input;
-  if (resolution === "HIDE_COMMENT") requirePermission(viewer, "comment:moderate");
+  if (resolution === "HIDE_COMMENT" && communities === "all") requirePermission(viewer, "comment:moderate");
   const wrongKind = resolution === "HIDE_COMMENT" ? "COMMENT" : resolution === "UNPUBLISH_STORY" ? "STORY" : null;
   if (wrongKind && input.targets.some((t) => t.targetType !== wrongKind)) {
     throw new AppError("INVALID", resolution === "HIDE_COMMENT" ? "Only comments can be hidden." : "Only stories can be unpublished.");
@@ -162,6 +186,12 @@ export async function resolveReports(viewer: Viewer | null, input: { resolution:
   return db.$transaction(async (tx) => {
     const result: ResolvedReports = { resolved: 0, commentStoryIds: [], unpublished: [] };
     for (const target of input.targets) {
+      if (communities !== "all") {
+        const communityId = await targetCommunity(tx, target);
+        const scope = communityId ? { communityId } : undefined;
+        if (!scope || !can(me, "report:handle", scope)) throw new AppError("NOT_FOUND", "We couldn't find that report.");
+        if (resolution === "HIDE_COMMENT") requirePermission(me, "comment:moderate", scope);
+      }
       const open = await tx.report.findMany({ where: { ...target, status: "OPEN" }, select: { id: true } });
       if (!open.length) continue;
       let status: "DISMISSED" | "ACTIONED" = "ACTIONED";

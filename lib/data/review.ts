@@ -1,8 +1,8 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { requirePermission } from "@/lib/auth/guard";
-import type { Viewer } from "@/lib/auth/permissions";
+import { requirePermissionScope } from "@/lib/auth/guard";
+import { can, type Viewer } from "@/lib/auth/permissions";
 import { recordAction } from "@/lib/data/audit";
 import { notify } from "@/lib/data/notifications";
 import { afterKeyset } from "@/lib/data/keyset";
@@ -174,14 +174,35 @@ function claimOf(row: { reviewClaimedById: string | null; reviewClaimedAt: Date 
   return { holder: names.get(row.reviewClaimedById) ?? "Another moderator", mine: row.reviewClaimedById === me.id, until: new Date(row.reviewClaimedAt.getTime() + CLAIM_MS) };
 }
 
-/** Staff with review:decide: submitted stories, oldest submission first, keyset-paginated by id. */
+/** The stories a reviewer may see: every one for staff, their communities' for a community moderator. */
+function reviewableWhere(communities: "all" | readonly string[]): Prisma.StoryWhereInput {
+  return communities === "all" ? {} : { communityId: { in: [...communities] } };
+}
+
+/**
+ * The reviewer, who may decide on this story: staff anywhere, a community moderator in their
+ * communities. A story elsewhere is NOT_FOUND for them, as if it did not exist.
+ */
+async function requireReviewerOf(viewer: Viewer | null, storyId: string): Promise<Viewer> {
+  const { me, communities } = requirePermissionScope(viewer, "review:decide");
+  if (communities === "all") return me;
+  const story = await db.story.findFirst({ where: { id: storyId }, select: { communityId: true } });
+  if (!story || !can(me, "review:decide", { communityId: story.communityId })) throw new AppError("NOT_FOUND", "We couldn't find that story.");
+  return me;
+}
+
+/**
+ * Staff with review:decide (every community), or a community moderator (their communities only):
+ * submitted stories, oldest submission first, keyset-paginated by id.
+ */
 export async function listReviewQueue(viewer: Viewer | null, options: { cursor?: string; limit?: number } = {}): Promise<{ items: ReviewQueueItem[]; nextCursor: string | null }> {
-  const me = requirePermission(viewer, "review:decide");
+  const { me, communities } = requirePermissionScope(viewer, "review:decide");
+  const scoped = reviewableWhere(communities);
   const limit = Math.min(options.limit ?? 25, 50);
   const now = new Date();
-  const cursorRow = options.cursor ? await db.story.findFirst({ where: { id: options.cursor, ...queuedWhere }, select: { id: true, submittedAt: true } }) : null;
+  const cursorRow = options.cursor ? await db.story.findFirst({ where: { id: options.cursor, ...queuedWhere, ...scoped }, select: { id: true, submittedAt: true } }) : null;
   const rows = await db.story.findMany({
-    where: { AND: [queuedWhere, cursorRow ? afterKeyset(["submittedAt", "id"], cursorRow, "asc") : {}] },
+    where: { AND: [queuedWhere, scoped, cursorRow ? afterKeyset(["submittedAt", "id"], cursorRow, "asc") : {}] },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
     take: limit + 1,
     select: {
@@ -233,13 +254,13 @@ async function reviewHistory(storyId: string): Promise<ReviewDecisionEntry[]> {
 }
 
 /**
- * Staff with review:decide, not on their own story: claims a submitted story (or held edit) for
+ * Staff with review:decide (a community moderator: in their communities), not on their own story: claims a submitted story (or held edit) for
  * CLAIM_MINUTES unless another moderator holds it, then returns it with its checks, sections and
  * earlier decisions (the result's claim names whoever holds it). A write, so a page calls it only
  * when the moderator opens the story. A story no longer waiting is a CONFLICT saying what happened.
  */
 export async function claimSubmissionForReview(viewer: Viewer | null, storyId: string): Promise<SubmissionForReview> {
-  const me = requirePermission(viewer, "review:decide");
+  const me = await requireReviewerOf(viewer, storyId);
   const row = await db.story.findFirst({ where: { id: storyId, deletedAt: null }, select: { authorId: true, status: true, pendingEdit: { select: { submitted: true } } } });
   if (!row) throw new AppError("NOT_FOUND", "We couldn't find that story.");
   if (row.authorId === me.id) throw new AppError("FORBIDDEN", "You can't review your own story; another moderator will.");
@@ -351,12 +372,12 @@ async function submissionFor(storyId: string, me: Viewer) {
 }
 
 /**
- * Staff with review:decide, not on their own story, while it is SUBMITTED and not claimed by
- * someone else: approves it. It goes live now, or at its scheduled time if that is still ahead.
+ * Staff with review:decide (a community moderator: in their communities), not on their own story,
+ * while it is SUBMITTED and not claimed by someone else: approves it. It goes live now, or at its scheduled time if that is still ahead.
  * The log entry and the creator's notification are written with the change, or not at all.
  */
 export async function approveSubmission(viewer: Viewer | null, storyId: string, input: Partial<ApproveSubmissionInput> = {}): Promise<StoryLocation & { outcome: "published" | "scheduled" }> {
-  const me = requirePermission(viewer, "review:decide");
+  const me = await requireReviewerOf(viewer, storyId);
   const parsed = approveSubmissionSchema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID", "Check the note.", fieldErrorsOf(parsed.error));
   const { note, editVersion } = parsed.data;
@@ -399,12 +420,12 @@ export async function approveSubmission(viewer: Viewer | null, storyId: string, 
 }
 
 /**
- * Staff with review:decide, not on their own story, while it is SUBMITTED and not claimed by
- * someone else: sends it back to its creator with a reason (10–1000 characters) and optional notes
+ * Staff with review:decide (a community moderator: in their communities), not on their own story,
+ * while it is SUBMITTED and not claimed by someone else: sends it back to its creator with a reason (10–1000 characters) and optional notes
  * per section heading. Log entry and notification are written with the change, or not at all.
  */
 export async function requestChanges(viewer: Viewer | null, storyId: string, input: RequestChangesInput): Promise<StoryLocation> {
-  const me = requirePermission(viewer, "review:decide");
+  const me = await requireReviewerOf(viewer, storyId);
   const parsed = requestChangesSchema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID", "Give the creator a reason they can act on.", fieldErrorsOf(parsed.error));
   const story = await submissionFor(storyId, me);

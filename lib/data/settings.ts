@@ -37,11 +37,15 @@ export async function updateSiteSettings(viewer: Viewer | null, input: SiteSetti
   await db.$transaction(async (tx) => {
     const before = await getSiteSettings(tx);
     await tx.siteSettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input });
-    const changed = Object.fromEntries(
-      (Object.keys(input) as (keyof SiteSettingsView)[])
-        .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(input[key]))
-        .map((key) => [key, { from: before[key], to: input[key] }]),
-    );
-    await recordAction(tx, { actorId: me.id, action: "SETTINGS_CHANGE", targetType: "SETTINGS", targetId: "site", reason, details: changed });
+    await recordAction(tx, { actorId: me.id, action: "SETTINGS_CHANGE", targetType: "SETTINGS", targetId: "site", reason, details: changedFields(before, input) });
   });
+}
+
+/** Internal (data layer): the audit entry's details for a settings change, `{ field: { from, to } }` for each field that changed. */
+export function changedFields<T extends object>(before: T, after: T): Prisma.InputJsonObject {
+  return Object.fromEntries(
+    (Object.keys(after) as (keyof T & string)[])
+      .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+      .map((key) => [key, { from: before[key] ?? null, to: after[key] ?? null } as Prisma.InputJsonValue]),
+  );
 }

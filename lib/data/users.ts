@@ -58,6 +58,7 @@ async function loadViewers(ids: string[]): Promise<Settled<(SessionViewer & { se
       sessionVersion: true,
       emailVerifiedAt: true,
       restrictions: { where: activeRestrictionWhere(), select: { kind: true, reason: true, expiresAt: true }, orderBy: { createdAt: "desc" } },
+      moderates: { select: { communityId: true } },
     },
   });
   const byId = new Map(users.map((user) => [user.id, user]));
@@ -65,8 +66,8 @@ async function loadViewers(ids: string[]): Promise<Settled<(SessionViewer & { se
     const user = byId.get(id);
     if (!user) return { ok: true, value: null };
     const suspended = user.restrictions.some((r) => r.kind === "SUSPENSION");
-    const { emailVerifiedAt, ...rest } = user;
-    return { ok: true, value: { ...rest, emailVerified: emailVerifiedAt !== null, status: suspended ? "SUSPENDED" : "ACTIVE" } };
+    const { emailVerifiedAt, moderates, ...rest } = user;
+    return { ok: true, value: { ...rest, moderates: moderates.map((m) => m.communityId), emailVerified: emailVerifiedAt !== null, status: suspended ? "SUSPENDED" : "ACTIVE" } };
   });
 }
 

@@ -1,10 +1,10 @@
 import "server-only";
 import type { FeedStory } from "@/lib/data/feeds";
 import { feedPath, feedTitle } from "@/lib/seo/feeds";
-import { absoluteUrl, SITE_NAME } from "@/lib/seo/site";
+import { absoluteUrl } from "@/lib/seo/site";
 
-/** What a feed follows: its list page's path, the community, creator or tag name (none for the whole site), and a line about it. */
-export type FeedChannel = { path: string; subject?: string; description: string };
+/** What a feed follows: its list page's path, the community, creator or tag name (none for the whole site), and a line about it; the site's name titles it. */
+export type FeedChannel = { path: string; subject?: string; description: string; siteName: string };
 
 export const RSS_CONTENT_TYPE = "application/rss+xml; charset=utf-8";
 
@@ -59,12 +59,12 @@ export function buildRssFeed(channel: FeedChannel, stories: FeedStory[]): string
     '<?xml version="1.0" encoding="utf-8"?>',
     '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom">',
     "  <channel>",
-    `    ${element("title", feedTitle(channel.subject))}`,
+    `    ${element("title", feedTitle(channel.siteName, channel.subject))}`,
     `    ${element("link", link)}`,
     `    ${element("description", channel.description)}`,
     `    ${element("lastBuildDate", updated.toUTCString())}`,
     `    ${element("docs", "https://validator.w3.org/feed/docs/rss2.html")}`,
-    `    ${element("generator", SITE_NAME)}`,
+    `    ${element("generator", "Storyhouse")}`,
     `    ${element("language", "en")}`,
     `    <atom:link href="${xmlText(absoluteUrl(feedPath(channel.path)))}" rel="self" type="application/rss+xml"/>`,
     ...items.map((item) => `    ${item}`),

@@ -10,25 +10,25 @@ import { AccountDeleted, AccountDeletionCancelled, AccountDeletionScheduled, Con
  * email is sent.
  */
 export const emailTemplates = {
-  "verify-email": (d: { siteUrl: string; name: string; url: string }) => ({ subject: "Confirm your email address", element: <VerifyEmail {...d} /> }),
-  "password-reset": (d: { siteUrl: string; name: string; url: string }) => ({ subject: "Reset your password", element: <PasswordReset {...d} /> }),
-  "signup-existing": (d: { siteUrl: string; name: string; signInUrl: string; resetUrl: string }) => ({ subject: "You already have a Storyhouse account", element: <SignUpWithExistingAddress {...d} /> }),
-  "password-changed": (d: { siteUrl: string; name: string; resetUrl: string }) => ({ subject: "Your password was changed", element: <PasswordChanged {...d} /> }),
-  "confirm-new-email": (d: { siteUrl: string; name: string; url: string; newEmail: string }) => ({ subject: "Confirm your new email address", element: <ConfirmNewEmail {...d} /> }),
-  "email-changed": (d: { siteUrl: string; name: string; newEmail: string; resetUrl: string }) => ({ subject: "Your email address was changed", element: <EmailChanged {...d} /> }),
-  "account-deletion-scheduled": (d: { siteUrl: string; name: string; dueDate: string; keepStories: string; signInUrl: string }) => ({ subject: "Your account will be deleted", element: <AccountDeletionScheduled {...d} /> }),
-  "account-deletion-cancelled": (d: { siteUrl: string; name: string }) => ({ subject: "Your account will not be deleted", element: <AccountDeletionCancelled {...d} /> }),
-  "account-deleted": (d: { siteUrl: string; name: string; keptStories: string }) => ({ subject: "Your account was deleted", element: <AccountDeleted {...d} /> }),
-  "notification-digest": (d: { siteUrl: string; name: string; group: string; items: { message: string; url: string | null }[]; alwaysSent: boolean; unsubscribeUrl: string; settingsUrl: string; reason: string }) => ({
+  "verify-email": (d: { siteUrl: string; siteName: string; name: string; url: string }) => ({ subject: "Confirm your email address", element: <VerifyEmail {...d} /> }),
+  "password-reset": (d: { siteUrl: string; siteName: string; name: string; url: string }) => ({ subject: "Reset your password", element: <PasswordReset {...d} /> }),
+  "signup-existing": (d: { siteUrl: string; siteName: string; name: string; signInUrl: string; resetUrl: string }) => ({ subject: `You already have a ${d.siteName} account`, element: <SignUpWithExistingAddress {...d} /> }),
+  "password-changed": (d: { siteUrl: string; siteName: string; name: string; resetUrl: string }) => ({ subject: "Your password was changed", element: <PasswordChanged {...d} /> }),
+  "confirm-new-email": (d: { siteUrl: string; siteName: string; name: string; url: string; newEmail: string }) => ({ subject: "Confirm your new email address", element: <ConfirmNewEmail {...d} /> }),
+  "email-changed": (d: { siteUrl: string; siteName: string; name: string; newEmail: string; resetUrl: string }) => ({ subject: "Your email address was changed", element: <EmailChanged {...d} /> }),
+  "account-deletion-scheduled": (d: { siteUrl: string; siteName: string; name: string; dueDate: string; keepStories: string; signInUrl: string }) => ({ subject: "Your account will be deleted", element: <AccountDeletionScheduled {...d} /> }),
+  "account-deletion-cancelled": (d: { siteUrl: string; siteName: string; name: string }) => ({ subject: "Your account will not be deleted", element: <AccountDeletionCancelled {...d} /> }),
+  "account-deleted": (d: { siteUrl: string; siteName: string; name: string; keptStories: string }) => ({ subject: "Your account was deleted", element: <AccountDeleted {...d} /> }),
+  "notification-digest": (d: { siteUrl: string; siteName: string; name: string; group: string; items: { message: string; url: string | null }[]; alwaysSent: boolean; unsubscribeUrl: string; settingsUrl: string; reason: string }) => ({
     subject: d.items.length === 1 ? d.items[0].message.replace(/\.$/, "") : `${d.items.length} new ${d.group === "reply" ? "replies to your comments" : d.group === "comment" ? "comments on your stories" : "updates about your account"}`,
     element: <NotificationDigest {...d} />,
   }),
-  "new-story": (d: { siteUrl: string; name: string; creatorName: string; title: string; subtitle: string; url: string; unsubscribeUrl: string; settingsUrl: string; reason: string }) => ({
+  "new-story": (d: { siteUrl: string; siteName: string; name: string; creatorName: string; title: string; subtitle: string; url: string; unsubscribeUrl: string; settingsUrl: string; reason: string }) => ({
     subject: `${d.creatorName} published “${d.title}”`,
     element: <NewStoryFromFollowed {...d} />,
   }),
-  "weekly-digest": (d: { siteUrl: string; name: string; stories: { title: string; subtitle: string; creatorName: string; url: string }[]; unsubscribeUrl: string; settingsUrl: string; reason: string }) => ({
-    subject: `Your week on Storyhouse: ${d.stories[0]?.title ?? "new stories"}`,
+  "weekly-digest": (d: { siteUrl: string; siteName: string; name: string; stories: { title: string; subtitle: string; creatorName: string; url: string }[]; unsubscribeUrl: string; settingsUrl: string; reason: string }) => ({
+    subject: `Your week on ${d.siteName}: ${d.stories[0]?.title ?? "new stories"}`,
     element: <WeeklyDigest {...d} />,
   }),
 } satisfies Record<string, (data: never) => { subject: string; element: ReactElement }>;

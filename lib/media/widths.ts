@@ -27,3 +27,9 @@ export function parseMediaPath(pathname: string): { key: string; width: number }
   const match = MEDIA_PATH.exec(pathname);
   return match ? { key: match[1], width: Number(match[2]) } : null;
 }
+
+/** The smallest stored width of an uploaded image's URL (an icon or logo needs no more); other URLs unchanged. */
+export function smallestVariantUrl(url: string): string {
+  const media = parseMediaPath(url);
+  return media ? mediaUrl(media.key, Math.min(IMAGE_WIDTHS[0], media.width)) : url;
+}

@@ -6,6 +6,7 @@
 import { z } from "@/lib/zod";
 import { htmlToMarkdown } from "@/lib/porting/html-to-markdown";
 import { exportWithImages, ImportFileError, type ImportItem, type ImportSource, type ItemError } from "@/lib/porting/import-source";
+import { oldPathOf } from "@/lib/content/old-path";
 
 const id = z.union([z.string(), z.number()]).transform(String);
 const when = z.union([z.string(), z.number()]).nullish().transform((v) => (v === null || v === undefined ? undefined : new Date(v)));
@@ -81,6 +82,8 @@ export function readGhostExport(bytes: Uint8Array): ImportSource {
       updated: p.updated_at,
       published: p.status === "published",
       slug: p.slug ?? undefined,
+      // Ghost's default permalink is /{slug}/ (a site with another routes.yaml redirects by hand).
+      oldPath: oldPathOf(p.slug),
       heroImage: p.feature_image ? p.feature_image.replace(/^__GHOST_URL__/, "") : null,
       // A live story's hero needs a description: Ghost's alt text, else the post's title.
       heroImageAlt: alt.get(p.id) || p.title.trim(),

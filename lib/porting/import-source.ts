@@ -20,6 +20,8 @@ export type ImportItem = {
   updated?: Date;
   published: boolean;
   slug?: string;
+  /** Its address on the old site (lib/content/old-path.ts): kept as a redirect to its new one. */
+  oldPath?: string | null;
   /** A reference into the upload (resolved with `imageBytes`), an https URL, or null. */
   heroImage: string | null;
   heroImageAlt: string;

@@ -8,6 +8,7 @@ import { SaxesParser } from "saxes";
 import { htmlToMarkdown } from "@/lib/porting/html-to-markdown";
 import { shorten } from "@/lib/porting/ghost";
 import { exportWithImages, ImportFileError, type ImportItem, type ImportSource, type ItemError } from "@/lib/porting/import-source";
+import { oldPathOf } from "@/lib/content/old-path";
 
 type Item = { line: number; fields: Map<string, string>; categories: { domain: string; name: string }[]; meta: Map<string, string> };
 
@@ -113,6 +114,8 @@ export function readWordPressExport(bytes: Uint8Array): ImportSource {
       updated: modified && !modified.startsWith("0000") ? new Date(`${modified.replace(" ", "T")}Z`) : undefined,
       published: status === "publish",
       slug: slug || undefined,
+      // The permalink (`<link>`): /2019/05/03/my-post/ or /my-post/; `?p=12` ones can't be kept.
+      oldPath: oldPathOf(f("link")),
       heroImage: hero?.url || null,
       // A live story's hero needs a description: the attachment's alt text, else the post's title.
       heroImageAlt: hero?.alt || title,

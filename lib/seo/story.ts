@@ -1,12 +1,13 @@
 import "server-only";
 import type { Metadata } from "next";
 import type { StoryPage } from "@/lib/data/story-shapes";
-import { absoluteUrl, SITE_NAME } from "@/lib/seo/site";
+import { absoluteUrl } from "@/lib/seo/site";
+import type { SiteBranding } from "@/lib/data/branding";
 
 const authorPath = (story: StoryPage) => `/authors/${story.author.handle}`;
 
 /** A story page's metadata: canonical URL, Open Graph article and Twitter card (the image comes from opengraph-image.tsx). */
-export function storyMetadata(story: StoryPage): Metadata {
+export function storyMetadata(story: StoryPage, siteName: string): Metadata {
   const description = story.subtitle || undefined;
   return {
     title: story.title,
@@ -16,7 +17,7 @@ export function storyMetadata(story: StoryPage): Metadata {
     openGraph: {
       type: "article",
       url: story.href,
-      siteName: SITE_NAME,
+      siteName,
       title: story.title,
       description,
       publishedTime: story.publishedAt.toISOString(),
@@ -29,8 +30,8 @@ export function storyMetadata(story: StoryPage): Metadata {
   };
 }
 
-/** A story as a schema.org Article, for search engines' structured data. */
-export function storyArticle(story: StoryPage) {
+/** A story as a schema.org Article, for search engines' structured data; the site (name and logo, from the site settings) is its publisher. */
+export function storyArticle(story: StoryPage, branding: Pick<SiteBranding, "siteName" | "logoUrl">) {
   const url = absoluteUrl(story.href);
   return {
     "@context": "https://schema.org",
@@ -43,7 +44,12 @@ export function storyArticle(story: StoryPage) {
     dateModified: story.updatedAt.toISOString(),
     articleSection: story.community.name,
     keywords: story.tags.length ? story.tags.map((tag) => tag.name).join(", ") : undefined,
-    publisher: { "@type": "Organization", name: SITE_NAME, url: absoluteUrl("/") },
+    publisher: {
+      "@type": "Organization",
+      name: branding.siteName,
+      url: absoluteUrl("/"),
+      ...(branding.logoUrl ? { logo: { "@type": "ImageObject", url: absoluteUrl(branding.logoUrl) } } : {}),
+    },
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
   };
 }

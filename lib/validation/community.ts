@@ -50,3 +50,19 @@ export const communityArchiveSchema = z.object({
   archived: checkbox,
   reason: z.string().trim().min(3, "Say briefly why (it goes in the audit log)").max(500, "Keep the reason under 500 characters"),
 });
+
+const auditReason = z.string().trim().min(3, "Say briefly why (it goes in the audit log)").max(500, "Keep the reason under 500 characters");
+
+/** Adding a community moderator: the member's handle (an @ in front is fine) and why. */
+export const communityModeratorAddSchema = z.object({
+  handle: z
+    .string()
+    .trim()
+    .transform((handle) => handle.replace(/^@/, "").toLowerCase())
+    .pipe(z.string().min(1, "Enter the member's handle").max(60, "That's longer than any handle")),
+  reason: auditReason,
+});
+export type CommunityModeratorAddInput = z.infer<typeof communityModeratorAddSchema>;
+
+/** Removing a community moderator: why. */
+export const communityModeratorRemoveSchema = z.object({ reason: auditReason });

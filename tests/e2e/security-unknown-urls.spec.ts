@@ -36,6 +36,8 @@ const routes: { name: string; url: (a: string, b: string) => string; headers?: R
   { name: "earlier comments", url: (a, b) => `/journal/${a}/comments/${b}` },
   { name: "social image", url: (a) => `/journal/${a}/opengraph-image` },
   { name: "community feed", url: (a) => `/${a}/feed.xml` },
+  // Deeper than any page: only an imported story's old address answers (app/[community]/[slug]/[...rest]).
+  { name: "an old site's address", url: (a, b) => `/2019/${a}/${b}` },
   { name: "profile", url: (a) => `/authors/${a}` },
   { name: "profile (RSC)", url: (a) => `/authors/${a}`, headers: rsc },
   { name: "creator feed", url: (a) => `/authors/${a}/feed.xml` },

@@ -158,12 +158,14 @@ describe("what the comment's author sees", () => {
     const { actionId } = await hideComment(s.moderator, s.comment.id, "Be kind");
     expect(await getMyCommentsState(s.author, s.story.id)).toEqual({
       isCreator: false,
+      mayModerate: false,
       commentsEnabled: true,
       commentsLocked: false,
       hidden: [{ id: s.comment.id, bodyHtml: expect.stringContaining("kettles"), hiddenBy: "MODERATOR", reason: "Be kind", actionId }],
     });
     expect((await getMyCommentsState(s.reader, s.story.id)).hidden).toEqual([]);
-    expect(await getMyCommentsState(s.creator, s.story.id)).toMatchObject({ isCreator: true, hidden: [] });
+    expect(await getMyCommentsState(s.creator, s.story.id)).toMatchObject({ isCreator: true, mayModerate: false, hidden: [] });
+    expect(await getMyCommentsState(s.moderator, s.story.id)).toMatchObject({ isCreator: false, mayModerate: true });
     await expect(getMyCommentsState(null, s.story.id)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 

@@ -6,6 +6,7 @@ import sharp from "sharp";
 import { strToU8, zipSync } from "fflate";
 import { db } from "@/lib/db";
 import { getMyImport, runImport, startImport } from "@/lib/data/imports";
+import { findStoryRedirect } from "@/lib/data/story-redirects";
 import { makeCommunity, makeUser } from "../helpers/factories";
 
 vi.mock("next/cache", () => ({ cacheLife: () => {}, cacheTag: () => {}, updateTag: () => {}, revalidateTag: () => {} }));
@@ -110,6 +111,11 @@ describe("the Ghost import", () => {
     expect(coffee.bodyHtml).not.toContain("<script");
     expect(await db.story.findFirstOrThrow({ where: { authorId: me.id, title: "Unfinished" }, select: { status: true } })).toEqual({ status: "DRAFT" });
     expect(await db.story.count({ where: { authorId: me.id, title: "About" } })).toBe(0);
+    // Ghost's permalinks (/{slug}/) lead here; a draft's only once it is published.
+    expect(await findStoryRedirect(["coffee-in-the-mountains"])).toBe(`/${community}/coffee-in-the-mountains`);
+    expect(await findStoryRedirect(["unfinished"])).toBeNull();
+    await db.story.updateMany({ where: { authorId: me.id, title: "Unfinished" }, data: { status: "PUBLISHED", slug: "unfinished-at-last", publishedAt: new Date() } });
+    expect(await findStoryRedirect(["unfinished"])).toBe(`/${community}/unfinished-at-last`);
 
     // The same export again creates nothing.
     const again = await startImport(me, { format: "GHOST", community, dryRun: false, fileName: "ghost.zip", bytes: file });

@@ -6,6 +6,7 @@ import sharp from "sharp";
 import { strToU8, zipSync } from "fflate";
 import { db } from "@/lib/db";
 import { getMyImport, runImport, startImport } from "@/lib/data/imports";
+import { findStoryRedirect } from "@/lib/data/story-redirects";
 import { makeCommunity, makeUser } from "../helpers/factories";
 
 vi.mock("next/cache", () => ({ cacheLife: () => {}, cacheTag: () => {}, updateTag: () => {}, revalidateTag: () => {} }));
@@ -117,6 +118,9 @@ describe("the WordPress import", () => {
     expect(harbor.heroImageUrl).toMatch(/^\/media\/[a-f0-9]{32}-1000\.webp$/);
     expect(harbor.bodyMarkdown).toMatch(/^We walked to the \*\*harbor\*\*\.\n\n!\[A coil of rope\]\(\/media\/[a-f0-9]{32}-400\.webp\)$/);
     expect(harbor.tags.map((t) => t.tag.name).sort()).toEqual(["Sea", "Travel"]);
+    // Its permalink on the old site leads to it here, with or without the old trailing slash.
+    expect(await findStoryRedirect(["2021", "06", "by-the-harbor"])).toBe(`/${community}/by-the-harbor`);
+    expect(await db.storyRedirect.count({ where: { story: { authorId: me.id } } })).toBe(1); // the draft's link was ?p=20: nothing to keep
     const draft = await db.story.findFirstOrThrow({ where: { authorId: me.id, title: "Classic editor draft" }, select: { status: true, bodyMarkdown: true, tags: true } });
     expect(draft).toEqual({ status: "DRAFT", bodyMarkdown: "First paragraph.\n\nSecond paragraph, with a *word*.", tags: [] });
     expect(await db.story.count({ where: { authorId: me.id, title: { in: ["A page", "harbor.jpg"] } } })).toBe(0);

@@ -172,6 +172,39 @@ describe("the Markdown import", () => {
     expect((await db.story.findMany({ where: { authorId: me.id }, select: { title: true }, orderBy: { title: "asc" } })).map((s) => s.title)).toEqual(["Slice 1", "Slice 2", "Slice 3"]);
   });
 
+  it("after its last failed try an import says it stopped, keeping what it imported; before that it is retried", async () => {
+    const me = await makeUser();
+    const { slug: community } = await makeCommunity();
+    const file = zip({ "a.md": "---\ntitle: Goes in\ndate: 2022-01-01\n---\nText.", "b.md": "---\ntitle: Breaks here\ndate: 2022-01-02\n---\nText." });
+    // A fault on the site's side (not the file's): the database refuses the second story's row.
+    await db.$executeRawUnsafe(`create function import_fault() returns trigger language plpgsql as $$ begin if new.title = 'Breaks here' then raise exception 'injected fault: no space left on device'; end if; return new; end $$`);
+    await db.$executeRawUnsafe(`create trigger import_fault before insert on "Story" for each row execute function import_fault()`);
+    try {
+      const { id } = await startImport(me, { format: "MARKDOWN", community, dryRun: false, fileName: "fault.zip", bytes: file });
+      const queued = () => db.$queryRawUnsafe<{ attempts: number }[]>(`select attempts from graphile_worker._private_jobs where key = 'import:${id}'`);
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        // Each failure pushes the job back (exponential backoff): due now, as the queue would be later.
+        await db.$executeRawUnsafe(`update graphile_worker._private_jobs set run_at = now() where key = 'import:${id}'`);
+        await runQueuedJobs();
+        if (attempt < 5) {
+          expect(await getMyImport(me, id)).toMatchObject({ status: "RUNNING", created: 1, currentItem: expect.stringContaining("b.md") });
+          expect(await queued()).toEqual([{ attempts: attempt }]);
+        }
+      }
+      const stopped = await getMyImport(me, id);
+      expect(stopped).toMatchObject({ status: "FAILED", created: 1, currentItem: null });
+      expect(stopped.failure).toContain("something went wrong on our side");
+      expect(stopped.failure).not.toContain("injected fault"); // the error goes to the log, not the page
+      // Done with, not on the dead-letter list; the upload is let go; the first story stays, whole.
+      expect(await queued()).toEqual([]);
+      expect(await db.importJob.findUniqueOrThrow({ where: { id }, select: { fileKey: true } })).toEqual({ fileKey: null });
+      expect((await db.story.findMany({ where: { authorId: me.id }, select: { title: true } })).map((s) => s.title)).toEqual(["Goes in"]);
+    } finally {
+      await db.$executeRawUnsafe(`drop trigger import_fault on "Story"`);
+      await db.$executeRawUnsafe(`drop function import_fault()`);
+    }
+  });
+
   it("refuses callers and files it can't take, and shows an import to its owner only", async () => {
     const me = await makeUser();
     const other = await makeUser();

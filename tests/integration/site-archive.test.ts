@@ -92,7 +92,8 @@ async function storyPage(site: Site, href: string) {
 afterAll(() => db.$disconnect());
 
 describe("the whole-site archive", () => {
-  it("restores a site into an empty database: every table's rows, every story page and every image, without password hashes unless asked", async () => {
+  // Two fresh databases migrated and restored twice: 14 s alone, past 30 s with the whole suite beside it.
+  it("restores a site into an empty database: every table's rows, every story page and every image, without password hashes unless asked", { timeout: 120_000 }, async () => {
     const sourceUrl = process.env.DATABASE_URL!;
     const admin = await makeUser({ role: "ADMIN", name: "Site Admin" });
     const moderator = await makeUser({ role: "MODERATOR" });

@@ -23,9 +23,11 @@ import { setFeatured } from "@/lib/data/discovery";
 import { createReport, resolveReports } from "@/lib/data/reports";
 import { approveSubmission, requestChanges } from "@/lib/data/review";
 import { updateSiteSettings } from "@/lib/data/settings";
+import { updateBranding } from "@/lib/data/branding";
 import { createDraft, deleteStory, publishStory, unpublishStory, updateStory, withdrawSubmission } from "@/lib/data/stories";
 import { listPublishedStories } from "@/lib/data/public-stories";
 import { createCommunity, setCommunityArchived, updateCommunity } from "@/lib/data/communities";
+import { addCommunityModerator, removeCommunityModerator } from "@/lib/data/community-moderators";
 import { communityInputSchema } from "@/lib/validation/community";
 import { createChallenge, updateChallenge } from "@/lib/data/challenges";
 import { enterChallenge, withdrawEntry } from "@/lib/data/challenge-entries";
@@ -57,12 +59,16 @@ import { changedTables, comment, community, draftStory, fingerprint, publishedSt
 
 process.env.UPLOADS_DIR = mkdtempSync(path.join(tmpdir(), "storyhouse-matrix-"));
 
-const ROLES = ["anon", "reader", "owner", "other", "moderator", "admin", "restricted", "suspended"] as const;
+/**
+ * `commod`: a reader who moderates the cast's community (every target is in it); `commodElsewhere`:
+ * a reader who moderates another community. Unless a row names them, both answer as the reader does.
+ */
+const ROLES = ["anon", "reader", "owner", "other", "moderator", "admin", "restricted", "suspended", "commod", "commodElsewhere"] as const;
 type RoleName = (typeof ROLES)[number];
 /** "ok": it worked. "noop": it resolved but, scoped to the caller, changed nothing (checked like a denial). */
 type Outcome = "ok" | "noop" | AppErrorCode;
 
-type Cast = { reader: Viewer; other: Viewer; moderator: Viewer; admin: Viewer; community: string };
+type Cast = { reader: Viewer; other: Viewer; moderator: Viewer; admin: Viewer; commod: Viewer; commodElsewhere: Viewer; community: string };
 type Ctx = Cast & { owner: Viewer };
 
 type Row<T = any> = {
@@ -81,9 +87,11 @@ type Row<T = any> = {
 
 /** Expectations: `rest` for every role not named. */
 const E = (given: Partial<Record<RoleName, Outcome>> & { rest: Outcome }): Record<RoleName, Outcome> =>
-  Object.fromEntries(ROLES.map((role) => [role, given[role] ?? given.rest])) as Record<RoleName, Outcome>;
+  Object.fromEntries(ROLES.map((role) => [role, given[role] ?? (role.startsWith("commod") ? given.reader : undefined) ?? given.rest])) as Record<RoleName, Outcome>;
 
 const staffOnly = E({ anon: "UNAUTHENTICATED", moderator: "ok", admin: "ok", rest: "FORBIDDEN" });
+/** Staff, and a moderator of the target's community; another community's moderator finds nothing there. */
+const staffOrCommunityModerator = E({ anon: "UNAUTHENTICATED", moderator: "ok", admin: "ok", commod: "ok", commodElsewhere: "NOT_FOUND", rest: "FORBIDDEN" });
 const adminOnly = E({ anon: "UNAUTHENTICATED", admin: "ok", rest: "FORBIDDEN" });
 const ownerOnly = E({ anon: "UNAUTHENTICATED", owner: "ok", restricted: "ok", suspended: "FORBIDDEN", rest: "NOT_FOUND" });
 const anySignedIn = E({ anon: "UNAUTHENTICATED", suspended: "FORBIDDEN", rest: "ok" });
@@ -93,6 +101,7 @@ const judgeOnly = E({ anon: "UNAUTHENTICATED", owner: "ok", restricted: "ok", ad
 
 const png = () => sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 20, b: 30 } } }).png().toBuffer().then((b) => new Uint8Array(b));
 const restrictInput = { kind: "WARNING" as const, reason: "Matrix warning", expiresAt: null };
+const branding = { siteName: "Storyhouse", siteDescription: "Stories from creators, in communities you care about.", logoUrl: "", faviconUrl: "", accentColor: "", footerText: "", navLinks: [], reason: "Matrix change" };
 const settings = { trustApprovedStories: 4, trustCleanDays: 60, blockedWords: ["spamword"], blockedEmailDomains: [], uploadsPerHour: 30, uploadsPerDay: 200 };
 
 async function submittedStory(c: Ctx) {
@@ -374,7 +383,7 @@ const ROWS: Row[] = [
     setup: commentOnOwnersStory,
     run: (v, t) => hideComment(v, t.commentId, "Off topic"),
     // Staff, and the story's creator on their story (story:write, so a suspension stops them).
-    expect: E({ anon: "UNAUTHENTICATED", owner: "ok", restricted: "ok", moderator: "ok", admin: "ok", suspended: "FORBIDDEN", rest: "FORBIDDEN" }),
+    expect: E({ anon: "UNAUTHENTICATED", owner: "ok", restricted: "ok", moderator: "ok", admin: "ok", commod: "ok", suspended: "FORBIDDEN", rest: "FORBIDDEN" }),
   },
   {
     entry: "moderation.restoreCommentAction",
@@ -385,8 +394,8 @@ const ROWS: Row[] = [
       return t;
     },
     run: (v, t) => restoreComment(v, t.commentId),
-    // A moderator's hide stays until staff restore it, even for the story's creator.
-    expect: E({ anon: "UNAUTHENTICATED", moderator: "ok", admin: "ok", rest: "FORBIDDEN" }),
+    // A moderator's hide stays until staff (or the community's moderator) restore it, even for the story's creator.
+    expect: E({ anon: "UNAUTHENTICATED", moderator: "ok", admin: "ok", commod: "ok", rest: "FORBIDDEN" }),
   },
   { entry: "moderation.removeCommentAction", via: "removeComment", setup: commentOnOwnersStory, run: (v, t) => removeComment(v, t.commentId, "Spam"), expect: staffOnly },
   {
@@ -450,11 +459,11 @@ const ROWS: Row[] = [
       return story.id;
     },
     run: (v, id) => resolveReports(v, { resolution: "DISMISS", reason: "Not spam", targets: [{ targetType: "STORY", targetId: id }] }),
-    expect: staffOnly,
+    expect: staffOrCommunityModerator,
   },
   // lib/actions/review.ts (nobody reviews their own story)
-  { entry: "review.approveSubmissionAction", via: "approveSubmission", setup: submittedStory, run: (v, id) => approveSubmission(v, id, { note: "" }), expect: staffOnly },
-  { entry: "review.requestChangesAction", via: "requestChanges", setup: submittedStory, run: (v, id) => requestChanges(v, id, { reason: "Please expand the second section.", notes: {} }), expect: staffOnly },
+  { entry: "review.approveSubmissionAction", via: "approveSubmission", setup: submittedStory, run: (v, id) => approveSubmission(v, id, { note: "" }), expect: staffOrCommunityModerator },
+  { entry: "review.requestChangesAction", via: "requestChanges", setup: submittedStory, run: (v, id) => requestChanges(v, id, { reason: "Please expand the second section.", notes: {} }), expect: staffOrCommunityModerator },
   // lib/actions/communities.ts
   { entry: "communities.createCommunityAction", via: "createCommunity", setup: async () => null, run: (v) => createCommunity(v, communityFields(`m-${unique()}`)), expect: adminOnly },
   {
@@ -465,6 +474,25 @@ const ROWS: Row[] = [
     expect: adminOnly,
   },
   { entry: "communities.setCommunityArchivedAction", via: "setCommunityArchived", setup: async () => community(), run: (v, c) => setCommunityArchived(v, c.id, true, "Matrix archive"), expect: adminOnly },
+  {
+    entry: "communities.addCommunityModeratorAction",
+    via: "addCommunityModerator",
+    setup: async () => community(),
+    run: (v, t, c) => addCommunityModerator(v, t.id, { handle: c.owner.handle, reason: "Matrix: a new moderator" }),
+    expect: adminOnly,
+  },
+  {
+    entry: "communities.removeCommunityModeratorAction",
+    via: "removeCommunityModerator",
+    setup: async (c) => {
+      const t = await community();
+      await addCommunityModerator(c.admin, t.id, { handle: c.owner.handle, reason: "Matrix: to be removed" });
+      return t;
+    },
+    // Not even the moderator themself: stepping down goes through an admin.
+    run: (v, t, c) => removeCommunityModerator(v, t.id, c.owner.id, "Matrix: removed"),
+    expect: adminOnly,
+  },
   // lib/actions/challenges.ts
   { entry: "challenges.createChallengeAction", via: "createChallenge", setup: async () => null, run: (v, _t, c) => createChallenge(v, challengeFields(c.community)), expect: adminOnly },
   {
@@ -511,6 +539,7 @@ const ROWS: Row[] = [
   },
   // lib/actions/settings.ts
   { entry: "settings.updateSiteSettingsAction", via: "updateSiteSettings", setup: async () => null, run: (v) => updateSiteSettings(v, settings, "Matrix change"), expect: adminOnly },
+  { entry: "settings.updateBrandingAction", via: "updateBranding", setup: async () => null, run: (v) => updateBranding(v, branding), expect: adminOnly },
   // lib/actions/stories.ts: saveStoryAction makes three different calls; each has its row.
   { entry: "stories.saveStoryAction", via: "createDraft (new story)", setup: async () => null, run: (v, _t, c) => createDraft(v, storyInput(c.community)), expect: anySignedIn },
   {
@@ -708,10 +737,13 @@ function exportedRoutes(): string[] {
 
 let cast: Cast;
 beforeAll(async () => {
-  const [reader, other, moderator, admin, c] = await Promise.all([quickUser(), quickUser(), quickUser({ role: "MODERATOR" }), quickUser({ role: "ADMIN" }), community()]);
+  const [reader, other, moderator, admin, commodUser, elsewhereUser, c, elsewhere] = await Promise.all([quickUser(), quickUser(), quickUser({ role: "MODERATOR" }), quickUser({ role: "ADMIN" }), quickUser(), quickUser(), community(), community()]);
   // Established accounts (a story that went live), so the new-account spam limits stay out of the way.
-  for (const person of [reader, other]) await publishedStory(person, c.slug);
-  cast = { reader, other, moderator, admin, community: c.slug };
+  for (const person of [reader, other, commodUser, elsewhereUser]) await publishedStory(person, c.slug);
+  await addCommunityModerator(admin, c.id, { handle: commodUser.handle, reason: "Matrix: moderates the cast's community" });
+  await addCommunityModerator(admin, elsewhere.id, { handle: elsewhereUser.handle, reason: "Matrix: moderates another community" });
+  const [commod, commodElsewhere] = await Promise.all([findViewer(commodUser.id), findViewer(elsewhereUser.id)]);
+  cast = { reader, other, moderator, admin, commod: commod!, commodElsewhere: commodElsewhere!, community: c.slug };
 });
 
 async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome | `THREW ${string}`> {

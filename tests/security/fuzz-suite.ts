@@ -16,6 +16,7 @@ import { isAppError } from "@/lib/errors";
 import { fieldErrorsOf, storableText } from "@/lib/validation/form";
 import { idSchema, isId, optionalIdSchema } from "@/lib/validation/ids";
 import * as auth from "@/lib/validation/auth";
+import * as branding from "@/lib/validation/branding";
 import * as comment from "@/lib/validation/comment";
 import * as moderation from "@/lib/validation/moderation";
 import * as profile from "@/lib/validation/profile";
@@ -55,7 +56,7 @@ import { closeWriteLog, comment as makeComment, community, installWriteLog, publ
 const SCHEMA_RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const DB_RUNS = Number(process.env.FUZZ_DB_RUNS ?? 10_000);
 
-const modules = { auth, comment, ids, moderation, profile, report, review, search, settings, story, studio };
+const modules = { auth, branding, comment, ids, moderation, profile, report, review, search, settings, story, studio };
 const schemas = Object.entries(modules).flatMap(([module, exports]) =>
   Object.entries(exports)
     .filter(([, value]) => value instanceof z.ZodType)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { can, isStaff, mayRestrictAccount, PERMISSIONS, roleManagesRoles, RESTRICTION_KINDS, ROLES, type ActiveRestriction, type Permission, type Role } from "@/lib/auth/permissions";
-import { requirePermission } from "@/lib/auth/guard";
+import { can, canSomewhere, communityScopedPermissions, isStaff, mayRestrictAccount, permissionScope, PERMISSIONS, roleManagesRoles, RESTRICTION_KINDS, ROLES, type ActiveRestriction, type Permission, type Role } from "@/lib/auth/permissions";
+import { requirePermission, requirePermissionScope } from "@/lib/auth/guard";
 
 const reader: Permission[] = ["story:write", "story:publish", "story:react", "comment:write", "profile:edit", "report:create", "appeal:create", "challenge:judge"];
 const expected: Record<Role, Permission[]> = {
@@ -86,6 +86,46 @@ describe("requirePermission", () => {
     }
     for (const permission of ["story:write", "story:react", "profile:edit", "appeal:create"] as const) expect(requirePermission(unconfirmed, permission)).toBe(unconfirmed);
     expect(can({ ...viewer, emailVerified: true }, "comment:write")).toBe(true);
+  });
+});
+
+describe("community moderators (scoped permissions)", () => {
+  const commod = { id: "c", name: "C", handle: "c", role: "READER" as const, status: "ACTIVE" as const, moderates: ["here"] };
+  const here = { communityId: "here" };
+  const elsewhere = { communityId: "elsewhere" };
+
+  it("grant exactly review, reports and comment moderation, in their communities only", () => {
+    expect([...communityScopedPermissions].sort()).toEqual(["comment:moderate", "report:handle", "review:decide"]);
+    for (const permission of PERMISSIONS) {
+      const scoped = communityScopedPermissions.has(permission);
+      expect(can(commod, permission, here), permission).toBe(scoped || reader.includes(permission));
+      expect(can(commod, permission, elsewhere), permission).toBe(reader.includes(permission));
+      expect(can(commod, permission), permission).toBe(reader.includes(permission));
+    }
+    expect(permissionScope(commod, "review:decide")).toEqual(["here"]);
+    expect(permissionScope(commod, "user:restrict")).toEqual([]);
+    expect(canSomewhere(commod, "report:handle")).toBe(true);
+    expect(canSomewhere(commod, "admin:access")).toBe(false);
+    expect(requirePermission(commod, "review:decide", here)).toBe(commod);
+    expect(() => requirePermission(commod, "review:decide", elsewhere)).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(requirePermissionScope(commod, "review:decide").communities).toEqual(["here"]);
+    expect(() => requirePermissionScope({ ...commod, moderates: [] }, "review:decide")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+  });
+
+  it("staff's scope is everywhere; a scope never widens what a role lacks", () => {
+    expect(permissionScope({ role: "MODERATOR", status: "ACTIVE" }, "review:decide")).toBe("all");
+    expect(can({ role: "READER", status: "ACTIVE", moderates: ["here"] }, "user:restrict", here)).toBe(false);
+  });
+
+  it("a suspension takes them away as it does staff's; comment and publishing bans don't", () => {
+    const suspended = { ...commod, restrictions: [{ kind: "SUSPENSION" as const, reason: "x", expiresAt: null }] };
+    for (const permission of communityScopedPermissions) {
+      expect(can(suspended, permission, here)).toBe(false);
+      expect(can({ ...commod, status: "SUSPENDED" as const }, permission, here)).toBe(false);
+      expect(can({ ...commod, restrictions: [{ kind: "COMMENT_BAN" as const }, { kind: "PUBLISH_BAN" as const }] }, permission, here)).toBe(true);
+    }
+    expect(permissionScope(suspended, "review:decide")).toEqual([]);
+    expect(() => requirePermissionScope(suspended, "review:decide")).toThrow(expect.objectContaining({ code: "FORBIDDEN", message: expect.stringContaining("suspended") }));
   });
 });
 

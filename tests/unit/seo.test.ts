@@ -20,7 +20,7 @@ describe("feed links", () => {
   it("puts a list page's feed at feed.xml under its path", () => {
     expect(feedPath("/")).toBe("/feed.xml");
     expect(feedPath("/journal")).toBe("/journal/feed.xml");
-    expect(feedAlternates("/tags/rain", "Rain")).toEqual({
+    expect(feedAlternates("/tags/rain", "Storyhouse", "Rain")).toEqual({
       canonical: "/tags/rain",
       types: { "application/rss+xml": [{ url: "/tags/rain/feed.xml", title: "Rain · Storyhouse" }] },
     });
@@ -53,7 +53,7 @@ describe("sitemap chunks", () => {
 
 describe("story structured data", () => {
   it("describes the story as an Article with absolute URLs", () => {
-    expect(storyArticle(story)).toMatchObject({
+    expect(storyArticle(story, { siteName: "Storyhouse", logoUrl: null })).toMatchObject({
       "@type": "Article",
       headline: story.title,
       author: { "@type": "Person", name: "Maya", url: "http://localhost:3000/authors/maya" },
@@ -64,14 +64,24 @@ describe("story structured data", () => {
     });
   });
 
+  it("names the site's own name and logo (from the site settings) as the publisher", () => {
+    const article = storyArticle(story, { siteName: "Riverside Stories", logoUrl: "/media/abc123-320.webp" });
+    expect(article.publisher).toEqual({
+      "@type": "Organization",
+      name: "Riverside Stories",
+      url: "http://localhost:3000/",
+      logo: { "@type": "ImageObject", url: "http://localhost:3000/media/abc123-320.webp" },
+    });
+  });
+
   it("serializes so that a title cannot close the script element", () => {
-    const json = serializeJsonLd(storyArticle(story));
+    const json = serializeJsonLd(storyArticle(story, { siteName: "Storyhouse", logoUrl: null }));
     expect(json).not.toMatch(/<\/?script/i);
     expect(JSON.parse(json).headline).toBe(story.title);
   });
 
   it("gives the page Open Graph article and large-image Twitter card metadata", () => {
-    expect(storyMetadata(story)).toMatchObject({
+    expect(storyMetadata(story, "Storyhouse")).toMatchObject({
       alternates: { canonical: "/journal/oops" },
       openGraph: { type: "article", publishedTime: "2024-03-01T10:00:00.000Z", authors: ["http://localhost:3000/authors/maya"], section: "Journal" },
       twitter: { card: "summary_large_image" },

@@ -1,5 +1,5 @@
 import { ImageResponse } from "next/og";
-import { cachedStoryPage } from "@/lib/cache/public";
+import { cachedBranding, cachedStoryPage } from "@/lib/cache/public";
 import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
 import { socialImageFonts } from "@/lib/og/fonts";
 import { StorySocialImage } from "@/components/story-social-image";
@@ -16,7 +16,10 @@ export function generateStaticParams() {
 
 export default async function Image({ params }: Props) {
   const { community, slug } = await params;
-  const story = await cachedStoryPage(community, slug);
+  const [story, branding] = await Promise.all([cachedStoryPage(community, slug), cachedBranding()]);
   if (!story) return new Response("Not found", { status: 404 });
-  return new ImageResponse(<StorySocialImage title={story.title} authorName={story.author.name} communityName={story.community.name} />, { ...size, fonts: socialImageFonts });
+  return new ImageResponse(
+    <StorySocialImage title={story.title} authorName={story.author.name} communityName={story.community.name} siteName={branding.siteName} accentColor={branding.accentColor} />,
+    { ...size, fonts: socialImageFonts },
+  );
 }

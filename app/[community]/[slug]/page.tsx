@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { cachedCommunityRedirect, cachedStoryCounts, cachedStoryPage } from "@/lib/cache/public";
+import { cachedBranding, cachedCommunityRedirect, cachedStoryCounts, cachedStoryPage, cachedStoryRedirect } from "@/lib/cache/public";
 import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
 import { AboutCreator } from "@/components/about-creator";
 import { CommentsSection } from "@/components/comments-section";
@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { community, slug } = await params;
   const story = await cachedStoryPage(community, slug);
   if (!story) return { title: "Story not found" };
-  return storyMetadata(story);
+  return storyMetadata(story, (await cachedBranding()).siteName);
 }
 
 export default async function StoryPage({ params }: Props) {
@@ -30,12 +30,15 @@ export default async function StoryPage({ params }: Props) {
     // Its community moved to a new address: the story's old URL follows it.
     const current = await cachedCommunityRedirect(community.toLowerCase());
     if (current) permanentRedirect(`/${current}/${slug}`);
+    // An imported story's address on its old site (`/2019/my-post`).
+    const moved = await cachedStoryRedirect([community, slug]);
+    if (moved) permanentRedirect(moved);
     notFound();
   }
   const counts = await cachedStoryCounts(story.id);
   return (
     <article className="mx-auto max-w-3xl px-4 py-10" data-story-id={story.id}>
-      <StoryJsonLd story={story} />
+      <StoryJsonLd story={story} branding={await cachedBranding()} />
       <StoryChallengeBadges storyId={story.id} />
       <StoryArticle story={story} />
       <div className="mt-8">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { z } from "zod";
 import { requireViewer } from "@/lib/auth/session";
-import { can } from "@/lib/auth/permissions";
+import { can, canSomewhere } from "@/lib/auth/permissions";
 import { listOpenReportGroups } from "@/lib/data/reports";
 import { PageSkeleton } from "@/components/page-skeleton";
 import { ReportQueue } from "@/components/admin/report-queue";
@@ -37,7 +37,7 @@ export default function ReportsPage({ searchParams }: { searchParams: SearchPara
 
 async function Queue({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer("/admin/reports");
-  if (!can(viewer, "report:handle")) {
+  if (!canSomewhere(viewer, "report:handle")) {
     return <p className="rounded-xl border border-stone-200 bg-stone-50 p-6 text-stone-700">Only moderators and admins can handle reports.</p>;
   }
   const { cursor, done } = querySchema.parse(await searchParams);
@@ -55,7 +55,7 @@ async function Queue({ searchParams }: { searchParams: SearchParams }) {
           {doneMessages[done]}
         </p>
       ) : null}
-      <ReportQueue groups={page.groups} empty={empty} />
+      <ReportQueue groups={page.groups} empty={empty} mayRestrict={can(viewer, "user:restrict")} />
       {cursor || page.nextCursor ? (
         <nav aria-label="Report pages" className="mt-8 flex flex-wrap justify-between gap-3 text-sm">
           {cursor ? (

@@ -5,6 +5,8 @@ import { getSettingsForEditing } from "@/lib/data/settings";
 import { RATE_RULES } from "@/lib/data/rate-limits";
 import { NEW_ACCOUNT_LINKS_PER_COMMENT } from "@/lib/content/spam";
 import { SettingsForm } from "@/components/admin/settings-form";
+import { BrandingForm } from "@/components/admin/branding-form";
+import { getBrandingForEditing } from "@/lib/data/branding";
 
 export const metadata: Metadata = { title: "Site settings" };
 
@@ -27,13 +29,20 @@ export default async function AdminSettingsPage() {
   if (!can(viewer, "settings:manage")) {
     return <p className="rounded-lg border border-stone-200 bg-stone-50 p-4 text-stone-700">Only admins can change site settings.</p>;
   }
-  const settings = await getSettingsForEditing(viewer);
+  const [settings, branding] = await Promise.all([getSettingsForEditing(viewer), getBrandingForEditing(viewer)]);
   return (
     <div className="grid gap-10 lg:grid-cols-[1fr_18rem]">
       <section aria-labelledby="settings-heading">
         <h1 id="settings-heading" className="sr-only">
           Site settings
         </h1>
+        <section aria-labelledby="branding-heading" className="mb-12 space-y-4 border-b border-stone-200 pb-12">
+          <h2 id="branding-heading" className="font-serif text-2xl font-bold">
+            Branding
+          </h2>
+          <BrandingForm initial={{ ...branding, logoUrl: branding.logoUrl ?? "", faviconUrl: branding.faviconUrl ?? "", accentColor: branding.accentColor ?? "" }} />
+        </section>
+        <h2 className="mb-4 font-serif text-2xl font-bold">Moderation and limits</h2>
         <SettingsForm initial={settings} />
       </section>
       <aside aria-labelledby="limits-heading" className="h-fit rounded-xl border border-stone-200 bg-stone-50 p-4 text-sm">

@@ -12,7 +12,7 @@ export async function GET() {
   const [restrictions, unread] = viewer ? await Promise.all([viewer.restrictions.length ? listMyActiveRestrictions(viewer) : [], countMyUnreadNotifications(viewer)]) : [[], 0];
   return Response.json(
     {
-      viewer: viewer ? { id: viewer.id, name: viewer.name, handle: viewer.handle, role: viewer.role, status: viewer.status, avatarUrl: viewer.avatarUrl, emailVerified: viewer.emailVerified !== false, restrictions, unread } : null,
+      viewer: viewer ? { id: viewer.id, name: viewer.name, handle: viewer.handle, role: viewer.role, status: viewer.status, avatarUrl: viewer.avatarUrl, emailVerified: viewer.emailVerified !== false, moderates: [...(viewer.moderates ?? [])], restrictions, unread } : null,
     },
     { headers: { "cache-control": "private, no-store" } },
   );

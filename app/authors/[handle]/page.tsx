@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { cachedCreatorProfile, cachedHandleRedirect, cachedStoryList } from "@/lib/cache/public";
+import { cachedBranding, cachedCreatorProfile, cachedHandleRedirect, cachedStoryList } from "@/lib/cache/public";
 import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
 import { feedAlternates } from "@/lib/seo/feeds";
 import { Avatar } from "@/components/avatar";
@@ -26,7 +26,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const profile = await loadProfile(params);
-  return profile ? { title: profile.name, description: profile.bio || undefined, alternates: feedAlternates(`/authors/${profile.handle}`, profile.name) } : { title: "Creator not found" };
+  return profile ? { title: profile.name, description: profile.bio || undefined, alternates: feedAlternates(`/authors/${profile.handle}`, (await cachedBranding()).siteName, profile.name) } : { title: "Creator not found" };
 }
 
 export default async function AuthorPage({ params }: Props) {

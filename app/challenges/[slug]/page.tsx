@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cachedChallengePage } from "@/lib/cache/challenges";
+import { cachedBranding } from "@/lib/cache/public";
 import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
 import { wordRangeText } from "@/lib/domain/challenge-rules";
 import { StoryList } from "@/components/story-list";
@@ -17,7 +18,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const challenge = await cachedChallengePage((await params).slug);
-  return challenge ? { title: challenge.title, description: `A Storyhouse challenge in ${challenge.community.name}.`, alternates: { canonical: `/challenges/${challenge.slug}` } } : { title: "Challenge not found" };
+  return challenge ? { title: challenge.title, description: `A ${(await cachedBranding()).siteName} challenge in ${challenge.community.name}.`, alternates: { canonical: `/challenges/${challenge.slug}` } } : { title: "Challenge not found" };
 }
 
 export default async function ChallengePage({ params }: Props) {

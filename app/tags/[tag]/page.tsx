@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cachedStoryList, cachedTag } from "@/lib/cache/public";
+import { cachedBranding, cachedStoryList, cachedTag } from "@/lib/cache/public";
 import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
 import { StoryList } from "@/components/story-list";
 import { feedAlternates } from "@/lib/seo/feeds";
@@ -14,7 +14,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const tag = await cachedTag((await params).tag);
-  return tag ? { title: `Stories tagged ${tag.name}`, alternates: feedAlternates(`/tags/${tag.slug}`, tag.name) } : { title: "Tag not found" };
+  return tag ? { title: `Stories tagged ${tag.name}`, alternates: feedAlternates(`/tags/${tag.slug}`, (await cachedBranding()).siteName, tag.name) } : { title: "Tag not found" };
 }
 
 export default async function TagPage({ params }: Props) {

@@ -7,7 +7,8 @@ const ink = "#1c1917";
 const muted = "#57534e";
 const accent = "#b45309";
 
-export function EmailLayout({ preview, siteUrl, children, footer }: { preview: string; siteUrl: string; children: ReactNode; footer?: ReactNode }) {
+/** `siteName` is the one from the site settings (lib/data/branding.ts). */
+export function EmailLayout({ preview, siteUrl, siteName, children, footer }: { preview: string; siteUrl: string; siteName: string; children: ReactNode; footer?: ReactNode }) {
   return (
     <Html lang="en">
       <Head />
@@ -15,12 +16,12 @@ export function EmailLayout({ preview, siteUrl, children, footer }: { preview: s
       <Body style={{ backgroundColor: "#fafaf9", color: ink, fontFamily: "Georgia, 'Source Serif 4', serif", margin: 0, padding: "24px 0" }}>
         <Container style={{ backgroundColor: "#ffffff", border: "1px solid #e7e5e4", borderRadius: 8, maxWidth: 560, padding: "32px 32px 24px" }}>
           <Link href={siteUrl} style={{ color: ink, fontSize: 22, fontWeight: 700, textDecoration: "none" }}>
-            Storyhouse
+            {siteName}
           </Link>
           <Section style={{ marginTop: 16 }}>{children}</Section>
           <Hr style={{ borderColor: "#e7e5e4", marginTop: 32 }} />
           <Text style={{ color: muted, fontFamily: "Helvetica, Arial, sans-serif", fontSize: 12, lineHeight: "18px" }}>
-            {footer ?? "You are receiving this because of your account at Storyhouse."}
+            {footer ?? `You are receiving this because of your account at ${siteName}.`}
           </Text>
         </Container>
       </Body>

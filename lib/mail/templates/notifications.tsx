@@ -1,7 +1,7 @@
 import { Link } from "@react-email/components";
 import { ActionButton, EmailLayout, Paragraph, UnsubscribeFooter } from "@/lib/mail/templates/layout";
 
-type Unsubscribe = { siteUrl: string; unsubscribeUrl: string; settingsUrl: string; reason: string };
+type Unsubscribe = { siteUrl: string; siteName: string; unsubscribeUrl: string; settingsUrl: string; reason: string };
 
 function Footer(d: Unsubscribe) {
   return <UnsubscribeFooter reason={d.reason} unsubscribeUrl={d.unsubscribeUrl} settingsUrl={d.settingsUrl} />;
@@ -10,7 +10,7 @@ function Footer(d: Unsubscribe) {
 /** One email for one or several notifications of a kind (replies in a short time come together). */
 export function NotificationDigest(d: Unsubscribe & { name: string; items: { message: string; url: string | null }[]; alwaysSent?: boolean }) {
   return (
-    <EmailLayout preview={d.items[0]?.message ?? "News from Storyhouse"} siteUrl={d.siteUrl} footer={d.alwaysSent ? "Messages about your account are always sent." : <Footer {...d} />}>
+    <EmailLayout preview={d.items[0]?.message ?? `News from ${d.siteName}`} siteUrl={d.siteUrl} siteName={d.siteName} footer={d.alwaysSent ? "Messages about your account are always sent." : <Footer {...d} />}>
       <Paragraph>Hi {d.name},</Paragraph>
       {d.items.map((item, i) => (
         <Paragraph key={i}>
@@ -24,7 +24,7 @@ export function NotificationDigest(d: Unsubscribe & { name: string; items: { mes
 
 export function NewStoryFromFollowed(d: Unsubscribe & { name: string; creatorName: string; title: string; subtitle: string; url: string }) {
   return (
-    <EmailLayout preview={`${d.creatorName} published “${d.title}”`} siteUrl={d.siteUrl} footer={<Footer {...d} />}>
+    <EmailLayout preview={`${d.creatorName} published “${d.title}”`} siteUrl={d.siteUrl} siteName={d.siteName} footer={<Footer {...d} />}>
       <Paragraph>Hi {d.name},</Paragraph>
       <Paragraph>{d.creatorName}, whom you follow, published a new story:</Paragraph>
       <Paragraph>
@@ -38,7 +38,7 @@ export function NewStoryFromFollowed(d: Unsubscribe & { name: string; creatorNam
 
 export function WeeklyDigest(d: Unsubscribe & { name: string; stories: { title: string; subtitle: string; creatorName: string; url: string }[] }) {
   return (
-    <EmailLayout preview={`This week: ${d.stories[0]?.title ?? "stories"} and more`} siteUrl={d.siteUrl} footer={<Footer {...d} />}>
+    <EmailLayout preview={`This week: ${d.stories[0]?.title ?? "stories"} and more`} siteUrl={d.siteUrl} siteName={d.siteName} footer={<Footer {...d} />}>
       <Paragraph>Hi {d.name},</Paragraph>
       <Paragraph>The week&apos;s top stories from creators you follow:</Paragraph>
       {d.stories.map((s) => (

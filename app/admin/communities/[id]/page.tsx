@@ -3,7 +3,10 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { requireViewer } from "@/lib/auth/session";
 import { getCommunityForEditing } from "@/lib/data/communities";
+import { listCommunityModerators } from "@/lib/data/community-moderators";
 import { ArchiveCommunityForm, CommunityForm } from "@/components/admin/community-form";
+import { AddCommunityModeratorForm, RemoveCommunityModeratorForm } from "@/components/admin/community-moderators";
+import { formatDateTime } from "@/components/format";
 import { FormMessage } from "@/components/forms/field";
 import { guarded } from "@/components/moderation/guarded";
 import { PageSkeleton } from "@/components/page-skeleton";
@@ -31,7 +34,8 @@ async function EditCommunity({ params, searchParams }: Props) {
   const query = await searchParams;
   const viewer = await requireViewer(`/admin/communities/${id}`);
   return guarded(async () => {
-    const community = await getCommunityForEditing(viewer, id);
+    const [community, moderators] = await Promise.all([getCommunityForEditing(viewer, id), listCommunityModerators(viewer, id)]);
+    const handle = typeof query.handle === "string" ? query.handle.slice(0, 61) : "";
     const archived = community.archivedAt !== null;
     return (
       <>
@@ -63,6 +67,35 @@ async function EditCommunity({ params, searchParams }: Props) {
             }}
           />
         </div>
+        <section aria-labelledby="moderators-heading" className="mt-12 rounded-xl border border-stone-200 p-5">
+          <h2 id="moderators-heading" className="font-serif text-xl font-bold">
+            Community moderators
+          </h2>
+          <p className="mb-4 mt-1 text-sm text-stone-600">
+            Members who review this community&apos;s stories and handle reports about its stories and comments (hiding and restoring comments), here only.
+            They can&apos;t restrict accounts or open other admin pages.
+          </p>
+          {query.moderator === "added" ? <FormMessage tone="success" message={`Added${handle ? ` @${handle}` : ""}: they see Moderation in their account menu now.`} /> : null}
+          {query.moderator === "removed" ? <FormMessage tone="success" message="Moderator removed." /> : null}
+          {moderators.length === 0 ? (
+            <p className="my-4 rounded-lg border border-dashed border-stone-300 p-4 text-sm text-stone-600">No community moderators yet. Staff review everything here.</p>
+          ) : (
+            <ul className="my-4 divide-y divide-stone-200 rounded-lg border border-stone-200" aria-label="Moderators">
+              {moderators.map((m) => (
+                <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 p-3">
+                  <div className="text-sm">
+                    <Link href={`/authors/${m.handle}`} className="link font-semibold">
+                      {m.name}
+                    </Link>{" "}
+                    <span className="text-stone-600">@{m.handle} · since {formatDateTime(m.addedAt)}</span>
+                  </div>
+                  <RemoveCommunityModeratorForm communityId={community.id} userId={m.userId} handle={m.handle} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <AddCommunityModeratorForm communityId={community.id} />
+        </section>
         <section aria-labelledby="archive-heading" className="mt-12 rounded-xl border border-stone-200 p-5">
           <h2 id="archive-heading" className="font-serif text-xl font-bold">
             {archived ? "Archived" : "Archive"}
