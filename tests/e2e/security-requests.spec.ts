@@ -220,7 +220,7 @@ test("the admin sets the upload quota on the settings page", async ({ page }) =>
   await page.getByLabel("Images per day").fill("0");
   await page.getByLabel("Reason for the change").fill("Quota test");
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText("At least 1")).toBeVisible();
+  await expect(page.getByText("At least 1", { exact: true })).toBeVisible(); // exact: the icon field's hint says "at least 180 × 180"
   await page.getByLabel("Images per day").fill("300");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Settings saved.")).toBeVisible();
