@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Avatar } from "@/components/avatar";
 import { formatDate } from "@/components/format";
 import type { TagView } from "@/lib/data/tags";
+import { withDirectMedia } from "@/lib/media/public-url";
 
 /** What the article shows: a published story, or the author's preview of a draft. */
 export type StoryArticleContent = {
@@ -55,7 +56,7 @@ export function StoryArticle({ story }: { story: StoryArticleContent }) {
       ) : null}
       <div
         className="story-body prose prose-stone dark:prose-invert prose-lg max-w-none font-serif prose-headings:font-sans prose-headings:tracking-tight prose-a:text-brand-700"
-        dangerouslySetInnerHTML={{ __html: story.bodyHtml }}
+        dangerouslySetInnerHTML={{ __html: withDirectMedia(story.bodyHtml) }}
       />
       {story.tags.length ? (
         <ul className="mt-10 flex flex-wrap gap-2" aria-label="Tags">

@@ -17,6 +17,7 @@ import path from "node:path";
 // expiry, reading the pages prerendered at build time and promoting them into server/route-cache.
 const require = createRequire(import.meta.url);
 const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache.js").default;
+const { areTagsExpired } = require("next/dist/server/lib/incremental-cache/tags-manifest.external.js");
 
 const MB = 1024 * 1024;
 /** The bound on the route cache's files, in bytes (ROUTE_CACHE_MAX_MB, default 1024). */
@@ -161,6 +162,38 @@ export function withSurrogateKeys(data) {
   return { ...data, headers: { ...data.headers, "surrogate-key": tags.split(",").filter(Boolean).join(" ") } };
 }
 
+/**
+ * When the render that will store each key began: the read that found nothing fresh (a miss, or
+ * an entry whose tags had expired), which is what makes Next render the page. Next's store dates an
+ * entry by when it is written, so a page rendered from data read *before* a write, but stored just
+ * *after* that write expired its tags, looked newer than the expiry and stayed, stale, until the
+ * next expiry of one of its tags (seen as a renamed community's old page still served). One map
+ * per process, like Next's tag manifest; a start that no write follows is forgotten after a minute.
+ */
+const renderStarts = new Map(); // key → ms (performance.timeOrigin + performance.now(), as the manifest's)
+const RENDER_START_TTL_MS = 60_000;
+const now = () => performance.timeOrigin + performance.now();
+
+function noteRenderStart(key) {
+  const started = renderStarts.get(key);
+  if (started === undefined || now() - started > RENDER_START_TTL_MS) {
+    renderStarts.delete(key); // re-inserted last: the map stays in start order for the sweep below
+    renderStarts.set(key, now());
+  }
+  if (renderStarts.size > 10_000) {
+    for (const [oldKey, at] of renderStarts) {
+      if (now() - at <= RENDER_START_TTL_MS) break;
+      renderStarts.delete(oldKey);
+    }
+  }
+}
+
+/** Whether `data` was rendered across a write: one of its tags expired after its render began. */
+export function renderedAcrossExpiry(data, startedAt) {
+  const tags = data?.headers?.["x-next-cache-tags"];
+  return startedAt !== undefined && typeof tags === "string" && areTagsExpired(tags.split(",").filter(Boolean), startedAt);
+}
+
 export default class BoundedRouteCache extends FileSystemCache {
   constructor(ctx) {
     super(ctx);
@@ -172,6 +205,7 @@ export default class BoundedRouteCache extends FileSystemCache {
 
   async get(key, ctx) {
     const data = await super.get(key, ctx);
+    if (!data?.value) noteRenderStart(key);
     // A hit is a use: it moves the entry away from eviction. (A page prerendered at build time is
     // copied into route-cache on its first read, so it enters the index here.)
     if (data?.value && this.flushToDisk) this.index.touch(key, data.value.kind, this.index.entries.has(key) ? undefined : entrySize(data.value));
@@ -179,7 +213,12 @@ export default class BoundedRouteCache extends FileSystemCache {
   }
 
   async set(key, data, ctx) {
+    const startedAt = renderStarts.get(key);
+    renderStarts.delete(key);
     if (isNotFound(data) || !isStorableKey(key)) return;
+    // Rendered from data older than a write that landed meanwhile: served to the request that
+    // rendered it, never stored, so the next request renders the page fresh.
+    if (renderedAcrossExpiry(data, startedAt)) return;
     await super.set(key, data, ctx);
     if (!this.flushToDisk || !data) return;
     this.index.touch(key, data.kind, entrySize(data));

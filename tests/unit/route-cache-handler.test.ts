@@ -75,6 +75,36 @@ describe("route cache handler", () => {
     expect(meta).not.toContain("surrogate-key");
   });
 
+  it("doesn't store a page rendered across a write: a tag that expired after its render began", async () => {
+    const { tagsManifest } = await import("next/dist/server/lib/incremental-cache/tags-manifest.external.js");
+    const cache = await newHandler("1024");
+    const key = `${PAGE}/night-poems`;
+    const tagged = { ...page(200), headers: { "x-next-cache-tags": "communities,story-lists" } };
+    const at = () => performance.timeOrigin + performance.now();
+    try {
+      // The read finds nothing, the render begins; a rename expires "communities"; the render ends.
+      expect(await cache.get(key, getCtx)).toBeNull();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      tagsManifest.set("communities", { expired: at() });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await cache.set(key, tagged, setCtx);
+      expect(onDisk().files).toEqual([]);
+      expect(await cache.get(key, getCtx)).toBeNull();
+      // The next render begins after the write: it is stored, and served.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await cache.set(key, tagged, setCtx);
+      expect((await cache.get(key, getCtx))?.value?.kind).toBe("APP_PAGE");
+      // A tag the page doesn't carry changes nothing.
+      tagsManifest.set("elsewhere", { expired: at() });
+      expect(await cache.get(`${PAGE}/other`, getCtx)).toBeNull();
+      await cache.set(`${PAGE}/other`, tagged, setCtx);
+      expect((await cache.get(`${PAGE}/other`, getCtx))?.value?.kind).toBe("APP_PAGE");
+    } finally {
+      tagsManifest.delete("communities");
+      tagsManifest.delete("elsewhere");
+    }
+  });
+
   it("never stores a 404, page or route, so made-up URLs leave nothing behind", async () => {
     const cache = await newHandler("1024");
     for (let i = 0; i < 50; i++) {
