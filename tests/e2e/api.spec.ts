@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { publishStory, sameSite, signUp } from "./helpers";
 
 test("the comment API posts as the signed-in user and refuses everyone else", async ({ page, playwright }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { expectNoSeriousA11yViolations, publishStory, signIn, signUp, sql, staff } from "./helpers";
 
 // The main challenge flow across four people: staff create a challenge, a creator enters a story

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { expectNoSeriousA11yViolations, fillStory, openAccountMenu, signIn, signUp, sql, staff, storyBody, submitForReview } from "./helpers";
 
 async function setTheme(page: Page, theme: "light" | "dark") {

@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { type Locator, type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { mkdir, writeFile } from "node:fs/promises";
 import { fillStory, signUp, submitForReview } from "./helpers";
 

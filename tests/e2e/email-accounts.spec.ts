@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { pathOf, publishStory, receivedEmail, signIn, signUp, staff } from "./helpers";
 import { rawHeader } from "../helpers/smtp-sink";
 

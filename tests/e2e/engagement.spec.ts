@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { expectNoSeriousA11yViolations, publishStory, signUp } from "./helpers";
 
 test("a reader hearts, saves and follows; the lists and tag page show the story", async ({ browser }) => {

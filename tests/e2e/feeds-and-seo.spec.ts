@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./test";
 import { writeFile } from "node:fs/promises";
 import Parser from "rss-parser";
 import { fillStory, signUp, storyBody } from "./helpers";

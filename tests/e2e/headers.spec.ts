@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { signUp, staff } from "./helpers";
 
 test("every response carries the security headers; the session cookie is HttpOnly and SameSite", async ({ page, request }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { publishStory, signIn, signUp, staff } from "./helpers";
 
 async function newReader(browser: Browser, name: string) {

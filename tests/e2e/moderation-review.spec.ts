@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { fillStory, signIn, signUp, sql, staff, storyBody, submitForReview } from "./helpers";
 
 const shots = "test-results/artifacts";

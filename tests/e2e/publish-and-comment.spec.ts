@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { fillStory, signOut, signUp, storyBody } from "./helpers";
 
 test("a creator publishes a story with sections and a second reader comments on it", async ({ browser }) => {

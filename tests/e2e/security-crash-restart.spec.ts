@@ -4,7 +4,7 @@
 // running; SIGTERM then stops everything with exit code 0. It runs against this worker's database
 // and a copy of the tests' build, so it needs no build of its own. The supervisor's back-off is
 // tested with a stand-in app in tests/unit/supervise.test.ts.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";

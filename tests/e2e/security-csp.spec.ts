@@ -1,7 +1,8 @@
 // The Content Security Policy (lib/security/csp.ts, proxy.ts, next.config.ts; docs/security.md §6):
 // pages rendered per request carry a new nonce on every response and on their inline scripts, and
 // a script without it does not run; the cached public pages keep their cache and their policy.
-import { expect, test, type APIResponse, type Browser, type Page, type Route } from "@playwright/test";
+import { type APIResponse, type Browser, type Page, type Route } from "@playwright/test";
+import { expect, test } from "./test";
 import { SHELL_SCRIPT, SHELL_SCRIPT_HASH, publicPolicy } from "../../lib/security/csp";
 import { publishStory, signIn, signUp, sql, staff } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { signIn, staff } from "./helpers";
 
 // Hostile path segments and query parameters (NUL, control characters, overlong, markup) must get

@@ -2,7 +2,8 @@
 // buffered, they must come from this site (Origin or Referer), uploads have a quota, and nothing
 // tells a draft from an id that doesn't exist. Raw HTTP where the browser and Playwright's request
 // API would not send what an attacker sends (a lying Content-Length, an endless chunked body).
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import net from "node:net";
@@ -219,7 +220,7 @@ test("the admin sets the upload quota on the settings page", async ({ page }) =>
   await page.getByLabel("Images per day").fill("0");
   await page.getByLabel("Reason for the change").fill("Quota test");
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText("At least 1")).toBeVisible();
+  await expect(page.getByText("At least 1", { exact: true })).toBeVisible(); // exact: the icon field's hint says "at least 180 × 180"
   await page.getByLabel("Images per day").fill("300");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Settings saved.")).toBeVisible();

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { randomUUID } from "node:crypto";
 import { signIn, sql, staff } from "./helpers";
 import { renderComment, renderStory } from "../../lib/content/markdown";

@@ -1,6 +1,7 @@
 // Sessions that end, and client addresses nobody can choose (docs/security.md, "Sessions, proxies
 // and sign-in limits"). Against the built server: `next start` with instrumentation.ts.
-import { expect as baseExpect, test, type APIRequestContext, type BrowserContext } from "@playwright/test";
+import { type APIRequestContext, type BrowserContext } from "@playwright/test";
+import { expect as baseExpect, test } from "./test";
 import { publishStory, sameSite, signIn, signOut, signUp, sql } from "./helpers";
 
 // Several browsers each: on a busy machine (load average 15-30 while these were written) pages

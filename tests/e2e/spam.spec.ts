@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { publishStory, signIn, signUp, staff } from "./helpers";
 
 test("an admin blocks a word; a reader's comment with it is refused with the word named, and the text is kept", async ({ browser }) => {

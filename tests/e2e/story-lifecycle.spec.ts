@@ -1,4 +1,5 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { type Browser } from "@playwright/test";
+import { expect, test } from "./test";
 import { fillStory, publishStory, signIn, signUp, staff, submitForReview } from "./helpers";
 
 // Issue 12's two ways around review, tried as a new creator would.
