@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { strToU8, zipSync } from "fflate";
 import { testPng } from "../helpers/images";
 import { ghostExport, mediumPost, siteWxr, wxr } from "../helpers/import-fixtures";
