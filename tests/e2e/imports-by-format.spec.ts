@@ -109,7 +109,10 @@ test("a creator imports a Ghost export, a WordPress WXR and a Medium export: dry
   ] as const) {
     const answer = await page.request.get(old.replace(/\/$/, ""), { maxRedirects: 0 });
     expect(answer.status(), old).toBe(308);
-    expect(answer.headers().location).toMatch(new RegExp(`^/journal/${old.split("/").filter(Boolean).pop()}(-\\d+)?$`));
+    // Next 16.4 writes the Location header of a redirect from a cached page twice, the same both times.
+    const locations = new Set(answer.headersArray().filter((h) => h.name.toLowerCase() === "location").map((h) => h.value));
+    expect([...locations]).toHaveLength(1);
+    expect([...locations][0]).toMatch(new RegExp(`^/journal/${old.split("/").filter(Boolean).pop()}(-\\d+)?$`));
     await page.goto(old);
     await expect(page.locator("article").first().getByRole("heading", { name: title, level: 1 })).toBeVisible();
   }
