@@ -7,8 +7,9 @@
 // 2. What the server actions do with that input: schema first, then the data-layer function behind
 //    it, against the real database: nothing but an AppError is ever thrown (no 500), and a refused
 //    call leaves every table as it was (no partial writes), which a write log filled by triggers
-//    shows with one query per call (world.ts installWriteLog). FUZZ_DB_RUNS (default 10,000) each:
-//    about 4 minutes for the 16 paths on 2 shared cores (docs/security.md).
+//    shows with one query per call (world.ts installWriteLog); a path that only reads must write
+//    nothing at all, checked once after its last case. FUZZ_DB_RUNS (default 10,000) each: about
+//    3 minutes for the 16 paths on 2 shared cores (docs/security.md).
 import { afterAll, describe, expect, it, beforeAll } from "vitest";
 import fc from "fast-check";
 import { z } from "zod";
@@ -222,6 +223,11 @@ type DbCase = {
   call: (input: any, c: Cast) => Promise<unknown> | null;
   /** Removes what the path piled up, so the paths after it run against the same small world. */
   cleanUp?: (c: Cast) => Promise<unknown>;
+  /**
+   * A path that only reads: its cases must write nothing at all, refused or not, so the write log
+   * is read once after all of them (a stronger check, and a database round trip fewer per case).
+   */
+  readOnly?: true;
 };
 
 const DB_CASES: DbCase[] = [
@@ -352,6 +358,7 @@ const DB_CASES: DbCase[] = [
   },
   {
     name: "GET /api/search: searchParamsSchema → searchStories",
+    readOnly: true,
     input: paramsOf(["q", "community", "tag", "cursor"], { q: fc.oneof(plainWords, fc.constant("story")), community: ref("@community"), tag: ref("@tag") }),
     call: (input, c) => {
       const parsed = search.searchParamsSchema.safeParse(real(input, c));
@@ -360,11 +367,13 @@ const DB_CASES: DbCase[] = [
   },
   {
     name: "/admin/users: userListFilterSchema → listUsersForStaff",
+    readOnly: true,
     input: paramsOf(["q", "role", "status", "cursor"], { q: plainWords, role: fc.constantFrom(...ROLES), status: fc.constantFrom("ACTIVE", "SUSPENDED"), cursor: ref("@author", "@target") }),
     call: (input, c) => listUsersForStaff(c.admin, moderation.userListFilterSchema.parse(real(input, c))),
   },
   {
     name: "/admin/log: auditLogFilterSchema → listAuditLog",
+    readOnly: true,
     input: paramsOf(["action", "target", "actor", "subject", "cursor"], {
       action: fc.constantFrom(...moderation.AUDIT_ACTIONS),
       target: fc.constantFrom(...moderation.AUDIT_TARGETS),
@@ -376,6 +385,7 @@ const DB_CASES: DbCase[] = [
   },
   {
     name: "/studio: studioFilterSchema → listMyStories",
+    readOnly: true,
     input: paramsOf(["status", "q"], { status: fc.constantFrom(...(Object.keys(studio.STUDIO_STATUSES) as string[])), q: plainWords }),
     call: (input, c) => {
       const filter = studio.studioFilterSchema.parse(input);
@@ -385,6 +395,7 @@ const DB_CASES: DbCase[] = [
   {
     // Public pages and feeds look these up straight from the URL's (decoded) segments.
     name: "public pages and feeds: lookups by community, story slug, handle, tag (any string)",
+    readOnly: true,
     input: fc.tuple(fc.oneof(hostileString, ref("@community", "@author-handle", "@tag")), fc.oneof(hostileString, ref("@story-slug", "@author-handle"))),
     call: async (input, c) => {
       const [a, b] = real(input, c);
@@ -396,11 +407,13 @@ const DB_CASES: DbCase[] = [
   // Route handlers check ids with lib/validation/ids.ts first (404 / 400), as here.
   {
     name: "GET /api/stories/[id]/comments: getMyCommentsState (any id)",
+    readOnly: true,
     input: idOr("@story", "@draft", "@comment"),
     call: (id, c) => (isId(real(id, c)) ? getMyCommentsState(c.author, real(id, c)) : null),
   },
   {
     name: "GET /api/viewer-state: getViewerState (any ids)",
+    readOnly: true,
     input: fc.tuple(idOr("@story", "@draft"), idOr("@author", "@target")),
     call: (input, c) => {
       const [story, creator] = real(input, c);
@@ -420,12 +433,14 @@ type Outcome = "schema" | "done" | "refused";
  * errors and nothing reaches the database). Throws — failing the property — if anything but an
  * AppError comes out (a 500), or if the call was refused but committed a write (a partial write).
  */
-async function checkCase(run: () => Promise<unknown> | null, describeInput: () => string): Promise<Outcome> {
+async function checkCase(run: () => Promise<unknown> | null, describeInput: () => string, { readOnly = false } = {}): Promise<Outcome> {
   try {
     const pending = run();
     if (!pending) return "schema";
     await pending;
-    await takeWrites(); // allowed writes: cleared, so the next case starts from an empty log
+    // Allowed writes: cleared, so the next case starts from an empty log. A read-only path's log
+    // is checked once, after its last case.
+    if (!readOnly) await takeWrites();
     return "done";
   } catch (error) {
     const written = (await takeWrites()).filter((t) => !MAY_WRITE_WHEN_REFUSED.includes(t));
@@ -492,6 +507,10 @@ describe(`the data layer behind the actions, under fuzzing (part ${part + 1} of 
     await expect(checkCase(throttled, () => "canary")).resolves.toBe("refused");
     await expect(checkCase(() => Promise.reject(new TypeError("boom")), () => "canary")).rejects.toThrow("not an AppError: canary → boom");
 
+    // A read-only path's cases leave the log alone, so the check after its last case sees a write.
+    await expect(checkCase(() => db.notification.create({ data: note("canary: read-only") }), () => "canary", { readOnly: true })).resolves.toBe("done");
+    expect(await takeWrites()).toEqual(["Notification"]);
+
     // And through fast-check, as the paths below run it.
     const property = fc.asyncProperty(fc.string(), async (s) => void (await checkCase(partial, () => s)));
     const failure = await fc.assert(property, { numRuns: 5 }).then(() => null, (error: Error) => error);
@@ -499,18 +518,19 @@ describe(`the data layer behind the actions, under fuzzing (part ${part + 1} of 
     expect(String((failure?.cause as Error | undefined)?.message)).toContain("refused with INVALID but wrote Notification");
   });
 
-  for (const { name, input, call, cleanUp } of DB_CASES.filter((_, i) => i % of === part)) {
+  for (const { name, input, call, cleanUp, readOnly } of DB_CASES.filter((_, i) => i % of === part)) {
     it(`${name}: only AppErrors, and nothing written when refused`, async () => {
       const tally: Record<Outcome, number> = { schema: 0, done: 0, refused: 0 };
       const started = performance.now();
       await fc.assert(
         fc.asyncProperty(input, async (value) => {
-          tally[await checkCase(() => call(value, cast), () => JSON.stringify(value)?.slice(0, 200) ?? String(value))]++;
+          tally[await checkCase(() => call(value, cast), () => JSON.stringify(value)?.slice(0, 200) ?? String(value), { readOnly })]++;
           const cases = tally.schema + tally.done + tally.refused;
           if (process.env.FUZZ_VERBOSE && cases % 2000 === 0) console.log(`${name}: ${cases} cases at ${((performance.now() - started) / 1000).toFixed(1)} s`);
         }),
         { numRuns: DB_RUNS, endOnFailure: true },
       );
+      if (readOnly) expect(await takeWrites(), "tables a read-only path wrote").toEqual([]);
       if (cleanUp) {
         await cleanUp(cast);
         await takeWrites(); // the clean-up's own writes are nobody's case
