@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { siteLinks } from "@/components/site-links";
 import { FeedLink } from "@/components/feed-link";
 import { SiteNavLink } from "@/components/nav-link";
+import { IntentLink } from "@/components/intent-link";
 import type { SiteBranding } from "@/lib/data/branding";
 
 /** The site's sections, the links and words from the site settings, and the site feed. */
@@ -22,9 +22,9 @@ export function SiteFooter({ branding }: { branding: SiteBranding }) {
         </ul>
       </nav>
       <p>
-        <Link href="/" className="font-serif font-semibold text-stone-700">
+        <IntentLink href="/" className="font-serif font-semibold text-stone-700">
           {branding.siteName}
-        </Link>
+        </IntentLink>
         {branding.footerText ? ` · ${branding.footerText}` : null}
       </p>
     </footer>

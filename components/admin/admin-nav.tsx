@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { usePathname } from "next/navigation";
 import { Suspense } from "react";
 import { canSomewhere, type Permission } from "@/lib/auth/permissions";
@@ -48,13 +48,13 @@ function AdminTabs({ pathname }: { pathname: string }) {
           const current = pathname === s.href || pathname.startsWith(`${s.href}/`);
           return (
             <li key={s.href}>
-              <Link
+              <IntentLink
                 href={s.href}
                 aria-current={current ? "page" : undefined}
                 className={`inline-block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${current ? "border-ink text-ink" : "border-transparent text-stone-600 hover:text-ink"}`}
               >
                 {s.label}
-              </Link>
+              </IntentLink>
             </li>
           );
         })}

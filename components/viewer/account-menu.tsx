@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { signOutAction } from "@/lib/actions/auth";
@@ -54,12 +54,12 @@ export function AccountMenu() {
   if (!viewer) {
     return (
       <>
-        <Link href="/signin" className="text-sm font-medium text-stone-700 hover:text-ink">
+        <IntentLink href="/signin" className="text-sm font-medium text-stone-700 hover:text-ink">
           Sign in
-        </Link>
-        <Link href="/signup" className="btn-primary">
+        </IntentLink>
+        <IntentLink href="/signup" className="btn-primary">
           Join
-        </Link>
+        </IntentLink>
       </>
     );
   }
@@ -124,9 +124,9 @@ export function AccountMenu() {
           <ul className="py-1">
             {accountLinks(viewer).map((link) => (
               <li key={link.href} className={link.phoneOnly ? "sm:hidden" : undefined}>
-                <Link href={link.href} onClick={() => setOpen(false)} className="block px-4 py-2 text-sm text-stone-800 hover:bg-stone-100 focus-visible:bg-stone-100">
+                <IntentLink href={link.href} onClick={() => setOpen(false)} className="block px-4 py-2 text-sm text-stone-800 hover:bg-stone-100 focus-visible:bg-stone-100">
                   {link.label}
-                </Link>
+                </IntentLink>
               </li>
             ))}
           </ul>
