@@ -188,6 +188,20 @@ function noteRenderStart(key) {
   }
 }
 
+/**
+ * Whether a page was rendered under a per-request policy: its HTML carries a script nonce
+ * (proxy.ts gives one to every request it renders per request, a server action's included). A
+ * cached page is the same HTML for every reader, under the public policy. A server action that
+ * redirects (signing in lands on the home page) renders its target in the action's own request, so
+ * when that target's entry was stale it came back nonced and was stored and served to everyone.
+ */
+export function renderedPerRequest(data) {
+  const html = data?.kind === "APP_PAGE" ? data.html : null;
+  if (html == null) return false;
+  const marker = ' nonce="';
+  return typeof html === "string" ? html.includes(marker) : Buffer.from(html.buffer ?? html, html.byteOffset ?? 0, html.byteLength ?? html.length).includes(marker);
+}
+
 /** Whether `data` was rendered across a write: one of its tags expired after its render began. */
 export function renderedAcrossExpiry(data, startedAt) {
   const tags = data?.headers?.["x-next-cache-tags"];
@@ -219,6 +233,8 @@ export default class BoundedRouteCache extends FileSystemCache {
     // Rendered from data older than a write that landed meanwhile: served to the request that
     // rendered it, never stored, so the next request renders the page fresh.
     if (renderedAcrossExpiry(data, startedAt)) return;
+    // Rendered for one request under its nonce: the next reader's request renders the shared page.
+    if (renderedPerRequest(data)) return;
     await super.set(key, data, ctx);
     if (!this.flushToDisk || !data) return;
     this.index.touch(key, data.kind, entrySize(data));

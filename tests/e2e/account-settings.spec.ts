@@ -108,7 +108,8 @@ test("a bounced address: the member turns email back on from their settings, an 
   const stop = () => sql<{ id: string }>(`update "User" set "emailStoppedAt" = now(), "emailStoppedReason" = 'Bounced: 550 mailbox full' where email = $1 returning id`, [account.email]);
   await stop();
   await page.goto("/settings/notifications");
-  const notice = page.getByTestId("email-stopped-notice");
+  // The one on screen: while the page streams, React briefly holds a second, hidden copy.
+  const notice = page.getByTestId("email-stopped-notice").filter({ visible: true });
   await expect(notice).toContainText("Bounced: 550 mailbox full");
   await screenshots(page, "email-stopped-settings");
   await notice.getByRole("button", { name: "My address works: send me email again" }).click();
@@ -119,11 +120,13 @@ test("a bounced address: the member turns email back on from their settings, an 
   const admin = await adminContext.newPage();
   await signIn(admin, staff.admin);
   await admin.goto(`/admin/users/${id}`);
-  const stopped = admin.getByTestId("email-stopped");
+  const stopped = admin.getByTestId("email-stopped").filter({ visible: true });
   await expect(stopped).toContainText("Bounced: 550 mailbox full");
   await stopped.getByRole("button", { name: "Send email again" }).click();
-  await expect(stopped.getByText(/reason/i)).toBeVisible(); // a reason is required for the log
-  await stopped.getByLabel("Why email can go to this address again").fill("They emptied their mailbox");
+  // A reason is required for the log: the field says so, in its description.
+  const reason = stopped.getByLabel("Why email can go to this address again");
+  await expect(reason).toHaveAccessibleDescription(/reason/i);
+  await reason.fill("They emptied their mailbox");
   await admin.setViewportSize({ width: 375, height: 800 });
   await stopped.screenshot({ path: `${shots}/admin-email-stopped-375.png` });
   await admin.setViewportSize({ width: 1280, height: 800 });
