@@ -34,11 +34,13 @@ function cpuSeconds(name: RegExp): number {
 }
 const usage = () => ({ app: cpuSeconds(/^next-server/), chromium: cpuSeconds(/^chrom/), postgres: cpuSeconds(/^postgres/) });
 
-const server = spawn(process.execPath, ["--import", "tsx", "tests/e2e/server.ts"], { env: { ...process.env, E2E_PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] });
+const server = spawn(process.execPath, ["--import", "tsx", "tests/e2e/server.ts"], { env: { ...process.env, E2E_PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+let serverOutput = "";
+for (const stream of [server.stdout, server.stderr]) stream.on("data", (chunk: Buffer) => (serverOutput = (serverOutput + chunk).slice(-4000)));
 try {
   for (let waited = 0; ; waited += 500) {
     if ((await fetch(`${base}/api/health`).catch(() => null))?.ok) break;
-    if (waited > 600_000 || server.exitCode !== null) throw new Error("the server did not start");
+    if (waited > 600_000 || server.exitCode !== null) throw new Error(`the server did not start:\n${serverOutput}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   const browser = await chromium.launch(chromiumLaunchOptions);
