@@ -114,7 +114,8 @@ async function load(url: string, seconds: number): Promise<Load> {
     const r = await new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 50, duration: seconds, pipelining: 1 }, (error, result) => (error ? reject(error) : resolve(result))));
     return { tool: "autocannon", requestsPerSecond: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
   }
-  const wrk = spawn("wrk", ["-t2", "-c50", `-d${seconds}s`, "--latency", url]);
+  // A reader's request fails after 10 s, as with autocannon (wrk's own default is 2 s).
+  const wrk = spawn("wrk", ["-t2", "-c50", `-d${seconds}s`, "--timeout", "10s", "--latency", url]);
   let out = "";
   wrk.stdout.on("data", (chunk: Buffer) => (out += chunk));
   const code = await new Promise((resolve) => wrk.on("close", resolve));

@@ -61,8 +61,9 @@ test("wrong passwords from one network meet growing waits, with a clear message;
   let refusal = "";
   for (let i = 5; i < 10 && !refusal; i++) {
     await attempt(`wrong password ${i}`);
-    await expect(formAlert).toContainText(/don't match|Too many/);
-    const text = (await formAlert.textContent()) ?? "";
+    // Read as it is seen: the alert may be re-rendered (or gone) by the time a second read runs.
+    let text = "";
+    await expect.poll(async () => (text = (await formAlert.allTextContents()).join(" "))).toMatch(/don't match|Too many/);
     if (text.includes("Too many")) refusal = text;
   }
   expect(refusal).toMatch(/^Too many failed attempts for this account from your network\. Try again in \d+ seconds?\.$/);
