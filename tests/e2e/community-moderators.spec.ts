@@ -90,5 +90,5 @@ test("an admin adds a community moderator, who approves a story there and can't 
   expect(other).toEqual({ status: "SUBMITTED", reviewClaimedById: null });
   // Staff pages stay shut.
   await member.goto("/admin/users");
-  await expect(member.getByText("You don't have access to this page.")).toBeVisible();
+  await expect(member.getByRole("main").getByText("You don't have access to this page.")).toBeVisible();
 });
