@@ -198,8 +198,7 @@ function noteRenderStart(key) {
 export function renderedPerRequest(data) {
   const html = data?.kind === "APP_PAGE" ? data.html : null;
   if (html == null) return false;
-  const marker = ' nonce="';
-  return typeof html === "string" ? html.includes(marker) : Buffer.from(html.buffer ?? html, html.byteOffset ?? 0, html.byteLength ?? html.length).includes(marker);
+  return (typeof html === "string" ? html : Buffer.from(html)).includes(' nonce="');
 }
 
 /** Whether `data` was rendered across a write: one of its tags expired after its render began. */
