@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { cachedBranding, cachedCommunities, cachedFeaturedStories, cachedStoryList, cachedTrendingStories } from "@/lib/cache/public";
 import { StoryList } from "@/components/story-list";
 import { StoryCardView } from "@/components/story-card";
@@ -20,9 +20,9 @@ export default async function HomePage() {
         <h1 className="font-serif text-3xl font-bold tracking-tight sm:text-5xl">Stories worth your time.</h1>
         <p className="mt-3 max-w-2xl text-lg text-stone-700">Read creators from every corner, heart what moves you, and publish your own in a community that fits.</p>
         <div className="mt-6 flex flex-wrap gap-3">
-          <Link href="/studio/new" className="btn-primary">
+          <IntentLink href="/studio/new" className="btn-primary">
             Start writing
-          </Link>
+          </IntentLink>
         </div>
       </section>
 
@@ -59,9 +59,9 @@ export default async function HomePage() {
                       {String(i + 1).padStart(2, "0")}
                     </span>
                     <div className="min-w-0">
-                      <Link href={story.href} className="font-serif font-bold leading-snug hover:underline">
+                      <IntentLink href={story.href} className="font-serif font-bold leading-snug hover:underline">
                         {story.title}
-                      </Link>
+                      </IntentLink>
                       <p className="text-sm text-stone-500">{story.author.name}</p>
                     </div>
                   </li>
@@ -76,9 +76,9 @@ export default async function HomePage() {
             <ul className="mt-4 flex flex-wrap gap-2">
               {communities.map((c) => (
                 <li key={c.slug}>
-                  <Link href={`/${c.slug}`} className="inline-block rounded-full border border-stone-300 px-3 py-1 text-sm hover:bg-stone-100">
+                  <IntentLink href={`/${c.slug}`} className="inline-block rounded-full border border-stone-300 px-3 py-1 text-sm hover:bg-stone-100">
                     {c.name}
-                  </Link>
+                  </IntentLink>
                 </li>
               ))}
             </ul>
@@ -91,9 +91,9 @@ export default async function HomePage() {
         .map(({ community, stories }) => (
           <section key={community.slug} aria-labelledby={`community-${community.slug}`} className="mt-12">
             <SectionHeading id={`community-${community.slug}`}>
-              <Link href={`/${community.slug}`} className="hover:underline">
+              <IntentLink href={`/${community.slug}`} className="hover:underline">
                 {community.name}
-              </Link>
+              </IntentLink>
             </SectionHeading>
             <ul className="mt-2 grid gap-x-8 sm:grid-cols-3">
               {stories.map((story) => (

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { Avatar } from "@/components/avatar";
 import { LinkifiedText } from "@/components/linkified-text";
 import { FollowButton } from "@/components/engagement/follow-button";
@@ -13,9 +13,9 @@ export function AboutCreator({ author, storyPath }: { author: { id: string; name
         <Avatar name={author.name} src={author.avatarUrl} size={56} />
         <div className="min-w-0">
           <p className="font-serif text-xl font-bold">
-            <Link href={`/authors/${author.handle}`} className="hover:underline">
+            <IntentLink href={`/authors/${author.handle}`} className="hover:underline">
               {author.name}
-            </Link>
+            </IntentLink>
           </p>
           {author.bio ? (
             <p className="mt-1 whitespace-pre-line break-words text-stone-700">
@@ -23,9 +23,9 @@ export function AboutCreator({ author, storyPath }: { author: { id: string; name
             </p>
           ) : null}
           <div className="mt-3 flex flex-wrap items-center gap-4">
-            <Link href={`/authors/${author.handle}`} className="link text-sm font-semibold">
+            <IntentLink href={`/authors/${author.handle}`} className="link text-sm font-semibold">
               Read more by {author.name}
-            </Link>
+            </IntentLink>
             <FollowButton creatorId={author.id} creatorName={author.name} returnTo={storyPath} />
           </div>
         </div>

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { confirmEmailAction, confirmEmailChangeAction, requestPasswordResetAction, resendEmailConfirmationAction, resetPasswordAction } from "@/lib/actions/account-email";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, FormMessage } from "@/components/forms/field";
@@ -16,9 +16,9 @@ export function ForgotPasswordForm() {
       <SubmitButton pendingLabel="Sending…">Send me a reset link</SubmitButton>
       <p className="text-sm text-stone-600">
         Remembered it?{" "}
-        <Link href="/signin" className="link font-semibold">
+        <IntentLink href="/signin" className="link font-semibold">
           Sign in
-        </Link>
+        </IntentLink>
       </p>
     </form>
   );
@@ -31,9 +31,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <FormMessage message={state.message} />
       {state.message && !state.fieldErrors ? (
         <p className="text-sm">
-          <Link href="/forgot-password" className="link font-semibold">
+          <IntentLink href="/forgot-password" className="link font-semibold">
             Ask for a new link
-          </Link>
+          </IntentLink>
         </p>
       ) : null}
       <input type="hidden" name="token" value={token} />

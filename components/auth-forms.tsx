@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { signInAction, signUpAction } from "@/lib/actions/auth";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, FormMessage } from "@/components/forms/field";
@@ -16,7 +16,7 @@ export function SignInForm({ siteName }: { siteName: string }) {
       <Field name="email" label="Email" errors={state.fieldErrors?.email}>
         {(props) => <input {...props} type="email" autoComplete="email" required defaultValue={state.values?.email} className="input" />}
       </Field>
-      <Field name="password" label="Password" errors={state.fieldErrors?.password} hint={<Link href="/forgot-password" className="link">Forgot password?</Link>}>
+      <Field name="password" label="Password" errors={state.fieldErrors?.password} hint={<IntentLink href="/forgot-password" className="link">Forgot password?</IntentLink>}>
         {(props) => <input {...props} type="password" autoComplete="current-password" required className="input" />}
       </Field>
       <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>

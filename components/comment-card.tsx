@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import type { ReactNode } from "react";
 import { Avatar } from "@/components/avatar";
 import { formatDateTime } from "@/components/format";
@@ -18,9 +18,9 @@ export function CommentCard({ author, createdAt, editedAt, children }: CommentCa
       <Avatar name={author.name} src={author.avatarUrl} size={36} />
       <div className="min-w-0 flex-1">
         <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
-          <Link href={`/authors/${author.handle}`} className="font-semibold hover:underline">
+          <IntentLink href={`/authors/${author.handle}`} className="font-semibold hover:underline">
             {author.name}
-          </Link>
+          </IntentLink>
           {createdAt ? (
             <time dateTime={createdAt.toISOString()} className="whitespace-nowrap text-stone-500">
               {formatDateTime(createdAt)}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { cachedStoryComments } from "@/lib/cache/public";
 import type { CommentThread, ThreadReply } from "@/lib/data/comments";
 import { CommentBody, CommentCard, RemovedCommentCard } from "@/components/comment-card";
@@ -36,9 +36,9 @@ export async function CommentsSection({ storyId, storyPath, commentsEnabled, com
         {before ? null : <CommentSettings storyId={storyId} commentsEnabled={commentsEnabled} commentsLocked={commentsLocked} />}
         <CommentThreadProvider storyId={storyId} open={open && !before}>
           {earlier ? (
-            <Link href={`${storyPath}/comments/${earlier}`} className="btn-secondary inline-block">
+            <IntentLink href={`${storyPath}/comments/${earlier}`} className="btn-secondary inline-block">
               Show earlier comments
-            </Link>
+            </IntentLink>
           ) : null}
           {before && threads.length === 0 ? (
             <p className="text-stone-600">There are no earlier comments.</p>
@@ -60,9 +60,9 @@ export async function CommentsSection({ storyId, storyPath, commentsEnabled, com
             </ol>
           )}
           {before ? (
-            <Link href={`${storyPath}#comments-heading`} className="inline-block font-semibold text-brand-700 hover:underline">
+            <IntentLink href={`${storyPath}#comments-heading`} className="inline-block font-semibold text-brand-700 hover:underline">
               Back to the latest comments
-            </Link>
+            </IntentLink>
           ) : (
             <PendingComments threadId={null} className="space-y-6" />
           )}

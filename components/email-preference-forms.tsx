@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { clearMyEmailStopAction, unsubscribeAction, updateEmailPreferencesAction } from "@/lib/actions/email-preferences";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormMessage } from "@/components/forms/field";
@@ -35,7 +35,7 @@ export function UnsubscribeForm({ u, k, s }: { u: string; k: EmailKind; s: strin
       <div className="space-y-4">
         <FormMessage message={state.message} tone="success" />
         <p className="text-sm text-stone-600">
-          Changed your mind? <Link href="/settings/notifications" className="link font-semibold">Choose which emails you get</Link> (after signing in).
+          Changed your mind? <IntentLink href="/settings/notifications" className="link font-semibold">Choose which emails you get</IntentLink> (after signing in).
         </p>
       </div>
     );

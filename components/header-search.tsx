@@ -7,7 +7,7 @@ import { SEARCH_QUERY_MAX } from "@/lib/validation/search";
  */
 export function HeaderSearch() {
   return (
-    <Form action="/search" role="search" aria-label="Site" className="ml-auto flex min-w-0 items-center gap-1 sm:max-w-xs sm:flex-1">
+    <Form action="/search" prefetch={false} role="search" aria-label="Site" className="ml-auto flex min-w-0 items-center gap-1 sm:max-w-xs sm:flex-1">
       <div className="hidden min-w-0 flex-1 sm:block">
         <label htmlFor="header-search" className="sr-only">
           Search stories

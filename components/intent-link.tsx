@@ -1,18 +1,20 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import type { ComponentProps } from "react";
+import { AppRouterContext } from "next/dist/shared/lib/app-router-context.shared-runtime";
+import { useContext, type ComponentProps } from "react";
 
 /**
- * next/link for the links on every page (the header, the footer, the admin tabs): prefetched when
- * a reader reaches for one (pointer over it, keyboard focus, a touch), not as soon as it is on
- * screen. Next prefetches every link in view, two requests each, so each page view cost the
- * server 14 requests for the header alone and 34 on an admin page, about half of the app's CPU
- * per page view (measured in docs/performance.md). Story cards and in-page links keep Next's default.
+ * next/link as every link on the site uses it: prefetched when a reader reaches for one (pointer
+ * over it, keyboard focus, a touch), not as soon as it is on screen. Next prefetches every link in
+ * view, two requests each, so each page view cost the server 14 requests for the header alone, 34
+ * on an admin page and more again for a list of story cards, each answered with a render: about
+ * 40% of the app's CPU per page view (measured in docs/performance.md, "Prefetching on intent").
  */
 export function IntentLink({ href, onPointerEnter, onFocus, onTouchStart, ...props }: Omit<ComponentProps<typeof Link>, "prefetch"> & { href: string }) {
-  const router = useRouter();
-  const prefetch = () => router.prefetch(href);
+  // The router useRouter() returns, but null where there is none (a page rendered to HTML on its
+  // own, as the import and archive tests do), where next/link works too and so must this.
+  const router = useContext(AppRouterContext);
+  const prefetch = () => router?.prefetch(href);
   return (
     <Link
       href={href}

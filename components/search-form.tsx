@@ -10,7 +10,7 @@ export function SearchForm({ values, communities, tags, error }: Props) {
   return (
     // Keyed by the search (a client element, so the key survives server rendering): the fields show
     // the search after a link (a suggestion, Load more) changes the URL, even when the reader typed.
-    <Form key={[values.q, values.community, values.tag].join("\n")} action="/search" className="space-y-4">
+    <Form key={[values.q, values.community, values.tag].join("\n")} action="/search" prefetch={false} className="space-y-4">
       <Field name="q" label="Search stories" errors={error ? [error] : undefined}>
         {(field) => (
           <div className="flex gap-2">

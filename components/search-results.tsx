@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { StoryList } from "@/components/story-list";
 import type { SearchPage } from "@/lib/data/search";
 import type { SearchParams } from "@/lib/validation/search";
@@ -16,9 +16,9 @@ export function SearchResults({ params, page }: { params: SearchParams; page: Se
       <StoryList stories={page.items} empty={<NoMatches q={params.q} suggestion={page.suggestion} />} />
       {page.nextCursor ? (
         <p className="mt-6 text-center">
-          <Link href={searchHref({ ...params, cursor: page.nextCursor })} className="btn-secondary">
+          <IntentLink href={searchHref({ ...params, cursor: page.nextCursor })} className="btn-secondary">
             Load more
-          </Link>
+          </IntentLink>
         </p>
       ) : null}
     </section>
@@ -32,9 +32,9 @@ function NoMatches({ q, suggestion }: { q: string; suggestion: string | null }) 
       {suggestion ? (
         <p className="mt-2">
           Did you mean{" "}
-          <Link href={searchHref({ q: suggestion })} className="link font-medium text-ink">
+          <IntentLink href={searchHref({ q: suggestion })} className="link font-medium text-ink">
             {suggestion}
-          </Link>
+          </IntentLink>
           ?
         </p>
       ) : null}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { Avatar } from "@/components/avatar";
 import { formatDate } from "@/components/format";
 import type { TagView } from "@/lib/data/tags";
@@ -29,9 +29,9 @@ export function StoryArticle({ story }: { story: StoryArticleContent }) {
     <>
       <header className="mb-8">
         <p className="mb-3 text-sm font-semibold uppercase tracking-wider">
-          <Link href={`/${story.community.slug}`} className="text-brand-700 hover:underline">
+          <IntentLink href={`/${story.community.slug}`} className="text-brand-700 hover:underline">
             {story.community.name}
-          </Link>
+          </IntentLink>
         </p>
         <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight sm:text-5xl">{story.title}</h1>
         {story.subtitle ? <p className="mt-3 font-serif text-xl text-stone-600 sm:text-2xl">{story.subtitle}</p> : null}
@@ -39,9 +39,9 @@ export function StoryArticle({ story }: { story: StoryArticleContent }) {
           <Avatar name={story.author.name} src={story.author.avatarUrl} size={44} />
           <div className="text-sm">
             <p>
-              <Link href={`/authors/${story.author.handle}`} rel="author" className="font-semibold hover:underline">
+              <IntentLink href={`/authors/${story.author.handle}`} rel="author" className="font-semibold hover:underline">
                 {story.author.name}
-              </Link>
+              </IntentLink>
             </p>
             <p className="text-stone-500">
               {story.publishedAt ? <time dateTime={story.publishedAt.toISOString()}>{formatDate(story.publishedAt)}</time> : "Not yet published"} · {story.readingMinutes} min read
@@ -62,9 +62,9 @@ export function StoryArticle({ story }: { story: StoryArticleContent }) {
         <ul className="mt-10 flex flex-wrap gap-2" aria-label="Tags">
           {story.tags.map((tag) => (
             <li key={tag.slug}>
-              <Link href={`/tags/${tag.slug}`} className="inline-block rounded-full bg-stone-100 px-3 py-1 text-sm text-stone-700 hover:bg-stone-200">
+              <IntentLink href={`/tags/${tag.slug}`} className="inline-block rounded-full bg-stone-100 px-3 py-1 text-sm text-stone-700 hover:bg-stone-200">
                 {tag.name}
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>

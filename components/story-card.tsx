@@ -1,5 +1,5 @@
 import Image from "next/image";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import type { StoryCard } from "@/lib/data/story-shapes";
 import { RelativeTime } from "@/components/relative-time";
 
@@ -26,22 +26,22 @@ export function StoryCardView({ story, showCommunity = true, layout = "list" }: 
       {onTop && image ? <div className="relative mb-4 aspect-[16/9] overflow-hidden rounded-xl bg-stone-100">{image}</div> : null}
       <div className="min-w-0">
       <p className="mb-1 text-sm text-stone-600">
-        <Link href={`/authors/${story.author.handle}`} className="font-medium text-stone-800 hover:underline">
+        <IntentLink href={`/authors/${story.author.handle}`} className="font-medium text-stone-800 hover:underline">
           {story.author.name}
-        </Link>
+        </IntentLink>
         {showCommunity ? (
           <>
             {" in "}
-            <Link href={`/${story.community.slug}`} className="font-medium text-brand-700 hover:underline">
+            <IntentLink href={`/${story.community.slug}`} className="font-medium text-brand-700 hover:underline">
               {story.community.name}
-            </Link>
+            </IntentLink>
           </>
         ) : null}
       </p>
       <h3 className={`break-words font-serif font-bold leading-snug ${featured ? "text-2xl sm:text-3xl" : "text-xl sm:text-2xl"}`}>
-        <Link href={story.href} className="hover:underline">
+        <IntentLink href={story.href} className="hover:underline">
           {story.title}
-        </Link>
+        </IntentLink>
       </h3>
       {story.snippetHtml ? (
         <p className="mt-1 text-stone-600 [&_mark]:rounded-sm [&_mark]:bg-brand-100 [&_mark]:text-ink" dangerouslySetInnerHTML={{ __html: story.snippetHtml }} />
@@ -56,9 +56,9 @@ export function StoryCardView({ story, showCommunity = true, layout = "list" }: 
             {story.tags.slice(0, 3).map((tag, i) => (
               <span key={tag.slug}>
                 {i > 0 ? ", " : null}
-                <Link href={`/tags/${tag.slug}`} className="hover:underline">
+                <IntentLink href={`/tags/${tag.slug}`} className="hover:underline">
                   {tag.name}
-                </Link>
+                </IntentLink>
               </span>
             ))}
           </>

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { MAX_TAGS } from "@/lib/validation/story";
@@ -270,14 +270,14 @@ export function StoryEditor({ storyId: initialStoryId, initial, version: initial
           {busy === "preview" || navigating ? "Opening preview…" : "Preview"}
         </button>
         {storyId ? (
-          <Link href={`/studio/stories/${storyId}/revisions`} className="link text-sm">
+          <IntentLink href={`/studio/stories/${storyId}/revisions`} className="link text-sm">
             Revisions
-          </Link>
+          </IntentLink>
         ) : null}
         {publishedHref ? (
-          <Link href={publishedHref} className="link text-sm">
+          <IntentLink href={publishedHref} className="link text-sm">
             View story
-          </Link>
+          </IntentLink>
         ) : null}
       </div>
     </div>

@@ -1,7 +1,9 @@
 // `npm run bench:page-views`: what reading pages costs the app and the browser, prefetches
 // included. Starts the browser tests' server (tests/e2e/server.ts: the tests' build, a throw-away
-// database, an admin), then signs in as that admin in Chromium and views five pages (home, studio,
-// an admin queue, a community, notifications), 1.5 s on each, in three fresh browser contexts.
+// database, an admin), then signs in as that admin in Chromium, publishes three stories through the
+// editor (so the home page, the community and the tag have story cards), and views seven pages
+// (home, studio, an admin queue, a community, notifications, a story, a tag), 1.5 s on each, in
+// three fresh browser contexts.
 // Prints the prefetch requests the pages sent and the CPU seconds the app process (next-server),
 // Chromium and PostgreSQL used meanwhile (Linux: read from /proc).
 //   BENCH_PAGE_VIEW_ROUNDS=3 E2E_PORT=3350 npm run bench:page-views
@@ -16,6 +18,7 @@ const port = Number(process.env.E2E_PORT ?? 3350);
 const base = `http://127.0.0.1:${port}`;
 const rounds = Number(process.env.BENCH_PAGE_VIEW_ROUNDS ?? 3);
 const pages = ["/", "/studio", "/admin/reports", "/journal", "/notifications"];
+const body = "## A heading\n\nA paragraph of the story, long enough to read like one.\n\n## Another\n\nAnd a closing line.";
 
 /** CPU seconds (user + system) of every process whose name matches. */
 function cpuSeconds(name: RegExp): number {
@@ -49,6 +52,18 @@ try {
   const warm = await browser.newContext();
   await warm.addCookies([{ name: "authjs.session-token", value: session, url: base }]);
   const warmPage = await warm.newPage();
+  for (let i = 1; i <= 3; i++) {
+    await warmPage.goto(`${base}/studio/new`);
+    await warmPage.getByLabel("Title", { exact: true }).fill(`Bench story ${i} ${Date.now()}`);
+    await warmPage.getByLabel("Community").selectOption("journal");
+    await warmPage.getByLabel("Tags").fill("bench notes, river walks");
+    await warmPage.getByRole("button", { name: "Markdown", exact: true }).click();
+    await warmPage.getByLabel("Markdown source").fill(body);
+    await warmPage.getByRole("button", { name: "Markdown", exact: true }).click();
+    await warmPage.getByRole("button", { name: "Publish" }).click();
+    await warmPage.waitForURL(/\/journal\/[^/]+$/);
+  }
+  pages.push(new URL(warmPage.url()).pathname, "/tags/bench-notes");
   for (const p of pages) await warmPage.goto(base + p);
   await warm.close();
 

@@ -5,7 +5,7 @@ import { cachedBranding, cachedCommunity, cachedCommunityRedirect, cachedStoryLi
 import { FeedLink } from "@/components/feed-link";
 import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
 import { feedAlternates } from "@/lib/seo/feeds";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { StoryList } from "@/components/story-list";
 import { SectionHeading } from "@/components/section-heading";
 import { Avatar } from "@/components/avatar";
@@ -88,9 +88,9 @@ export default async function CommunityPage({ params }: Props) {
               <ol className="mt-3 space-y-3">
                 {top.items.map((story) => (
                   <li key={story.id}>
-                    <Link href={story.href} className="font-serif font-bold leading-snug hover:underline">
+                    <IntentLink href={story.href} className="font-serif font-bold leading-snug hover:underline">
                       {story.title}
-                    </Link>
+                    </IntentLink>
                     <p className="text-sm text-stone-500">
                       {story.author.name} · {pluralize(story.heartCount, "heart")}
                     </p>
@@ -107,9 +107,9 @@ export default async function CommunityPage({ params }: Props) {
                   <li key={creator.handle} className="flex items-center gap-3">
                     <Avatar name={creator.name} src={creator.avatarUrl} size={36} />
                     <div className="min-w-0">
-                      <Link href={`/authors/${creator.handle}`} className="font-semibold hover:underline">
+                      <IntentLink href={`/authors/${creator.handle}`} className="font-semibold hover:underline">
                         {creator.name}
-                      </Link>
+                      </IntentLink>
                       <p className="text-sm text-stone-500">
                         {pluralize(creator.stories, "story", "stories")} · {pluralize(creator.hearts, "heart")}
                       </p>

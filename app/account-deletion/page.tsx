@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { ACCOUNT_DELETION_GRACE_DAYS } from "@/lib/domain/account-deletion";
 
 export const metadata: Metadata = { title: "Your account will be deleted", robots: { index: false } };
@@ -14,9 +14,9 @@ export default async function AccountDeletionPage({ searchParams }: { searchPara
       <h1 className="mb-2 font-serif text-3xl font-bold">Your account will be deleted {when}</h1>
       <p className="mb-4 text-stone-600">You are signed out everywhere. We&apos;ve emailed you the details.</p>
       <p className="mb-8 text-stone-600">Changed your mind? Sign in before then and your account stays exactly as it was.</p>
-      <Link href="/signin" className="btn-secondary">
+      <IntentLink href="/signin" className="btn-secondary">
         Sign in to keep my account
-      </Link>
+      </IntentLink>
     </div>
   );
 }

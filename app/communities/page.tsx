@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Image from "next/image";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { cachedBranding, cachedCommunityDirectory } from "@/lib/cache/public";
 import { pluralize } from "@/components/format";
 
@@ -23,7 +23,7 @@ export default async function CommunitiesPage() {
         <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
           {communities.map((c) => (
             <li key={c.slug} className="overflow-hidden rounded-xl border border-stone-200" style={c.accentColor ? { borderTopColor: c.accentColor, borderTopWidth: 4 } : undefined}>
-              <Link href={`/${c.slug}`} className="group block h-full">
+              <IntentLink href={`/${c.slug}`} className="group block h-full">
                 {c.coverImageUrl ? (
                   <div className="relative aspect-[3/1] bg-stone-100">
                     <Image src={c.coverImageUrl} alt={c.coverImageAlt ?? ""} fill sizes="(min-width: 1024px) 320px, (min-width: 640px) 50vw, 100vw" className="object-cover" />
@@ -34,7 +34,7 @@ export default async function CommunitiesPage() {
                   {c.description ? <p className="mt-2 text-stone-700">{c.description}</p> : null}
                   <p className="mt-3 text-sm text-stone-600">{pluralize(c.storyCount, "story", "stories")}</p>
                 </div>
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>

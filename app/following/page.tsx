@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { requireViewer } from "@/lib/auth/session";
 import { listFollowingStories } from "@/lib/data/engagement";
 import { StoryList } from "@/components/story-list";
@@ -20,9 +20,9 @@ export default async function FollowingPage() {
         empty={
           <p>
             Stories from creators you follow appear here. Find someone to follow on the{" "}
-            <Link href="/" className="link">
+            <IntentLink href="/" className="link">
               home page
-            </Link>
+            </IntentLink>
             .
           </p>
         }

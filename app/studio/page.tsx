@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { Suspense } from "react";
 import { requireViewer } from "@/lib/auth/session";
 import { listMyStories } from "@/lib/data/studio-stories";
@@ -27,12 +27,12 @@ export default function StudioPage({ searchParams }: { searchParams: SearchParam
       <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
         <h1 className="font-serif text-3xl font-bold">Your stories</h1>
         <div className="flex items-center gap-4">
-          <Link href="/studio/moderation" className="link text-sm">
+          <IntentLink href="/studio/moderation" className="link text-sm">
             Moderation
-          </Link>
-          <Link href="/studio/new" className="btn-primary">
+          </IntentLink>
+          <IntentLink href="/studio/new" className="btn-primary">
             New story
-          </Link>
+          </IntentLink>
         </div>
       </div>
       {/* The filters are request data: read behind their own boundary so the frame stays static. */}
@@ -60,25 +60,25 @@ async function StudioStories({ searchParams }: { searchParams: SearchParams }) {
         <div className="rounded-xl border border-dashed border-stone-300 p-10 text-center">
           <p className="font-semibold">You haven&apos;t written anything yet.</p>
           <p className="mt-1 text-stone-600">Your drafts and published stories will appear here.</p>
-          <Link href="/studio/new" className="btn-primary mt-4">
+          <IntentLink href="/studio/new" className="btn-primary mt-4">
             Write your first story
-          </Link>
+          </IntentLink>
         </div>
       ) : stories.length === 0 ? (
         <div className="rounded-xl border border-dashed border-stone-300 p-10 text-center">
           <p className="font-semibold">No stories match these filters.</p>
-          <Link href="/studio" className="link mt-2 inline-block">
+          <IntentLink href="/studio" className="link mt-2 inline-block">
             Show all your stories
-          </Link>
+          </IntentLink>
         </div>
       ) : (
         <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200" aria-label="Your stories">
           {stories.map((story) => (
             <li key={story.id} className="grid gap-3 p-4 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-center sm:gap-6">
               <div className="min-w-0">
-                <Link href={`/studio/stories/${story.id}/edit`} className="break-words font-serif text-lg font-bold hover:underline">
+                <IntentLink href={`/studio/stories/${story.id}/edit`} className="break-words font-serif text-lg font-bold hover:underline">
                   {story.title || "Untitled"}
-                </Link>
+                </IntentLink>
                 <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-stone-500">
                   <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${statusTone[story.status] ?? "bg-stone-100 text-stone-700 ring-stone-200"}`}>{storyStatusLabel(story.status)}</span>
                   {story.status === "SUBMITTED" && story.submittedAt ? (
@@ -105,13 +105,13 @@ async function StudioStories({ searchParams }: { searchParams: SearchParams }) {
                   </figure>
                 ) : null}
                 <div className="flex gap-3 text-sm">
-                  <Link href={`/studio/stories/${story.id}/edit`} className="link">
+                  <IntentLink href={`/studio/stories/${story.id}/edit`} className="link">
                     {story.status === "SUBMITTED" || story.status === "APPROVED" ? "Open" : "Edit"}
-                  </Link>
+                  </IntentLink>
                   {story.href ? (
-                    <Link href={story.href} className="link">
+                    <IntentLink href={story.href} className="link">
                       View
-                    </Link>
+                    </IntentLink>
                   ) : null}
                 </div>
               </div>
@@ -120,9 +120,9 @@ async function StudioStories({ searchParams }: { searchParams: SearchParams }) {
         </ul>
       )}
       {nextCursor ? (
-        <Link href={`/studio?${nextPage}`} className="btn-secondary mt-4">
+        <IntentLink href={`/studio?${nextPage}`} className="btn-secondary mt-4">
           Older stories
-        </Link>
+        </IntentLink>
       ) : null}
     </>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { cachedPopularTags } from "@/lib/cache/public";
 
 export const metadata: Metadata = { title: "Popular tags", description: "The tags on the most stories.", alternates: { canonical: "/tags" } };
@@ -18,13 +18,13 @@ export default async function TagsPage() {
         <ul className="flex flex-wrap gap-3">
           {tags.map((tag) => (
             <li key={tag.slug}>
-              <Link href={`/tags/${tag.slug}`} className="inline-flex items-baseline gap-2 rounded-full border border-stone-300 px-4 py-2 hover:bg-stone-100">
+              <IntentLink href={`/tags/${tag.slug}`} className="inline-flex items-baseline gap-2 rounded-full border border-stone-300 px-4 py-2 hover:bg-stone-100">
                 <span className="font-medium">{tag.name}</span>
                 <span className="text-sm text-stone-600">
                   {tag.storyCount}
                   <span className="sr-only"> {tag.storyCount === 1 ? "story" : "stories"}</span>
                 </span>
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { useCallback, useState, type ReactNode } from "react";
 import type { ReportGroup, ReportedContent } from "@/lib/data/reports";
 import type { FormState } from "@/lib/validation/form";
@@ -105,9 +105,9 @@ function ReportCard({ group, mayRestrict }: { group: ReportGroup; mayRestrict: b
                   <span className="font-semibold">{reasonLabel[report.reason] ?? report.reason}</span>
                   <span className="text-stone-500">
                     by{" "}
-                    <Link href={`/authors/${report.reporter.handle}`} className="link">
+                    <IntentLink href={`/authors/${report.reporter.handle}`} className="link">
                       {report.reporter.name}
-                    </Link>{" "}
+                    </IntentLink>{" "}
                     · {formatDateTime(new Date(report.createdAt))}
                   </span>
                 </p>
@@ -130,9 +130,9 @@ function ReportCard({ group, mayRestrict }: { group: ReportGroup; mayRestrict: b
               </button>
             ) : null}
             {author && mayRestrict ? (
-              <Link href={`/admin/users/${author.id}`} className="btn-secondary py-1.5">
+              <IntentLink href={`/admin/users/${author.id}`} className="btn-secondary py-1.5">
                 Restrict {group.content.kind === "USER" ? "user" : "author"} →
-              </Link>
+              </IntentLink>
             ) : null}
           </div>
           {mode ? (
@@ -170,9 +170,9 @@ function ContentPreview({ content }: { content: ReportedContent }) {
   if (content.kind === "USER") {
     return (
       <p>
-        <Link href={`/authors/${content.user.handle}`} className="font-semibold hover:underline">
+        <IntentLink href={`/authors/${content.user.handle}`} className="font-semibold hover:underline">
           {content.user.name}
-        </Link>{" "}
+        </IntentLink>{" "}
         <span className="text-stone-500">@{content.user.handle}</span>
         <StatusNote status={content.user.status} />
       </p>
@@ -183,9 +183,9 @@ function ContentPreview({ content }: { content: ReportedContent }) {
       <div>
         <p className="break-words font-serif text-lg font-bold">
           {content.href ? (
-            <Link href={content.href} className="hover:underline">
+            <IntentLink href={content.href} className="hover:underline">
               {content.title}
-            </Link>
+            </IntentLink>
           ) : (
             content.title
           )}
@@ -194,9 +194,9 @@ function ContentPreview({ content }: { content: ReportedContent }) {
         {content.subtitle ? <p className="break-words text-stone-600">{content.subtitle}</p> : null}
         <p className="mt-1 text-sm text-stone-500">
           by{" "}
-          <Link href={`/authors/${content.author.handle}`} className="link">
+          <IntentLink href={`/authors/${content.author.handle}`} className="link">
             {content.author.name}
-          </Link>
+          </IntentLink>
         </p>
       </div>
     );
@@ -204,14 +204,14 @@ function ContentPreview({ content }: { content: ReportedContent }) {
   return (
     <div>
       <p className="text-sm text-stone-500">
-        <Link href={`/authors/${content.author.handle}`} className="link font-semibold text-ink">
+        <IntentLink href={`/authors/${content.author.handle}`} className="link font-semibold text-ink">
           {content.author.name}
-        </Link>{" "}
+        </IntentLink>{" "}
         on{" "}
         {content.story.href ? (
-          <Link href={content.story.href} className="link">
+          <IntentLink href={content.story.href} className="link">
             {content.story.title}
-          </Link>
+          </IntentLink>
         ) : (
           content.story.title
         )}

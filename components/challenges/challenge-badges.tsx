@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { cachedCreatorChallengeBadges, cachedStoryChallengeBadges } from "@/lib/cache/challenges";
 import type { ChallengeBadge } from "@/lib/data/challenges";
 
@@ -8,7 +8,7 @@ function Badges({ badges, label }: { badges: ChallengeBadge[]; label: string }) 
     <ul className="flex flex-wrap gap-2" aria-label={label}>
       {badges.map((b) => (
         <li key={b.slug}>
-          <Link
+          <IntentLink
             href={`/challenges/${b.slug}`}
             className="inline-flex items-center gap-1 rounded-full bg-amber-100 px-3 py-1 text-sm font-semibold text-amber-950 ring-1 ring-inset ring-amber-300 hover:bg-amber-200"
           >
@@ -16,7 +16,7 @@ function Badges({ badges, label }: { badges: ChallengeBadge[]; label: string }) 
               <path d="M10 1.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L10 14.9l-5.2 2.7 1-5.8L1.5 7.7l5.9-.9z" />
             </svg>
             {b.placement === "WINNER" ? "Winner" : "Runner-up"}: {b.title}
-          </Link>
+          </IntentLink>
         </li>
       ))}
     </ul>

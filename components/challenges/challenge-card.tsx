@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import type { ChallengeCard } from "@/lib/data/challenges";
 import { pluralize } from "@/components/format";
 import { LocalTime } from "@/components/challenges/countdown";
@@ -15,15 +15,15 @@ export function ChallengeCardView({ challenge }: { challenge: ChallengeCard }) {
         <PhasePill phase={challenge.phase} />
       </p>
       <h3 className="font-serif text-xl font-bold">
-        <Link href={`/challenges/${challenge.slug}`} className="hover:underline">
+        <IntentLink href={`/challenges/${challenge.slug}`} className="hover:underline">
           {challenge.title}
-        </Link>
+        </IntentLink>
       </h3>
       <p className="mt-1 text-sm text-stone-600">
         in{" "}
-        <Link href={`/${challenge.community.slug}`} className="font-medium text-brand-700 hover:underline">
+        <IntentLink href={`/${challenge.community.slug}`} className="font-medium text-brand-700 hover:underline">
           {challenge.community.name}
-        </Link>
+        </IntentLink>
       </p>
       <p className="mt-3 text-sm text-stone-700">
         {when[0] as string} <LocalTime at={(when[1] as Date).toISOString()} /> · {pluralize(challenge.entryCount, "entry", "entries")}

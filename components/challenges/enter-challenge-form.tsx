@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { enterChallengeAction, withdrawEntryAction } from "@/lib/actions/challenges";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, FormMessage } from "@/components/forms/field";
@@ -66,8 +66,8 @@ export function WithdrawEntryForm({ entryId, title }: { entryId: string; title: 
 
 export function ChallengeLink({ slug, title }: { slug: string; title: string }) {
   return (
-    <Link href={`/challenges/${slug}`} className="font-semibold hover:underline">
+    <IntentLink href={`/challenges/${slug}`} className="font-semibold hover:underline">
       {title}
-    </Link>
+    </IntentLink>
   );
 }

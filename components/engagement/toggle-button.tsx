@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { useOptimistic, useState, useTransition, type ReactNode } from "react";
 import { useViewer } from "@/components/viewer/viewer-provider";
 
@@ -30,11 +30,11 @@ export function ToggleButton({ on, count, send, onSettled, label, icon, signInPr
 
   if (!loading && !viewer) {
     return (
-      <Link href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`} className={`${base} border-stone-300 text-stone-700 hover:bg-stone-100`} title={signInPrompt}>
+      <IntentLink href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`} className={`${base} border-stone-300 text-stone-700 hover:bg-stone-100`} title={signInPrompt}>
         {icon(false)}
         <span>{label(false)}</span>
         {count != null ? <span className="tabular-nums text-stone-500">{count.toLocaleString("en-US")}</span> : null}
-      </Link>
+      </IntentLink>
     );
   }
 

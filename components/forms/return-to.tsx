@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { useSearchParams } from "next/navigation";
 import { Suspense, type ReactNode } from "react";
 
@@ -23,9 +23,9 @@ export function ReturnToField() {
 function LinkWithCallback({ href, className, children }: { href: string; className?: string; children: ReactNode }) {
   const callbackUrl = useSearchParams().get("callbackUrl");
   return (
-    <Link href={callbackUrl ? `${href}?callbackUrl=${encodeURIComponent(callbackUrl)}` : href} className={className}>
+    <IntentLink href={callbackUrl ? `${href}?callbackUrl=${encodeURIComponent(callbackUrl)}` : href} className={className}>
       {children}
-    </Link>
+    </IntentLink>
   );
 }
 
@@ -34,9 +34,9 @@ export function ReturnToLink({ href, className, children }: { href: string; clas
   return (
     <Suspense
       fallback={
-        <Link href={href} className={className}>
+        <IntentLink href={href} className={className}>
           {children}
-        </Link>
+        </IntentLink>
       }
     >
       <LinkWithCallback href={href} className={className}>

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { useEffect } from "react";
 import { LoadMoreButton, useLoadMore } from "@/components/load-more";
 import { markNotificationsReadAction } from "@/lib/actions/accounts";
@@ -40,9 +40,9 @@ export function NotificationList({ initial, cursor }: { initial: NotificationDTO
               <p className="break-words">
                 {n.read ? null : <span className="sr-only">Unread: </span>}
                 {n.href ? (
-                  <Link href={n.href} className="hover:underline">
+                  <IntentLink href={n.href} className="hover:underline">
                     {n.message}
-                  </Link>
+                  </IntentLink>
                 ) : (
                   n.message
                 )}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import type { ImportView } from "@/lib/data/imports";
 import { formatDateTime, pluralize } from "@/components/format";
 import type { ImportStatus } from "@/lib/generated/prisma/enums";
@@ -21,10 +21,10 @@ export function ImportList({ imports }: { imports: Pick<ImportView, "id" | "file
     <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200">
       {imports.map((item) => (
         <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm">
-          <Link href={`/settings/data/imports/${item.id}`} className="link min-w-0 break-all font-medium">
+          <IntentLink href={`/settings/data/imports/${item.id}`} className="link min-w-0 break-all font-medium">
             {item.fileName}
             {item.dryRun ? " (dry run)" : ""}
-          </Link>
+          </IntentLink>
           <span className="flex items-center gap-2 text-stone-600">
             {item.dryRun ? `${pluralize(item.created, "story", "stories")} would be created` : `${pluralize(item.created, "story", "stories")} created`} ·{" "}
             <time dateTime={item.createdAt.toISOString()}>{formatDateTime(item.createdAt)}</time>

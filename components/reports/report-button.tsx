@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { useEffect, useRef, useState } from "react";
 import { createReportAction } from "@/lib/actions/reports";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -42,10 +42,10 @@ export function ReportButton({ targetType, targetId, ownerId, what, returnTo, cl
   const label = `Report this ${nouns[targetType]}`;
   if (!viewer) {
     return (
-      <Link href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`} className={className} title={`Sign in to report this ${nouns[targetType]}`}>
+      <IntentLink href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`} className={className} title={`Sign in to report this ${nouns[targetType]}`}>
         <FlagIcon />
         <span>Report</span>
-      </Link>
+      </IntentLink>
     );
   }
   return (

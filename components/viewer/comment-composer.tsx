@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { CommentForm } from "@/components/comment-form";
 import { usePostCommentAction } from "@/components/viewer/comment-thread-context";
 import { useViewer } from "@/components/viewer/viewer-provider";
@@ -15,9 +15,9 @@ export function CommentComposer({ storyPath }: { storyPath: string }) {
   if (viewer) return <CommentForm id="new-comment" action={postComment} label="Add a comment" submitLabel="Post comment" pendingLabel="Posting…" />;
   return (
     <p className="rounded-xl bg-stone-50 p-4 text-stone-700">
-      <Link href={`/signin?callbackUrl=${encodeURIComponent(`${storyPath}#comments-heading`)}`} className="link font-semibold">
+      <IntentLink href={`/signin?callbackUrl=${encodeURIComponent(`${storyPath}#comments-heading`)}`} className="link font-semibold">
         Sign in
-      </Link>{" "}
+      </IntentLink>{" "}
       to join the conversation.
     </p>
   );

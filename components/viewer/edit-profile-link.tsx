@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { useViewer } from "@/components/viewer/viewer-provider";
 
 /** On your own profile only: the way to change it. (The profile page is shared and cached, so the check is here.) */
@@ -7,8 +7,8 @@ export function EditProfileLink({ creatorId }: { creatorId: string }) {
   const { viewer } = useViewer();
   if (viewer?.id !== creatorId) return null;
   return (
-    <Link href="/settings/profile" className="btn-secondary">
+    <IntentLink href="/settings/profile" className="btn-secondary">
       Edit profile
-    </Link>
+    </IntentLink>
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { useCallback, useEffect, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { removeCommentAction, restoreCommentAction } from "@/lib/actions/moderation";
@@ -33,9 +33,9 @@ export function HiddenComment({ id, hiddenBy }: { id: string; hiddenBy: "MODERAT
             <CommentBody html={mine.bodyHtml} />
           </div>
           {mine.actionId ? (
-            <Link href={`/moderation/${mine.actionId}`} className="link mt-1 inline-block text-sm font-semibold text-amber-950">
+            <IntentLink href={`/moderation/${mine.actionId}`} className="link mt-1 inline-block text-sm font-semibold text-amber-950">
               What this means and how to appeal
-            </Link>
+            </IntentLink>
           ) : null}
         </div>
       ) : null}

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { formatDateTime } from "@/components/format";
 import { useViewer, type ClientRestriction } from "@/components/viewer/viewer-provider";
 
@@ -24,9 +24,9 @@ export function RestrictionBanner() {
             </strong>{" "}
             {r.reason ? <span>Reason: {r.reason}</span> : null}{" "}
             {r.actionId ? (
-              <Link href={`/moderation/${r.actionId}`} className="link whitespace-nowrap font-semibold">
+              <IntentLink href={`/moderation/${r.actionId}`} className="link whitespace-nowrap font-semibold">
                 See details / appeal
-              </Link>
+              </IntentLink>
             ) : null}
           </li>
         ))}
@@ -45,9 +45,9 @@ export function CommentBlockedNotice({ restriction }: { restriction: ClientRestr
       </strong>{" "}
       {restriction.reason ? `Reason: ${restriction.reason}` : null}{" "}
       {restriction.actionId ? (
-        <Link href={`/moderation/${restriction.actionId}`} className="link font-semibold">
+        <IntentLink href={`/moderation/${restriction.actionId}`} className="link font-semibold">
           See details / appeal
-        </Link>
+        </IntentLink>
       ) : null}
     </p>
   );

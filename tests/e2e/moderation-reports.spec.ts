@@ -117,7 +117,7 @@ test("a reader reports a comment; a moderator hides it from /admin/reports; read
   await expect(spammer.getByRole("main")).toContainText("Spam links");
   await spammer.getByLabel("Your appeal").fill("It was a joke between friends about a spam bot, not an advert.");
   await spammer.getByRole("button", { name: "Send appeal" }).click();
-  await expect(spammer.getByTestId("appeal-status")).toContainText("Appeal pending");
+  await expect(spammer.getByRole("main").getByTestId("appeal-status")).toContainText("Appeal pending");
 
   // ...an admin answers in /admin/appeals and overturns it...
   const admin = await (await browser.newContext()).newPage();

@@ -123,7 +123,7 @@ test("a banned user appeals from /moderation; an admin overturns it in /admin/ap
   await expect(ben.getByText("Tell us a little more")).toBeVisible();
   await ben.getByLabel("Your appeal").fill("I quoted the story's villain; I wasn't calling anyone names.");
   await ben.getByRole("button", { name: "Send appeal" }).click();
-  await expect(ben.getByTestId("appeal-status")).toContainText("Appeal pending");
+  await expect(ben.getByRole("main").getByTestId("appeal-status")).toContainText("Appeal pending");
   await expect(ben.getByLabel("Your appeal")).toHaveCount(0);
 
   // An admin answers it.
@@ -147,8 +147,8 @@ test("a banned user appeals from /moderation; an admin overturns it in /admin/ap
   await ben.getByRole("link", { name: "Notifications (1 unread)" }).click();
   await expect(ben.getByRole("list", { name: "Notifications" })).toContainText("Your appeal was accepted and the decision reversed: You're right: that was a quote. Sorry.");
   await ben.goto(actionUrl);
-  await expect(ben.getByTestId("appeal-status")).toContainText("Appeal accepted");
-  await expect(ben.getByTestId("appeal-status")).toContainText("that was a quote");
+  await expect(ben.getByRole("main").getByTestId("appeal-status")).toContainText("Appeal accepted");
+  await expect(ben.getByRole("main").getByTestId("appeal-status")).toContainText("that was a quote");
   await expect(ben.locator("article").filter({ hasText: "Moderation decision" })).toContainText("Overturned on appeal");
 
   // The studio lists the decisions about Ben, without names, linking to the same page.

@@ -238,3 +238,30 @@ test("home, communities and tags: hero images, a featured staff pick, RSS links,
   await admin.getByRole("link", { name: "New community" }).click();
   await expectNoSeriousA11yViolations(admin);
 });
+
+test("links prefetch when a reader reaches for them, not when they come into view", async ({ page }) => {
+  await signUp(page, "Intent Writer");
+  const storyUrl = await publishStory(page, "A story to reach for");
+  const storyPath = new URL(storyUrl).pathname;
+  const prefetched: string[] = [];
+  page.on("request", (request) => void (request.headers()["next-router-prefetch"] && prefetched.push(new URL(request.url()).pathname)));
+
+  // A community page full of links (header, footer, the story's card, its author, its tags, the
+  // search box): none of them is asked for just by being on screen.
+  await page.goto("/journal");
+  const card = page.getByRole("main").getByRole("link", { name: "A story to reach for" });
+  await expect(card).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(prefetched).toEqual([]);
+
+  // Reaching for the card (pointer over it) asks for that page, and keyboard focus does the same
+  // for the next link; following the card then lands on the story.
+  await card.hover();
+  await expect.poll(() => prefetched).toContain(storyPath);
+  const author = page.getByRole("main").getByRole("link", { name: "Intent Writer" }).first();
+  await author.focus();
+  await expect.poll(() => prefetched.some((p) => p.startsWith("/authors/"))).toBe(true);
+  await card.click();
+  await expect(page).toHaveURL(storyUrl);
+  await expect(page.getByRole("heading", { level: 1, name: "A story to reach for" })).toBeVisible();
+});

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { Suspense } from "react";
 import { requireViewer } from "@/lib/auth/session";
 import { listOpenAppeals, type OpenAppeal } from "@/lib/data/appeals";
@@ -50,9 +50,9 @@ function AppealCard({ appeal }: { appeal: OpenAppeal }) {
   return (
     <li className="rounded-xl border border-stone-200 p-4 sm:p-5" aria-label={`Appeal by ${appeal.user.name}`}>
       <p className="text-sm text-stone-500">
-        <Link href={`/admin/users/${appeal.user.id}`} className="link font-semibold text-ink">
+        <IntentLink href={`/admin/users/${appeal.user.id}`} className="link font-semibold text-ink">
           {appeal.user.name}
-        </Link>{" "}
+        </IntentLink>{" "}
         appealed {formatDateTime(appeal.createdAt)}
       </p>
       <blockquote className="mt-2 whitespace-pre-line border-l-4 border-stone-300 pl-3 text-stone-800">{appeal.text}</blockquote>
@@ -65,9 +65,9 @@ function AppealCard({ appeal }: { appeal: OpenAppeal }) {
         <p className="mt-1 text-stone-600">
           About:{" "}
           {action.target.href ? (
-            <Link href={action.target.href} className="link">
+            <IntentLink href={action.target.href} className="link">
               {action.target.label}
-            </Link>
+            </IntentLink>
           ) : (
             action.target.label
           )}

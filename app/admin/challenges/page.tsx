@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { Suspense } from "react";
 import { requireViewer } from "@/lib/auth/session";
 import { listChallengesForAdmin } from "@/lib/data/challenges";
@@ -15,9 +15,9 @@ export default function AdminChallengesPage() {
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h1 className="font-serif text-2xl font-bold">Challenges</h1>
-        <Link href="/admin/challenges/new" className="btn-primary">
+        <IntentLink href="/admin/challenges/new" className="btn-primary">
           New challenge
-        </Link>
+        </IntentLink>
       </div>
       <Suspense fallback={<PageSkeleton />}>
         <ChallengeRows />
@@ -43,20 +43,20 @@ async function ChallengeRows() {
         {challenges.map((c) => (
           <li key={c.id} className="flex flex-wrap items-center justify-between gap-3 p-4">
             <div className="min-w-0">
-              <Link href={`/admin/challenges/${c.id}`} className="font-serif text-lg font-bold hover:underline">
+              <IntentLink href={`/admin/challenges/${c.id}`} className="font-serif text-lg font-bold hover:underline">
                 {c.title}
-              </Link>{" "}
+              </IntentLink>{" "}
               <PhasePill phase={c.phase} />
               <p className="text-sm text-stone-600">
-                <Link href={`/challenges/${c.slug}`} className="link font-mono">
+                <IntentLink href={`/challenges/${c.slug}`} className="link font-mono">
                   /challenges/{c.slug}
-                </Link>{" "}
+                </IntentLink>{" "}
                 · {c.communityName} · {pluralize(c.entryCount, "entry", "entries")} · deadline {formatDateTime(c.closesAt)}
               </p>
             </div>
-            <Link href={`/admin/challenges/${c.id}`} className="btn-secondary">
+            <IntentLink href={`/admin/challenges/${c.id}`} className="btn-secondary">
               Manage<span className="sr-only"> {c.title}</span>
-            </Link>
+            </IntentLink>
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { Suspense } from "react";
 import { requireViewer } from "@/lib/auth/session";
 import { listCommunitiesForAdmin } from "@/lib/data/communities";
@@ -14,9 +14,9 @@ export default function AdminCommunitiesPage() {
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h1 className="font-serif text-2xl font-bold">Communities</h1>
-        <Link href="/admin/communities/new" className="btn-primary">
+        <IntentLink href="/admin/communities/new" className="btn-primary">
           New community
-        </Link>
+        </IntentLink>
       </div>
       <Suspense fallback={<PageSkeleton />}>
         <CommunityRows />
@@ -42,20 +42,20 @@ async function CommunityRows() {
         {communities.map((c) => (
           <li key={c.id} className="flex flex-wrap items-center justify-between gap-3 p-4">
             <div className="min-w-0">
-              <Link href={`/admin/communities/${c.id}`} className="font-serif text-lg font-bold hover:underline">
+              <IntentLink href={`/admin/communities/${c.id}`} className="font-serif text-lg font-bold hover:underline">
                 {c.name}
-              </Link>
+              </IntentLink>
               {c.archivedAt ? <span className="ml-2 rounded-full bg-stone-100 px-2 py-0.5 text-xs font-semibold text-stone-700 ring-1 ring-inset ring-stone-200">Archived</span> : null}
               <p className="text-sm text-stone-600">
-                <Link href={`/${c.slug}`} className="link font-mono">
+                <IntentLink href={`/${c.slug}`} className="link font-mono">
                   /{c.slug}
-                </Link>{" "}
+                </IntentLink>{" "}
                 · {pluralize(c.storyCount, "published story", "published stories")} · edited {formatDate(c.updatedAt)}
               </p>
             </div>
-            <Link href={`/admin/communities/${c.id}`} className="btn-secondary">
+            <IntentLink href={`/admin/communities/${c.id}`} className="btn-secondary">
               Edit<span className="sr-only"> {c.name}</span>
-            </Link>
+            </IntentLink>
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listCommunities } from "@/lib/data/communities";
@@ -28,7 +28,7 @@ export default async function AdminImportPage() {
       </p>
       <p className="mb-6 text-sm text-stone-600">
         Posts published there are published here with their dates, within the community&apos;s rules (others wait for review); drafts stay drafts. No one is emailed. Importing
-        the same file again creates nothing twice. Members who import their own writing use <Link href="/settings/data" className="link">Your data</Link> instead.
+        the same file again creates nothing twice. Members who import their own writing use <IntentLink href="/settings/data" className="link">Your data</IntentLink> instead.
       </p>
       <section aria-labelledby="site-import-heading" className="border-b border-stone-200 pb-8">
         <h2 id="site-import-heading" className="mb-4 font-serif text-xl font-bold">

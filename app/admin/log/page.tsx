@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { Suspense } from "react";
 import { requireViewer } from "@/lib/auth/session";
 import { listAuditLog, type AuditLogEntry } from "@/lib/data/audit-log";
@@ -46,9 +46,9 @@ async function Log({ searchParams }: { searchParams: SearchParams }) {
           </ol>
         )}
         {nextCursor ? (
-          <Link href={`/admin/log?${next}`} className="btn-secondary mt-4">
+          <IntentLink href={`/admin/log?${next}`} className="btn-secondary mt-4">
             Older entries
-          </Link>
+          </IntentLink>
         ) : null}
       </>
     );
@@ -64,21 +64,21 @@ function LogRow({ entry }: { entry: AuditLogEntry }) {
         <span className="text-stone-500">{formatDateTime(entry.createdAt)}</span>
       </p>
       <p className="mt-1 text-stone-600">
-        By {entry.actor ? <Link href={`/admin/users/${entry.actor.id}`} className="link">{entry.actor.name}</Link> : "the system"}
+        By {entry.actor ? <IntentLink href={`/admin/users/${entry.actor.id}`} className="link">{entry.actor.name}</IntentLink> : "the system"}
         {entry.subject ? (
           <>
             {" "}
             · about{" "}
-            <Link href={`/admin/users/${entry.subject.id}`} className="link">
+            <IntentLink href={`/admin/users/${entry.subject.id}`} className="link">
               {entry.subject.name}
-            </Link>
+            </IntentLink>
           </>
         ) : null}{" "}
         · {targetLabels[entry.targetType]}{" "}
         {target?.href ? (
-          <Link href={target.href} className="link">
+          <IntentLink href={target.href} className="link">
             {target.label}
-          </Link>
+          </IntentLink>
         ) : target ? (
           target.label
         ) : (

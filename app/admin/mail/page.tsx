@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getMailFile, getMailOverview, type MailFileDetail } from "@/lib/data/admin-mail";
@@ -66,11 +66,11 @@ export default async function AdminMailPage({ searchParams }: { searchParams: Pr
               <ul className="mt-3 divide-y divide-stone-200 rounded-xl border border-stone-200 text-sm">
                 {overview.files.map((m) => (
                   <li key={m.file}>
-                    <Link href={`/admin/mail?file=${encodeURIComponent(m.file)}`} aria-current={m.file === file ? "true" : undefined} className="block p-3 hover:bg-stone-50 aria-[current]:bg-amber-50">
+                    <IntentLink href={`/admin/mail?file=${encodeURIComponent(m.file)}`} aria-current={m.file === file ? "true" : undefined} className="block p-3 hover:bg-stone-50 aria-[current]:bg-amber-50">
                       <span className="block font-semibold">{m.subject}</span>
                       <span className="block break-all text-stone-600">{m.to}</span>
                       {m.date ? <span className="block text-xs text-stone-500">{formatDateTime(m.date)}</span> : null}
-                    </Link>
+                    </IntentLink>
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { Suspense } from "react";
 import { z } from "zod";
 import { requireViewer } from "@/lib/auth/session";
@@ -59,16 +59,16 @@ async function Queue({ searchParams }: { searchParams: SearchParams }) {
       {cursor || page.nextCursor ? (
         <nav aria-label="Report pages" className="mt-8 flex flex-wrap justify-between gap-3 text-sm">
           {cursor ? (
-            <Link href="/admin/reports" className="link">
+            <IntentLink href="/admin/reports" className="link">
               ← Back to the oldest
-            </Link>
+            </IntentLink>
           ) : (
             <span />
           )}
           {page.nextCursor ? (
-            <Link href={`/admin/reports?cursor=${encodeURIComponent(page.nextCursor)}`} className="btn-secondary">
+            <IntentLink href={`/admin/reports?cursor=${encodeURIComponent(page.nextCursor)}`} className="btn-secondary">
               Newer reports →
-            </Link>
+            </IntentLink>
           ) : null}
         </nav>
       ) : null}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { Suspense } from "react";
 import { requireViewer } from "@/lib/auth/session";
 import { listReviewQueue } from "@/lib/data/review";
@@ -56,9 +57,9 @@ async function ReviewQueue({ searchParams }: { searchParams: SearchParams }) {
           <p className="font-semibold">No stories waiting for review</p>
           <p className="mt-1 text-sm text-stone-600">{cursor ? "That was the last page." : "New submissions will appear here."}</p>
           {cursor ? (
-            <Link href="/admin/reviews" className="link mt-2 inline-block text-sm">
+            <IntentLink href="/admin/reviews" className="link mt-2 inline-block text-sm">
               Back to the first page
-            </Link>
+            </IntentLink>
           ) : null}
         </div>
       ) : (
@@ -110,9 +111,9 @@ async function ReviewQueue({ searchParams }: { searchParams: SearchParams }) {
         </ul>
       )}
       {queue.nextCursor ? (
-        <Link href={`/admin/reviews?cursor=${encodeURIComponent(queue.nextCursor)}`} className="btn-secondary">
+        <IntentLink href={`/admin/reviews?cursor=${encodeURIComponent(queue.nextCursor)}`} className="btn-secondary">
           Next page
-        </Link>
+        </IntentLink>
       ) : null}
     </>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { Suspense } from "react";
 import { requireViewer } from "@/lib/auth/session";
 import { isStaff } from "@/lib/auth/permissions";
@@ -42,18 +42,18 @@ function renderUsers(filter: UserListFilter, { items, nextCursor }: Awaited<Retu
       {items.length === 0 ? (
         <div className="rounded-xl border border-dashed border-stone-300 p-10 text-center">
           <p className="font-semibold">No users match.</p>
-          <Link href="/admin/users" className="link mt-2 inline-block">
+          <IntentLink href="/admin/users" className="link mt-2 inline-block">
             Show everyone
-          </Link>
+          </IntentLink>
         </div>
       ) : (
         <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200" aria-label="Users">
           {items.map((u) => (
             <li key={u.id} className="grid gap-2 p-4 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-center">
               <div className="min-w-0">
-                <Link href={`/admin/users/${u.id}`} className="font-semibold hover:underline">
+                <IntentLink href={`/admin/users/${u.id}`} className="font-semibold hover:underline">
                   {u.name}
-                </Link>{" "}
+                </IntentLink>{" "}
                 <span className="text-sm text-stone-500">@{u.handle}</span>
                 <p className="truncate text-sm text-stone-600">{u.email}</p>
               </div>
@@ -69,9 +69,9 @@ function renderUsers(filter: UserListFilter, { items, nextCursor }: Awaited<Retu
         </ul>
       )}
       {nextCursor ? (
-        <Link href={`/admin/users?${nextParams}`} className="btn-secondary mt-4">
+        <IntentLink href={`/admin/users?${nextParams}`} className="btn-secondary mt-4">
           Next page
-        </Link>
+        </IntentLink>
       ) : null}
     </>
   );

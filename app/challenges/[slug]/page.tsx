@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { notFound } from "next/navigation";
 import { cachedChallengePage } from "@/lib/cache/challenges";
 import { cachedBranding } from "@/lib/cache/public";
@@ -34,16 +34,16 @@ export default async function ChallengePage({ params }: Props) {
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
       <p className="text-sm">
-        <Link href="/challenges" className="link">
+        <IntentLink href="/challenges" className="link">
           ← All challenges
-        </Link>
+        </IntentLink>
       </p>
       <header className="mb-8 mt-3 max-w-3xl">
         <p className="flex flex-wrap items-center gap-2 text-sm text-stone-600">
           <PhasePill phase={challenge.phase} /> in{" "}
-          <Link href={`/${challenge.community.slug}`} className="font-medium text-brand-700 hover:underline">
+          <IntentLink href={`/${challenge.community.slug}`} className="font-medium text-brand-700 hover:underline">
             {challenge.community.name}
-          </Link>
+          </IntentLink>
         </p>
         <h1 className="mt-2 font-serif text-4xl font-bold">{challenge.title}</h1>
       </header>
@@ -79,9 +79,9 @@ export default async function ChallengePage({ params }: Props) {
             <div className="rounded-xl border border-stone-200 p-4 text-sm">
               <p className="font-semibold">How to enter</p>
               <p className="mt-1 text-stone-700">Write your story in {challenge.community.name}, then choose “Enter this story in…” below the editor.</p>
-              <Link href="/studio/new" className="btn-primary mt-3 inline-block">
+              <IntentLink href="/studio/new" className="btn-primary mt-3 inline-block">
                 Write a story
-              </Link>
+              </IntentLink>
             </div>
           ) : null}
           <Facts title="Rules" items={rules} />
@@ -93,9 +93,9 @@ export default async function ChallengePage({ params }: Props) {
               <ul className="mt-2 space-y-1 text-sm">
                 {challenge.judges.map((j) => (
                   <li key={j.handle}>
-                    <Link href={`/authors/${j.handle}`} className="link">
+                    <IntentLink href={`/authors/${j.handle}`} className="link">
                       {j.name}
-                    </Link>
+                    </IntentLink>
                   </li>
                 ))}
               </ul>
@@ -104,9 +104,9 @@ export default async function ChallengePage({ params }: Props) {
           {challenge.phase === "open" || challenge.phase === "judging" ? (
             <p className="text-sm text-stone-600">
               Judging this challenge?{" "}
-              <Link href={`/challenges/${challenge.slug}/judge`} className="link">
+              <IntentLink href={`/challenges/${challenge.slug}/judge`} className="link">
                 Open the judging page
-              </Link>
+              </IntentLink>
             </p>
           ) : null}
         </aside>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 
 export const metadata: Metadata = { title: "Email address changed" };
 
@@ -8,9 +8,9 @@ export default function EmailChangedPage() {
     <div className="mx-auto max-w-md px-4 py-12">
       <h1 className="mb-2 font-serif text-3xl font-bold">Your email address is changed</h1>
       <p className="mb-8 text-stone-600">Sign in with the new address from now on. Your password stays the same.</p>
-      <Link href="/settings/account" className="btn-primary">
+      <IntentLink href="/settings/account" className="btn-primary">
         Go to your account settings
-      </Link>
+      </IntentLink>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { Suspense } from "react";
 import { requireViewer } from "@/lib/auth/session";
 import { getMyModerationAction, type MyModerationAction } from "@/lib/data/appeals";
@@ -48,9 +48,9 @@ function ActionView({ action }: { action: MyModerationAction }) {
           <dt className="text-sm font-semibold text-stone-500">What it was about</dt>
           <dd className="mt-1">
             {action.target.href ? (
-              <Link href={action.target.href} className="link">
+              <IntentLink href={action.target.href} className="link">
                 {action.target.label}
-              </Link>
+              </IntentLink>
             ) : (
               action.target.label
             )}
@@ -69,9 +69,9 @@ function ActionView({ action }: { action: MyModerationAction }) {
         <AppealSection action={action} />
       </section>
       <p className="text-sm">
-        <Link href="/notifications" className="link">
+        <IntentLink href="/notifications" className="link">
           Back to notifications
-        </Link>
+        </IntentLink>
       </p>
     </article>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { requireViewer } from "@/lib/auth/session";
 import { getMyEmail } from "@/lib/data/account-changes";
 import { ACCOUNT_DELETION_GRACE_DAYS } from "@/lib/domain/account-deletion";
@@ -17,9 +17,9 @@ export default async function AccountSettingsPage() {
       <h1 className="font-serif text-3xl font-bold">Password and sessions</h1>
       <p className="mb-8 mt-2 text-stone-600">
         Your email address, password and sessions, and deleting your account. Back to{" "}
-        <Link href="/settings/profile" className="link">
+        <IntentLink href="/settings/profile" className="link">
           your profile settings
-        </Link>
+        </IntentLink>
         .
       </p>
       <section aria-labelledby="email-heading" className={section}>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { requireViewer } from "@/lib/auth/session";
 import { listCommunities } from "@/lib/data/communities";
 import { listMyImports } from "@/lib/data/imports";
@@ -17,9 +17,9 @@ export default async function DataSettingsPage() {
       <h1 className="font-serif text-3xl font-bold">Your data</h1>
       <p className="mb-8 mt-2 text-stone-600">
         Everything you wrote here is yours to take with you. Back to{" "}
-        <Link href="/settings/profile" className="link">
+        <IntentLink href="/settings/profile" className="link">
           your profile settings
-        </Link>
+        </IntentLink>
         .
       </p>
       <section aria-labelledby="download-heading" className="mb-10 border-b border-stone-200 pb-8">

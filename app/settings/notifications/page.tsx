@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { requireViewer } from "@/lib/auth/session";
 import { getMyEmailPreferences } from "@/lib/data/email-preferences";
 import { ClearMyEmailStopForm, EmailPreferencesForm } from "@/components/email-preference-forms";
@@ -16,9 +16,9 @@ export default async function NotificationSettingsPage() {
         We write to <strong>{email}</strong>.{" "}
         {confirmed ? null : "Confirm that address first (see the banner above): until then we only send the confirmation link. "}
         Back to{" "}
-        <Link href="/settings/profile" className="link">
+        <IntentLink href="/settings/profile" className="link">
           your profile settings
-        </Link>
+        </IntentLink>
         .
       </p>
       {stopped ? (
@@ -28,9 +28,9 @@ export default async function NotificationSettingsPage() {
           </h2>
           <p className="mb-3">
             {stopped.reason || "Your mail provider refused our email"} ({stopped.at.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}). Until this is cleared, you get no email from us at all, password resets included. If your mailbox works again, or you{" "}
-            <Link href="/settings/account" className="link">
+            <IntentLink href="/settings/account" className="link">
               changed to another address
-            </Link>
+            </IntentLink>
             , turn email back on:
           </p>
           <ClearMyEmailStopForm />

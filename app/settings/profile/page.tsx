@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { requireViewer } from "@/lib/auth/session";
 import { getMyProfile } from "@/lib/data/users";
 import { ProfileForm } from "@/components/profile-form";
@@ -15,17 +15,17 @@ export default async function ProfileSettingsPage() {
       <h1 className="font-serif text-3xl font-bold">Your profile</h1>
       <p className="mb-8 mt-2 text-stone-600">
         Readers see this on{" "}
-        <Link href={`/authors/${profile.handle}`} className="link">
+        <IntentLink href={`/authors/${profile.handle}`} className="link">
           your profile page
-        </Link>{" "}
+        </IntentLink>{" "}
         and under each of your stories. Your password and signed-in devices are under{" "}
-        <Link href="/settings/account" className="link">
+        <IntentLink href="/settings/account" className="link">
           password and sessions
-        </Link>
+        </IntentLink>
         ; to download or import your stories, see{" "}
-        <Link href="/settings/data" className="link">
+        <IntentLink href="/settings/data" className="link">
           your data
-        </Link>
+        </IntentLink>
         .
       </p>
       <div className="mb-10 border-b border-stone-200 pb-8">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 
 export const metadata: Metadata = { title: "Check your email" };
 
@@ -11,9 +11,9 @@ export default function CheckEmailPage() {
       <p className="mb-6 text-stone-600">We&apos;ve sent a message to the address you gave. Follow it to continue.</p>
       <p className="text-sm text-stone-600">
         Nothing arrived after a few minutes? Check your spam folder, or{" "}
-        <Link href="/signin" className="link font-semibold">
+        <IntentLink href="/signin" className="link font-semibold">
           sign in
-        </Link>
+        </IntentLink>
         .
       </p>
     </div>

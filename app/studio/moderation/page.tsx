@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { requireViewer } from "@/lib/auth/session";
 import { listMyModerationActions } from "@/lib/data/appeals";
 import { formatDateTime } from "@/components/format";
@@ -14,9 +14,9 @@ export default async function StudioModerationPage() {
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <p className="text-sm">
-        <Link href="/studio" className="link">
+        <IntentLink href="/studio" className="link">
           ← Your stories
-        </Link>
+        </IntentLink>
       </p>
       <h1 className="mb-2 mt-2 font-serif text-3xl font-bold">Moderation</h1>
       <p className="mb-6 text-stone-600">Decisions moderators took about your stories, comments and account. Open one to see why, and to appeal.</p>
@@ -30,9 +30,9 @@ export default async function StudioModerationPage() {
           {items.map((entry) => (
             <li key={entry.id} className="p-4">
               <p className="flex flex-wrap items-center gap-2">
-                <Link href={`/moderation/${entry.id}`} className="font-semibold hover:underline">
+                <IntentLink href={`/moderation/${entry.id}`} className="font-semibold hover:underline">
                   {actionLabels[entry.action]}
-                </Link>
+                </IntentLink>
                 {entry.appealStatus ? <span className={`${pill} ${entry.appealStatus === "OVERTURNED" ? pillTone.good : entry.appealStatus === "OPEN" ? pillTone.warn : pillTone.neutral}`}>{appealStatusLabels[entry.appealStatus]}</span> : null}
                 <span className="text-sm text-stone-500">{formatDateTime(entry.createdAt)}</span>
               </p>

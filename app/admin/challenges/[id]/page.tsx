@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { Suspense } from "react";
 import { requireViewer } from "@/lib/auth/session";
 import { getChallengeForEditing } from "@/lib/data/challenges";
@@ -19,9 +19,9 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default function ManageChallengePage(props: Props) {
   return (
     <div className="max-w-3xl">
-      <Link href="/admin/challenges" className="link text-sm">
+      <IntentLink href="/admin/challenges" className="link text-sm">
         ← All challenges
-      </Link>
+      </IntentLink>
       <Suspense fallback={<PageSkeleton />}>
         <ManageChallenge {...props} />
       </Suspense>
@@ -41,13 +41,13 @@ async function ManageChallenge({ params, searchParams }: Props) {
         <h1 className="mt-2 font-serif text-2xl font-bold">{challenge.title}</h1>
         <p className="mb-6 flex flex-wrap items-center gap-2 text-sm text-stone-600">
           <PhasePill phase={challenge.phase} />
-          <Link href={`/challenges/${challenge.slug}`} className="link font-mono">
+          <IntentLink href={`/challenges/${challenge.slug}`} className="link font-mono">
             /challenges/{challenge.slug}
-          </Link>
+          </IntentLink>
           ·
-          <Link href={`/challenges/${challenge.slug}/judge`} className="link">
+          <IntentLink href={`/challenges/${challenge.slug}/judge`} className="link">
             Judging page
-          </Link>
+          </IntentLink>
         </p>
         {query.created ? <FormMessage tone="success" message="Challenge created. It shows on /challenges now." /> : null}
         {query.saved ? <FormMessage tone="success" message="Challenge saved." /> : null}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listCommunities } from "@/lib/data/communities";
@@ -15,9 +15,9 @@ export default async function NewChallengePage() {
   const communities = await listCommunities();
   return (
     <div className="max-w-3xl">
-      <Link href="/admin/challenges" className="link text-sm">
+      <IntentLink href="/admin/challenges" className="link text-sm">
         ← All challenges
-      </Link>
+      </IntentLink>
       <h1 className="mb-6 mt-2 font-serif text-2xl font-bold">New challenge</h1>
       <ChallengeForm communities={communities} />
     </div>

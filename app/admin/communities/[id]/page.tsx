@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { Suspense } from "react";
 import { requireViewer } from "@/lib/auth/session";
 import { getCommunityForEditing } from "@/lib/data/communities";
@@ -19,9 +19,9 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default function EditCommunityPage(props: Props) {
   return (
     <div className="max-w-3xl">
-      <Link href="/admin/communities" className="link text-sm">
+      <IntentLink href="/admin/communities" className="link text-sm">
         ← All communities
-      </Link>
+      </IntentLink>
       <Suspense fallback={<PageSkeleton />}>
         <EditCommunity {...props} />
       </Suspense>
@@ -41,9 +41,9 @@ async function EditCommunity({ params, searchParams }: Props) {
       <>
         <h1 className="mt-2 font-serif text-2xl font-bold">{community.name}</h1>
         <p className="mb-6 text-sm text-stone-600">
-          <Link href={`/${community.slug}`} className="link font-mono">
+          <IntentLink href={`/${community.slug}`} className="link font-mono">
             /{community.slug}
-          </Link>{" "}
+          </IntentLink>{" "}
           · {pluralize(community.storyCount, "published story", "published stories")}
           {archived ? " · archived: its stories stay readable, it takes no new ones" : ""}
         </p>
@@ -84,9 +84,9 @@ async function EditCommunity({ params, searchParams }: Props) {
               {moderators.map((m) => (
                 <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 p-3">
                   <div className="text-sm">
-                    <Link href={`/authors/${m.handle}`} className="link font-semibold">
+                    <IntentLink href={`/authors/${m.handle}`} className="link font-semibold">
                       {m.name}
-                    </Link>{" "}
+                    </IntentLink>{" "}
                     <span className="text-stone-600">@{m.handle} · since {formatDateTime(m.addedAt)}</span>
                   </div>
                   <RemoveCommunityModeratorForm communityId={community.id} userId={m.userId} handle={m.handle} />

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { CommunityForm } from "@/components/admin/community-form";
@@ -13,9 +13,9 @@ export default async function NewCommunityPage() {
   }
   return (
     <div className="max-w-3xl">
-      <Link href="/admin/communities" className="link text-sm">
+      <IntentLink href="/admin/communities" className="link text-sm">
         ← All communities
-      </Link>
+      </IntentLink>
       <h1 className="mb-6 mt-2 font-serif text-2xl font-bold">New community</h1>
       <CommunityForm />
     </div>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { claimSubmissionForReview } from "@/lib/data/review";
@@ -17,9 +17,9 @@ export const metadata: Metadata = { title: "Review story", robots: { index: fals
 type Props = { params: Promise<{ id: string }> };
 
 const backLink = (
-  <Link href="/admin/reviews" className="link text-sm">
+  <IntentLink href="/admin/reviews" className="link text-sm">
     ← Back to the queue
-  </Link>
+  </IntentLink>
 );
 
 /** One submission: the story as readers would see it, its checks, earlier decisions, and the decision forms. */

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { Suspense } from "react";
 import { requireViewer } from "@/lib/auth/session";
 import { can, isStaff, mayRestrictAccount } from "@/lib/auth/permissions";
@@ -44,18 +44,18 @@ function UserView({ user, mayRestrict, manageRole, manageTrust, manageEmail }: {
   return (
     <div className="space-y-6">
       <p className="text-sm">
-        <Link href="/admin/users" className="link">
+        <IntentLink href="/admin/users" className="link">
           ← All users
-        </Link>
+        </IntentLink>
       </p>
       <header className="flex flex-wrap items-start gap-4">
         <Avatar name={user.name} src={user.avatarUrl} size={56} />
         <div className="min-w-0 flex-1">
           <h1 className="break-words font-serif text-2xl font-bold">{user.name}</h1>
           <p className="text-sm text-stone-600">
-            <Link href={`/authors/${user.handle}`} className="link">
+            <IntentLink href={`/authors/${user.handle}`} className="link">
               @{user.handle}
-            </Link>{" "}
+            </IntentLink>{" "}
             · <span className="break-all">{user.email}</span>
           </p>
           <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-stone-600">
@@ -148,9 +148,9 @@ function UserView({ user, mayRestrict, manageRole, manageTrust, manageEmail }: {
             ))}
           </ul>
         )}
-        <Link href={`/admin/log?subject=${user.handle}`} className="link mt-2 inline-block text-sm">
+        <IntentLink href={`/admin/log?subject=${user.handle}`} className="link mt-2 inline-block text-sm">
           Open in the log
-        </Link>
+        </IntentLink>
       </section>
     </div>
   );

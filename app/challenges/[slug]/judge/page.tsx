@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { Suspense } from "react";
 import { requireViewer } from "@/lib/auth/session";
 import { getJudgingPage } from "@/lib/data/challenge-judging";
@@ -34,9 +34,9 @@ async function Judging({ params, searchParams }: Props) {
     const judging = challenge.phase === "open" || challenge.phase === "judging";
     return (
       <>
-        <Link href={`/challenges/${challenge.slug}`} className="link text-sm">
+        <IntentLink href={`/challenges/${challenge.slug}`} className="link text-sm">
           ← {challenge.title}
-        </Link>
+        </IntentLink>
         <h1 className="mt-2 font-serif text-3xl font-bold">Judging: {challenge.title}</h1>
         <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-stone-600">
           <PhasePill phase={challenge.phase} /> {pluralize(page.entries.length, "live entry", "live entries")} · deadline <LocalTime at={challenge.closesAt.toISOString()} />
@@ -44,16 +44,16 @@ async function Judging({ params, searchParams }: Props) {
         <p className="mt-4 rounded-lg border border-stone-200 bg-stone-50 px-3 py-2 text-sm text-stone-700">
           {page.namesShown ? "Names are shown." : "Blind judging: entries are numbered and their creators' names are hidden."}{" "}
           {page.staff ? (
-            <Link href={page.namesShown ? `/challenges/${challenge.slug}/judge` : `/challenges/${challenge.slug}/judge?names=1`} className="link">
+            <IntentLink href={page.namesShown ? `/challenges/${challenge.slug}/judge` : `/challenges/${challenge.slug}/judge?names=1`} className="link">
               {page.namesShown ? "Hide names" : "Show names (staff)"}
-            </Link>
+            </IntentLink>
           ) : null}
           {page.staff ? (
             <>
               {" · "}
-              <Link href={`/admin/challenges/${challenge.id}`} className="link">
+              <IntentLink href={`/admin/challenges/${challenge.id}`} className="link">
                 Announce winners
-              </Link>
+              </IntentLink>
             </>
           ) : null}
         </p>

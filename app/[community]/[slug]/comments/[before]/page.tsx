@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { notFound } from "next/navigation";
 import { cachedStoryPage } from "@/lib/cache/public";
 import { BUILD_PLACEHOLDER } from "@/lib/cache/placeholder";
@@ -27,9 +27,9 @@ export default async function EarlierCommentsPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <p className="mb-8">
-        <Link href={story.href} className="text-brand-700 hover:underline">
+        <IntentLink href={story.href} className="text-brand-700 hover:underline">
           ← {story.title}
-        </Link>
+        </IntentLink>
       </p>
       <CommentsSection storyId={story.id} storyPath={story.href} commentsEnabled={story.commentsEnabled} commentsLocked={story.commentsLocked} before={before} />
     </div>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getMyImport } from "@/lib/data/imports";
@@ -29,16 +29,16 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
     <div className="mx-auto max-w-xl px-4 py-10">
       <RefreshWhileRunning running={running} />
       <p className="mb-2 text-sm">
-        <Link href={job.site ? "/admin/import" : "/settings/data"} className="link">
+        <IntentLink href={job.site ? "/admin/import" : "/settings/data"} className="link">
           {job.site ? "← Import a site" : "← Your data"}
-        </Link>
+        </IntentLink>
       </p>
       <h1 className="break-all font-serif text-3xl font-bold">
         {job.dryRun ? "Dry run: " : "Import: "}
         {job.fileName}
       </h1>
       <p className="mb-6 mt-2 flex flex-wrap items-center gap-2 text-stone-600">
-        <ImportStatusBadge status={job.status} /> into <Link href={`/${job.community.slug}`} className="link">{job.community.name}</Link>
+        <ImportStatusBadge status={job.status} /> into <IntentLink href={`/${job.community.slug}`} className="link">{job.community.name}</IntentLink>
       </p>
 
       <div role="status" aria-live="polite" className="mb-8 space-y-3">
@@ -67,9 +67,9 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
             {!job.dryRun && !job.site && job.created > 0 ? (
               <>
                 {" "}
-                <Link href="/studio" className="link">
+                <IntentLink href="/studio" className="link">
                   See them in your studio
-                </Link>
+                </IntentLink>
                 .
               </>
             ) : null}

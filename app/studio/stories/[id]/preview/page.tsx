@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getStoryPreview } from "@/lib/data/studio-stories";
@@ -26,9 +26,9 @@ export default async function PreviewStoryPage({ params }: Props) {
           <p>
             <strong>Preview.</strong> This is how your story will look to readers.
           </p>
-          <Link href={`/studio/stories/${id}/edit`} className="btn-secondary">
+          <IntentLink href={`/studio/stories/${id}/edit`} className="btn-secondary">
             Back to editing
-          </Link>
+          </IntentLink>
         </div>
       </div>
       <article className="mx-auto max-w-3xl px-4 py-10">

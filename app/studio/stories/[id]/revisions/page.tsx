@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
 import { getStoryForEditing } from "@/lib/data/studio-stories";
@@ -34,9 +34,9 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
       <p className="mb-2 text-sm">
-        <Link href={`/studio/stories/${id}/edit`} className="link">
+        <IntentLink href={`/studio/stories/${id}/edit`} className="link">
           ← Back to editing
-        </Link>
+        </IntentLink>
       </p>
       <h1 className="mb-6 font-serif text-3xl font-bold">Revisions of “{story.title}”</h1>
       <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
@@ -45,14 +45,14 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
             <ol className="space-y-1">
               {revisions.map((r) => (
                 <li key={r.id}>
-                  <Link
+                  <IntentLink
                     href={`/studio/stories/${id}/revisions?revision=${r.id}`}
                     aria-current={r.id === chosen?.id ? "page" : undefined}
                     className="block rounded-lg px-3 py-2 text-sm hover:bg-stone-100 aria-[current=page]:bg-stone-800 aria-[current=page]:text-white"
                   >
                     <span className="font-semibold">{kindLabel[r.kind]}</span> · {formatDateTime(r.createdAt)}
                     <span className="block truncate opacity-80">{r.title}</span>
-                  </Link>
+                  </IntentLink>
                 </li>
               ))}
             </ol>
