@@ -120,7 +120,7 @@ test("a submission opened by one moderator is shown as taken to another, and a c
   const admin = await adminContext.newPage();
   await signIn(admin, staff.admin);
   await admin.goto(`/admin/reviews/${storyId}`);
-  await expect(admin.getByText("Mo Moderator is reviewing this story.")).toBeVisible();
+  await expect(admin.getByRole("main").getByText("Mo Moderator is reviewing this story.")).toBeVisible();
   await expect(admin.getByRole("button", { name: /Approve/ })).toHaveCount(0);
 
   // The creator withdraws; the moderator's approval is then refused with the reason.
