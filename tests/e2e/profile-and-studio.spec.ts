@@ -37,6 +37,9 @@ test("a creator uploads an avatar and sees it on their profile and under their s
   await signUp(page, "Avatar Owner");
   const storyUrl = await publishStory(page, "A story with a face");
   const handle = await currentHandle(page);
+  // A file chosen before the form hydrates is cleared by it (seen in CI: "Choose an image to
+  // upload."): wait for the page's scripts first, as a person's first click comes later anyway.
+  await page.waitForLoadState("networkidle");
 
   // A text file called .png is refused with a clear message, and nothing else is lost.
   await page.getByLabel("Avatar").setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from("this is not an image") });
