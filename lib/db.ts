@@ -41,8 +41,25 @@ export function poolKeepingConnectionsOnStatementErrors(config: pg.PoolConfig): 
   return pool;
 }
 
+/**
+ * Names for the statements Prisma sends, so pg prepares each one once per connection and then only
+ * binds and executes it: PostgreSQL parses and plans a statement on every unnamed execution, which
+ * for the short lookups most requests make costs more than running them. A name per distinct SQL
+ * text, the same on every connection of the process; past `limit` texts (lists of ids give each
+ * length its own text) statements go unnamed again, so neither side keeps an unbounded cache.
+ */
+export function preparedStatementNames(limit = 500): (query: { sql: string }) => string {
+  const names = new Map<string, string>();
+  return ({ sql }) => {
+    let name = names.get(sql);
+    if (name === undefined && names.size < limit) names.set(sql, (name = `s${names.size}`));
+    // pg sends a statement without a name unnamed, as if no generator were set.
+    return name as string;
+  };
+}
+
 function createClient() {
-  const { DATABASE_URL, DB_POOL_MAX, DB_QUERY_EVENTS, DB_CONNECT_TIMEOUT_MS, DB_QUERY_TIMEOUT_MS } = env();
+  const { DATABASE_URL, DB_POOL_MAX, DB_QUERY_EVENTS, DB_CONNECT_TIMEOUT_MS, DB_QUERY_TIMEOUT_MS, DB_PREPARED_STATEMENTS } = env();
   return new PrismaClient({
     // Bounded waits: a slow or unreachable database makes requests fail fast (503, "try again")
     // rather than queue without end. query_timeout is the client's own clock (it also covers a
@@ -60,7 +77,7 @@ function createClient() {
         options: "-c max_parallel_workers_per_gather=0",
       }),
       // $disconnect() ends the pool, as it does the adapter's own.
-      { disposeExternalPool: true },
+      { disposeExternalPool: true, statementNameGenerator: DB_PREPARED_STATEMENTS ? preparedStatementNames() : undefined },
     ),
     // An interactive transaction waits for its connection as long as any query does.
     transactionOptions: { maxWait: DB_CONNECT_TIMEOUT_MS, timeout: DB_QUERY_TIMEOUT_MS },

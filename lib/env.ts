@@ -12,6 +12,9 @@ const envSchema = z.object({
   // long one statement may run, before it fails with a "try again" (503) instead of piling up.
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   DB_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // Named (prepared) statements, so each connection parses and plans a statement once (lib/db.ts).
+  // Off for a pooler that can't keep them: PgBouncer in transaction mode before 1.21.
+  DB_PREPARED_STATEMENTS: z.stringbool().default(true),
   // Sign-ups allowed per network address per hour (the browser tests, all from one address, raise it).
   SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(10),
   // Which proxies in front of the app to believe about the client's address (per-address limits,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, preparedStatementNames } from "@/lib/db";
 import { makeUser } from "../helpers/factories";
 
 /** The server process behind the pool's next query: the same one means the same connection. */
@@ -23,5 +23,23 @@ describe("the database pool (lib/db.ts)", () => {
     const after = await backend();
     expect(after).not.toBe(before);
     expect(await db.user.count()).toBeGreaterThanOrEqual(0);
+  });
+
+  it("prepares each statement once per connection: the second run of a query only binds and executes it", async () => {
+    const prepared = await db.$transaction(async (tx) => {
+      await tx.user.findFirst({ where: { handle: "nobody-here" }, select: { id: true } });
+      await tx.user.findFirst({ where: { handle: "nobody-either" }, select: { id: true } });
+      return tx.$queryRaw<{ name: string; statement: string; calls: bigint }[]>`select name, statement, generic_plans + custom_plans as calls from pg_prepared_statements`;
+    });
+    const lookup = prepared.filter((p) => p.statement.includes(`FROM "public"."User" WHERE "public"."User"."handle" = $1`));
+    expect(lookup).toHaveLength(1);
+    expect(lookup[0].name).toMatch(/^s\d+$/);
+    expect(Number(lookup[0].calls)).toBe(2);
+  });
+
+  it("names at most `limit` distinct statements, the same text always the same name", () => {
+    const name = preparedStatementNames(2);
+    expect([name({ sql: "select 1" }), name({ sql: "select 2" }), name({ sql: "select 1" })]).toEqual(["s0", "s1", "s0"]);
+    expect(name({ sql: "select 3" })).toBeUndefined();
   });
 });

@@ -4,8 +4,9 @@
 // the data-layer functions, which take the viewer explicitly and are the security boundary.
 //
 // The table is checked against the code: a new exported action or route handler without a row
-// fails the first test. Every denied case also proves that no row in any table changed.
-import { describe, expect, it, beforeAll } from "vitest";
+// fails the first test. Every denied case also proves that no row in any table changed (the write
+// log of tests/security/world.ts: triggers on every table record each committed write).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readdirSync, readFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -56,7 +57,7 @@ import { startImport } from "@/lib/data/imports";
 import { strToU8, zipSync } from "fflate";
 import { storyInput } from "../helpers/factories";
 import { siteWxr } from "../helpers/import-fixtures";
-import { changedTables, comment, community, draftStory, fingerprint, publishedStory, quickUser, restrict, unique } from "./world";
+import { closeWriteLog, comment, community, draftStory, installWriteLog, publishedStory, quickUser, restrict, takeWrites, unique } from "./world";
 
 process.env.UPLOADS_DIR = mkdtempSync(path.join(tmpdir(), "storyhouse-matrix-"));
 
@@ -752,7 +753,9 @@ beforeAll(async () => {
   await addCommunityModerator(admin, elsewhere.id, { handle: elsewhereUser.handle, reason: "Matrix: moderates another community" });
   const [commod, commodElsewhere] = await Promise.all([findViewer(commodUser.id), findViewer(elsewhereUser.id)]);
   cast = { reader, other, moderator, admin, commod: commod!, commodElsewhere: commodElsewhere!, community: c.slug };
+  await installWriteLog();
 });
+afterAll(closeWriteLog);
 
 async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome | `THREW ${string}`> {
   try {
@@ -808,14 +811,12 @@ describe("authorization matrix", () => {
         } else viewer = (await findViewer(cast[role].id))!;
         const expected = row.expect[role];
         const denied = expected !== "ok";
-        const before = denied ? await fingerprint() : null;
+        await takeWrites(); // the set-up's writes are not the call's
         const got = await outcomeOf(() => row.run(viewer, target, c));
         const gotNormalised = got === "ok" && expected === "noop" ? "noop" : got;
         if (gotNormalised !== expected) failures.push(`${role}: expected ${expected}, got ${got}`);
-        if (before) {
-          const changed = changedTables(before, await fingerprint()).filter((t) => !row.mayChange?.includes(t));
-          if (changed.length) failures.push(`${role}: denied (${got}) but changed ${changed.join(", ")}`);
-        }
+        const changed = (await takeWrites()).filter((t) => !row.mayChange?.includes(t));
+        if (denied && changed.length) failures.push(`${role}: denied (${got}) but changed ${changed.join(", ")}`);
       }
       expect(failures).toEqual([]);
     });

@@ -497,6 +497,12 @@ describe(`the data layer behind the actions, under fuzzing (part ${part + 1} of 
     await expect(checkCase(updated, () => "canary")).rejects.toThrow("refused with NOT_FOUND but wrote Notification");
     await expect(checkCase(() => db.notification.deleteMany({ where: { message: "canary: committed" } }), () => "canary")).resolves.toBe("done");
     await expect(checkCase(() => Promise.reject(new AppError("FORBIDDEN", "Refused, nothing written.")), () => "canary")).resolves.toBe("refused");
+    // A TRUNCATE deletes rows without row triggers; its own trigger logs it.
+    const truncated = async () => {
+      await db.$executeRawUnsafe(`TRUNCATE "Notification"`);
+      throw new AppError("INVALID", "Refused after truncating.");
+    };
+    await expect(checkCase(truncated, () => "canary")).rejects.toThrow("refused with INVALID but wrote Notification");
     await expect(checkCase(() => null, () => "canary")).resolves.toBe("schema");
 
     // The one allowance, and a 500.
