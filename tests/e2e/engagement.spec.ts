@@ -6,6 +6,8 @@ test("a reader hearts, saves and follows; the lists and tag page show the story"
   const author = await signUp(creator, "Hana Walker");
   const title = `River notes ${Date.now()}`;
   const url = await publishStory(creator, title, { tags: "River walks, Notes" });
+  // The creator's own address (a retry signs up a second Hana Walker, with a numbered handle).
+  const profile = (await creator.getByRole("link", { name: author.name }).first().getAttribute("href"))!;
 
   const reader = await (await browser.newContext()).newPage();
   await signUp(reader, "Iris Reader");
@@ -25,12 +27,15 @@ test("a reader hearts, saves and follows; the lists and tag page show the story"
   await expect(reader.getByRole("button", { name: "Saved" })).toHaveAttribute("aria-pressed", "true");
   await reader.getByRole("button", { name: `Follow ${author.name}` }).click();
   await expect(reader.getByRole("button", { name: "Following" })).toHaveAttribute("aria-pressed", "true");
+  // The buttons turn at once and are busy until the server has it: leaving the page before that
+  // would cancel the request (seen in CI: /following still empty).
+  for (const name of [/^Heart/, "Saved", "Following"]) await expect(reader.getByRole("button", { name })).toHaveAttribute("aria-busy", "false");
 
   await reader.goto("/following");
   await expect(reader.getByRole("link", { name: title })).toBeVisible();
   await reader.goto("/bookmarks");
   await expect(reader.getByRole("link", { name: title })).toBeVisible();
-  await reader.goto("/authors/hana-walker");
+  await reader.goto(profile);
   await expect(reader.getByText("1 follower")).toBeVisible();
 
   await reader.goto(url);
@@ -46,7 +51,7 @@ test("a reader hearts, saves and follows; the lists and tag page show the story"
   await visitor.goto("/");
   await expect(visitor.getByRole("region", { name: "Latest stories" }).getByRole("link", { name: title })).toBeVisible();
   await expectNoSeriousA11yViolations(visitor);
-  for (const path of ["/journal", "/authors/hana-walker", "/tags/river-walks", "/search?q=river", "/signin", "/signup"]) {
+  for (const path of ["/journal", profile, "/tags/river-walks", "/search?q=river", "/signin", "/signup"]) {
     await visitor.goto(path);
     await expect(visitor.locator("h1")).toBeVisible();
     await expectNoSeriousA11yViolations(visitor);
