@@ -48,13 +48,12 @@ export function poolKeepingConnectionsOnStatementErrors(config: pg.PoolConfig): 
  * text, the same on every connection of the process; past `limit` texts (lists of ids give each
  * length its own text) statements go unnamed again, so neither side keeps an unbounded cache.
  */
-export function preparedStatementNames(limit = 500): (query: { sql: string }) => string {
+export function preparedStatementNames(limit = 500): (query: { sql: string }) => string | undefined {
   const names = new Map<string, string>();
   return ({ sql }) => {
     let name = names.get(sql);
     if (name === undefined && names.size < limit) names.set(sql, (name = `s${names.size}`));
-    // pg sends a statement without a name unnamed, as if no generator were set.
-    return name as string;
+    return name;
   };
 }
 
@@ -77,7 +76,8 @@ function createClient() {
         options: "-c max_parallel_workers_per_gather=0",
       }),
       // $disconnect() ends the pool, as it does the adapter's own.
-      { disposeExternalPool: true, statementNameGenerator: DB_PREPARED_STATEMENTS ? preparedStatementNames() : undefined },
+      // The adapter's type wants a name for every statement; pg sends one without a name unnamed.
+      { disposeExternalPool: true, statementNameGenerator: DB_PREPARED_STATEMENTS ? (preparedStatementNames() as (query: { sql: string }) => string) : undefined },
     ),
     // An interactive transaction waits for its connection as long as any query does.
     transactionOptions: { maxWait: DB_CONNECT_TIMEOUT_MS, timeout: DB_QUERY_TIMEOUT_MS },
