@@ -39,6 +39,15 @@ export function runBin(name) {
   return path.join(root, "node_modules", ".bin", name);
 }
 
+/** Whether the build in `NEXT_DIST_DIR` (default .next) is complete and came from these sources and SITE_URL. */
+export function builtFromCurrentSources(env) {
+  const distDir = path.join(root, env.NEXT_DIST_DIR ?? ".next");
+  const stamp = path.join(distDir, "storyhouse-build-fingerprint");
+  // Prerendered pages hold absolute links on SITE_URL.
+  const fingerprint = `${sourceFingerprint()}:${env.SITE_URL ?? ""}`;
+  return existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint && existsSync(path.join(distDir, "BUILD_ID"));
+}
+
 /**
  * Runs `next build` into `NEXT_DIST_DIR` (default .next) unless the last build there came from the
  * same sources and SITE_URL. The build prerenders the site-wide lists (home, feeds, sitemap) from
@@ -47,14 +56,11 @@ export function runBin(name) {
  * @returns {boolean} whether it built
  */
 export function buildIfChanged(env, log = console.log) {
-  const distDir = path.join(root, env.NEXT_DIST_DIR ?? ".next");
-  const stamp = path.join(distDir, "storyhouse-build-fingerprint");
-  // Prerendered pages hold absolute links on SITE_URL.
-  const fingerprint = `${sourceFingerprint()}:${env.SITE_URL ?? ""}`;
-  if (existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint && existsSync(path.join(distDir, "BUILD_ID"))) {
+  if (builtFromCurrentSources(env)) {
     log("sources unchanged since the last build: skipping `next build`");
     return false;
   }
+  const stamp = path.join(root, env.NEXT_DIST_DIR ?? ".next", "storyhouse-build-fingerprint");
   log("building the site (first run, or the sources changed)");
   rmSync(stamp, { force: true }); // a build stopped halfway is not taken for a finished one
   const build = spawnSync(runBin("next"), ["build"], { cwd: root, env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
@@ -68,6 +74,11 @@ export function buildIfChanged(env, log = console.log) {
 /** The tests' one build folder: browser tests, load tests and benchmarks all run copies of it. */
 export const TEST_BUILD_DIR = ".next-test";
 
+/** Brings the tests' build up to date (one build at a time across processes); see buildIfChanged. */
+export function buildTestSite(env, log = console.log) {
+  return withLock(path.join(root, `${TEST_BUILD_DIR}.lock`), () => buildIfChanged({ ...env, NEXT_DIST_DIR: TEST_BUILD_DIR }, log));
+}
+
 /**
  * A fresh copy of the tests' build for one server (`.next-test-<name>`), building first if the
  * sources changed (one build at a time across processes). Each server gets its own copy because
@@ -76,8 +87,7 @@ export const TEST_BUILD_DIR = ".next-test";
  * @returns {Promise<string>} the copy's folder, for NEXT_DIST_DIR
  */
 export async function testBuildCopy(env, name, log = console.log) {
-  const buildEnv = { ...env, NEXT_DIST_DIR: TEST_BUILD_DIR };
-  await withLock(path.join(root, `${TEST_BUILD_DIR}.lock`), () => buildIfChanged(buildEnv, log));
+  await buildTestSite(env, log);
   const copy = `${TEST_BUILD_DIR}-${name}`;
   rmSync(path.join(root, copy), { recursive: true, force: true });
   cpSync(path.join(root, TEST_BUILD_DIR), path.join(root, copy), { recursive: true });
