@@ -1,10 +1,8 @@
-// `npm test`: every test. Unit, integration and security (vitest, real embedded PostgreSQL), with
-// the browser tests' production build beside it; then the browser tests (Playwright driving
-// Chromium against `next start` on that build). Exits non-zero if any failed, or if the browser
-// tests did not actually run.
-import { spawn } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { setPriority } from "node:os";
+// `npm test`: every test. Unit, integration and security (vitest, real embedded PostgreSQL), then browser
+// tests (Playwright driving Chromium against `next build && next start`). Exits non-zero if any
+// failed, or if the browser tests did not actually run.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { root, runBin } from "./lib/app-env.mjs";
 import { playwrightFileTimings, timingReport, vitestFileTimings } from "./lib/timings.mjs";
@@ -12,37 +10,21 @@ import { playwrightFileTimings, timingReport, vitestFileTimings } from "./lib/ti
 const results = path.join(root, "test-results");
 mkdirSync(results, { recursive: true });
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-const started = performance.now();
 const phases = {};
-/** Runs a command to the end, timing it as one phase of the report; resolves to its exit status. */
-const run = (phase, command, args, { output = "inherit", priority = 0 } = {}) => {
+/** Runs a tool to the end, timing it as one phase of the report. */
+const run = (phase, bin, args) => {
   const t0 = performance.now();
-  const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", output, output] });
-  if (priority) setPriority(child.pid, priority);
-  return new Promise((resolve) =>
-    child.on("close", (code) => {
-      phases[phase] = (performance.now() - t0) / 1000;
-      resolve(code ?? 1);
-    }),
-  );
+  const status = spawnSync(runBin(bin), args, { cwd: root, env, stdio: "inherit" }).status ?? 1;
+  phases[phase] = (performance.now() - t0) / 1000;
+  return status;
 };
 
 const vitestJson = path.join(results, "vitest-results.json");
 const e2eJson = path.join(results, "e2e-results.json");
 for (const file of [vitestJson, e2eJson]) rmSync(file, { force: true });
 
-// The browser tests' build runs beside vitest, niced, so it takes the CPU vitest leaves idle (its
-// files wait on PostgreSQL and timers) without slowing vitest's wall-clock tests; its output goes
-// to a file, shown if it fails. Playwright's servers then only copy it (tests/e2e/build.ts).
-const buildLog = path.join(results, "e2e-build.log");
-const buildOutput = createWriteStream(buildLog);
-await new Promise((resolve) => buildOutput.on("open", resolve));
-const building = run("browser tests' build (beside vitest)", process.execPath, ["--import", "tsx", "tests/e2e/build.ts"], { output: buildOutput, priority: 10 });
-const vitestStatus = await run("vitest (unit, integration, security)", runBin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
-if ((await building) !== 0) console.error(`\nthe browser tests' build failed (${path.relative(root, buildLog)}):\n${readFileSync(buildLog, "utf8").slice(-4000)}`);
-const playwrightStatus = await run("playwright (browser specs)", runBin("playwright"), ["test"]);
-
-phases["whole npm test"] = (performance.now() - started) / 1000;
+const vitestStatus = run("vitest (unit, integration, security)", "vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+const playwrightStatus = run("playwright (build + browser specs)", "playwright", ["test"]);
 
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null);
 const vitest = read(vitestJson);

@@ -39,15 +39,6 @@ export function runBin(name) {
   return path.join(root, "node_modules", ".bin", name);
 }
 
-/** Whether the build in `NEXT_DIST_DIR` (default .next) is complete and came from these sources and SITE_URL. */
-export function builtFromCurrentSources(env) {
-  const distDir = path.join(root, env.NEXT_DIST_DIR ?? ".next");
-  const stamp = path.join(distDir, "storyhouse-build-fingerprint");
-  // Prerendered pages hold absolute links on SITE_URL.
-  const fingerprint = `${sourceFingerprint()}:${env.SITE_URL ?? ""}`;
-  return existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint && existsSync(path.join(distDir, "BUILD_ID"));
-}
-
 /**
  * Runs `next build` into `NEXT_DIST_DIR` (default .next) unless the last build there came from the
  * same sources and SITE_URL. The build prerenders the site-wide lists (home, feeds, sitemap) from
@@ -56,11 +47,14 @@ export function builtFromCurrentSources(env) {
  * @returns {boolean} whether it built
  */
 export function buildIfChanged(env, log = console.log) {
-  if (builtFromCurrentSources(env)) {
+  const distDir = path.join(root, env.NEXT_DIST_DIR ?? ".next");
+  const stamp = path.join(distDir, "storyhouse-build-fingerprint");
+  // Prerendered pages hold absolute links on SITE_URL.
+  const fingerprint = `${sourceFingerprint()}:${env.SITE_URL ?? ""}`;
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint && existsSync(path.join(distDir, "BUILD_ID"))) {
     log("sources unchanged since the last build: skipping `next build`");
     return false;
   }
-  const stamp = path.join(root, env.NEXT_DIST_DIR ?? ".next", "storyhouse-build-fingerprint");
   log("building the site (first run, or the sources changed)");
   rmSync(stamp, { force: true }); // a build stopped halfway is not taken for a finished one
   const build = spawnSync(runBin("next"), ["build"], { cwd: root, env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
@@ -74,11 +68,6 @@ export function buildIfChanged(env, log = console.log) {
 /** The tests' one build folder: browser tests, load tests and benchmarks all run copies of it. */
 export const TEST_BUILD_DIR = ".next-test";
 
-/** Brings the tests' build up to date (one build at a time across processes); see buildIfChanged. */
-export function buildTestSite(env, log = console.log) {
-  return withLock(path.join(root, `${TEST_BUILD_DIR}.lock`), () => buildIfChanged({ ...env, NEXT_DIST_DIR: TEST_BUILD_DIR }, log));
-}
-
 /**
  * A fresh copy of the tests' build for one server (`.next-test-<name>`), building first if the
  * sources changed (one build at a time across processes). Each server gets its own copy because
@@ -87,7 +76,8 @@ export function buildTestSite(env, log = console.log) {
  * @returns {Promise<string>} the copy's folder, for NEXT_DIST_DIR
  */
 export async function testBuildCopy(env, name, log = console.log) {
-  await buildTestSite(env, log);
+  const buildEnv = { ...env, NEXT_DIST_DIR: TEST_BUILD_DIR };
+  await withLock(path.join(root, `${TEST_BUILD_DIR}.lock`), () => buildIfChanged(buildEnv, log));
   const copy = `${TEST_BUILD_DIR}-${name}`;
   rmSync(path.join(root, copy), { recursive: true, force: true });
   cpSync(path.join(root, TEST_BUILD_DIR), path.join(root, copy), { recursive: true });
