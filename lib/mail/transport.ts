@@ -2,7 +2,7 @@ import "server-only";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { mailConfig } from "@/lib/mail/config";
 
 export type OutgoingMessage = { to: string; subject: string; html: string; text: string; headers?: Record<string, string> };
@@ -17,6 +17,8 @@ let smtp: { url: string; transporter: Transporter } | undefined;
 export async function deliver(message: OutgoingMessage): Promise<{ messageId: string; file?: string }> {
   const { smtpUrl, from, dir } = mailConfig();
   const mail = { from, ...message };
+  // Loaded when the first email goes out, not with every module that can queue one.
+  const { default: nodemailer } = await import("nodemailer");
   if (smtpUrl) {
     if (smtp?.url !== smtpUrl) smtp = { url: smtpUrl, transporter: nodemailer.createTransport(smtpUrl) };
     const info = await smtp.transporter.sendMail(mail);

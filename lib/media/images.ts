@@ -1,5 +1,4 @@
 import "server-only";
-import sharp from "sharp";
 import { IMAGE_WIDTHS } from "@/lib/media/widths";
 
 export type ImageType = "jpeg" | "png" | "webp" | "gif";
@@ -25,6 +24,8 @@ const MAX_PIXELS = 50_000_000;
  * copied: sharp writes none unless asked. Animated GIFs keep their first frame.
  */
 export async function processImage(bytes: Uint8Array): Promise<ProcessedImage> {
+  // A native library: loaded with the first upload, not with every module that imports this one.
+  const { default: sharp } = await import("sharp");
   const source = sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: "error" }).rotate();
   const meta = await source.metadata();
   const sideways = (meta.orientation ?? 1) >= 5;

@@ -1,5 +1,5 @@
 import "server-only";
-import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { assertStorageKey, isStorageKey, type Storage } from "@/lib/storage/storage";
 
 /** Where and how to reach an S3-compatible bucket (AWS S3, MinIO, Cloudflare R2, Ceph, …). */
@@ -32,35 +32,35 @@ export function s3ConfigFromEnv(env: NodeJS.ProcessEnv = process.env): S3Storage
   };
 }
 
-const isMissing = (error: unknown) => error instanceof NoSuchKey || (error instanceof S3ServiceException && (error.name === "NoSuchKey" || error.$metadata?.httpStatusCode === 404));
+// The AWS SDK is large: loaded when the bucket is first used, so a site on local disk never loads it.
+const loadSdk = () => import("@aws-sdk/client-s3");
+type Sdk = Awaited<ReturnType<typeof loadSdk>>;
+
+const isMissing = ({ NoSuchKey, S3ServiceException }: Sdk, error: unknown) =>
+  error instanceof NoSuchKey || (error instanceof S3ServiceException && (error.name === "NoSuchKey" || error.$metadata?.httpStatusCode === 404));
 
 /** Objects in one bucket, named by their key (under `prefix`). Every app process sees the same files. */
 export function s3Storage(config: S3StorageConfig): Storage {
-  const client = new S3Client({
-    region: config.region,
-    endpoint: config.endpoint,
-    forcePathStyle: config.forcePathStyle ?? Boolean(config.endpoint),
-    credentials: config.accessKeyId && config.secretAccessKey ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } : undefined,
-    // Checksums only where S3 requires them: several S3-compatible servers reject the newer headers.
-    requestChecksumCalculation: "WHEN_REQUIRED",
-    responseChecksumValidation: "WHEN_REQUIRED",
-  });
+  let connected: Promise<{ sdk: Sdk; client: S3Client }> | undefined;
+  const connect = () => (connected ??= loadSdk().then((sdk) => ({ sdk, client: newClient(sdk, config) })));
   const objectKey = (key: string) => {
     assertStorageKey(key);
     return `${config.prefix ?? ""}${key}`;
   };
   const get = async (key: string) => {
+    const { sdk, client } = await connect();
     try {
-      return await client.send(new GetObjectCommand({ Bucket: config.bucket, Key: objectKey(key) }));
+      return await client.send(new sdk.GetObjectCommand({ Bucket: config.bucket, Key: objectKey(key) }));
     } catch (error) {
-      if (isMissing(error)) return null;
+      if (isMissing(sdk, error)) return null;
       throw error;
     }
   };
   return {
     async put(key, bytes, contentType) {
+      const { sdk, client } = await connect();
       // Variants are written once under a new key and never changed: cacheable for good.
-      await client.send(new PutObjectCommand({ Bucket: config.bucket, Key: objectKey(key), Body: bytes, ContentType: contentType, CacheControl: "public, max-age=31536000, immutable" }));
+      await client.send(new sdk.PutObjectCommand({ Bucket: config.bucket, Key: objectKey(key), Body: bytes, ContentType: contentType, CacheControl: "public, max-age=31536000, immutable" }));
     },
     async getBytes(key) {
       const object = await get(key);
@@ -72,13 +72,15 @@ export function s3Storage(config: S3StorageConfig): Storage {
       return { stream: object.Body.transformToWebStream() as ReadableStream<Uint8Array>, size: Number(object.ContentLength ?? 0) };
     },
     async delete(key) {
-      await client.send(new DeleteObjectCommand({ Bucket: config.bucket, Key: objectKey(key) }));
+      const { sdk, client } = await connect();
+      await client.send(new sdk.DeleteObjectCommand({ Bucket: config.bucket, Key: objectKey(key) }));
     },
     async *list() {
+      const { sdk, client } = await connect();
       const prefix = config.prefix ?? "";
       let ContinuationToken: string | undefined;
       do {
-        const page = await client.send(new ListObjectsV2Command({ Bucket: config.bucket, Prefix: prefix || undefined, ContinuationToken }));
+        const page = await client.send(new sdk.ListObjectsV2Command({ Bucket: config.bucket, Prefix: prefix || undefined, ContinuationToken }));
         for (const object of page.Contents ?? []) {
           const key = object.Key?.slice(prefix.length);
           if (key && isStorageKey(key)) yield key;
@@ -87,4 +89,16 @@ export function s3Storage(config: S3StorageConfig): Storage {
       } while (ContinuationToken);
     },
   };
+}
+
+function newClient({ S3Client }: Sdk, config: S3StorageConfig): S3Client {
+  return new S3Client({
+    region: config.region,
+    endpoint: config.endpoint,
+    forcePathStyle: config.forcePathStyle ?? Boolean(config.endpoint),
+    credentials: config.accessKeyId && config.secretAccessKey ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } : undefined,
+    // Checksums only where S3 requires them: several S3-compatible servers reject the newer headers.
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
+  });
 }

