@@ -1,7 +1,7 @@
 "use client";
 import { updateProfileAction } from "@/lib/actions/profile";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { BIO_MAX, HANDLE_MAX, PROFILE_LINKS, linkField, type ProfileLink } from "@/lib/validation/profile";
+import { BIO_MAX, HANDLE_MAX, PROFILE_LINKS, linkField, type ProfileLink } from "@/lib/validation/limits";
 import { Field, FormMessage } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 

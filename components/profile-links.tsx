@@ -1,4 +1,4 @@
-import { PROFILE_LINKS, type ProfileLink } from "@/lib/validation/profile";
+import { PROFILE_LINKS, type ProfileLink } from "@/lib/validation/limits";
 
 /** A creator's own links; rel="me" lets sites like Mastodon verify them. */
 export function ProfileLinks({ links }: { links: ProfileLink[] }) {

@@ -2,8 +2,7 @@
 import { IntentLink } from "@/components/intent-link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
-import { MAX_TAGS } from "@/lib/validation/story";
-import { STORY_TITLE_MAX } from "@/lib/validation/limits";
+import { MAX_TAGS, STORY_TITLE_MAX } from "@/lib/validation/limits";
 import { publishProblems } from "@/lib/domain/publishing-rules";
 import { countWords, readingMinutes } from "@/lib/content/words.mjs";
 import type { CommunityRules } from "@/lib/data/communities";

@@ -6,7 +6,8 @@ import { Field, FormMessage } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { AccentField } from "@/components/forms/accent-field";
 import { ImageUploadControls } from "@/components/editor/image-upload-controls";
-import { MAX_NAV_LINKS, navField, type NavLink } from "@/lib/validation/branding";
+import type { NavLink } from "@/lib/validation/branding";
+import { MAX_NAV_LINKS, navField } from "@/lib/validation/limits";
 import type { FieldErrors } from "@/lib/errors";
 
 export type BrandingFormValues = { siteName: string; siteDescription: string; logoUrl: string; faviconUrl: string; accentColor: string; footerText: string; navLinks: NavLink[] };

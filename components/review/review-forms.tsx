@@ -3,7 +3,7 @@ import { approveSubmissionAction, requestChangesAction } from "@/lib/actions/rev
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, FormMessage } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { NOTE_FIELD_PREFIX, REVIEW_NOTE_MAX, REVIEW_REASON_MAX, REVIEW_REASON_MIN } from "@/lib/validation/review";
+import { NOTE_FIELD_PREFIX, REVIEW_NOTE_MAX, REVIEW_REASON_MAX, REVIEW_REASON_MIN } from "@/lib/validation/limits";
 
 /** Approves the submission: live now, or at the creator's scheduled time. */
 export function ApproveForm({ storyId, scheduledLabel, editVersion = null }: { storyId: string; scheduledLabel: string | null; editVersion?: number | null }) {

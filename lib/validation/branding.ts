@@ -2,9 +2,7 @@ import { z } from "@/lib/zod";
 import { AA_TEXT_CONTRAST, contrastRatio, isHexColour } from "@/lib/domain/colour";
 import { fieldErrorsOf, singleLineText, storableText, type FormValues } from "@/lib/validation/form";
 import type { Parsed } from "@/lib/actions/action";
-
-/** How many extra navigation links the header and footer carry. */
-export const MAX_NAV_LINKS = 8;
+import { MAX_NAV_LINKS, navField } from "@/lib/validation/limits";
 
 /** A navigation link's address: a path on this site (/about) or an http(s) URL elsewhere. */
 const navHref = z
@@ -47,9 +45,6 @@ export const brandingSchema = z.object({
   reason: z.string().trim().min(3, "Say briefly why (it goes in the audit log)").max(500, "Keep the reason under 500 characters"),
 });
 export type BrandingInput = z.infer<typeof brandingSchema>;
-
-/** The form's field names for navigation link `i` (rows of inputs, so each error sits by its input). */
-export const navField = (i: number, part: "label" | "href") => `nav-${i}-${part}`;
 
 /**
  * The Branding form's values parsed: navigation links come as numbered rows (navField); a row left

@@ -1,9 +1,6 @@
 import { z } from "@/lib/zod";
 import { singleLineText, storableText } from "@/lib/validation/form";
-
-export const BIO_MAX = 500;
-export const HANDLE_MIN = 3;
-export const HANDLE_MAX = 30;
+import { BIO_MAX, HANDLE_MAX, HANDLE_MIN, PROFILE_LINKS, linkField, type ProfileLink } from "@/lib/validation/limits";
 
 /** Handles that read like the site's own pages or staff, so nobody can pose as them. */
 export const RESERVED_HANDLES: ReadonlySet<string> = new Set([
@@ -23,24 +20,6 @@ export const handleSchema = z
   .regex(/^[a-z0-9](?:.*[a-z0-9])?$/, "Start and end with a letter or digit")
   .refine((handle) => !handle.includes("--"), "Use single hyphens between words")
   .refine((handle) => !RESERVED_HANDLES.has(handle), "That handle is reserved; please choose another");
-
-/** The links a profile may show, in display order. `hosts` limits a social network to its own site. */
-export const PROFILE_LINKS = [
-  { kind: "website", label: "Website", placeholder: "https://example.com" },
-  { kind: "bluesky", label: "Bluesky", placeholder: "https://bsky.app/profile/you", hosts: ["bsky.app"] },
-  { kind: "mastodon", label: "Mastodon", placeholder: "https://mastodon.social/@you" },
-  { kind: "instagram", label: "Instagram", placeholder: "https://instagram.com/you", hosts: ["instagram.com"] },
-  { kind: "x", label: "X (Twitter)", placeholder: "https://x.com/you", hosts: ["x.com", "twitter.com"] },
-  { kind: "github", label: "GitHub", placeholder: "https://github.com/you", hosts: ["github.com"] },
-  { kind: "linkedin", label: "LinkedIn", placeholder: "https://linkedin.com/in/you", hosts: ["linkedin.com"] },
-  { kind: "youtube", label: "YouTube", placeholder: "https://youtube.com/@you", hosts: ["youtube.com"] },
-] as const satisfies readonly { kind: string; label: string; placeholder: string; hosts?: readonly string[] }[];
-
-export type ProfileLinkKind = (typeof PROFILE_LINKS)[number]["kind"];
-export type ProfileLink = { kind: ProfileLinkKind; url: string };
-
-/** The form field that holds one link (`link-website`, …). */
-export const linkField = (kind: ProfileLinkKind) => `link-${kind}` as const;
 
 function linkUrlSchema(link: (typeof PROFILE_LINKS)[number]) {
   const hosts: readonly string[] | undefined = "hosts" in link ? link.hosts : undefined;

@@ -1,8 +1,5 @@
 import { z } from "@/lib/zod";
-
-export const REVIEW_REASON_MIN = 10;
-export const REVIEW_REASON_MAX = 1000;
-export const REVIEW_NOTE_MAX = 1000;
+import { NOTE_FIELD_PREFIX, REVIEW_NOTE_MAX, REVIEW_REASON_MAX, REVIEW_REASON_MIN } from "@/lib/validation/limits";
 
 /** For an edit to a live story: the version the moderator read; a decision on any other is refused. */
 const editVersionSchema = z.coerce.number().int().min(1).optional().catch(undefined);
@@ -30,9 +27,6 @@ export const requestChangesSchema = z.object({
   editVersion: editVersionSchema,
 });
 export type RequestChangesInput = z.input<typeof requestChangesSchema>;
-
-/** Form field names for per-section notes: `note:` followed by the section's heading. */
-export const NOTE_FIELD_PREFIX = "note:";
 
 /** A request-changes form's fields as the schema's input. */
 export function requestChangesFields(values: Record<string, string>) {

@@ -3,11 +3,10 @@ import { imageAltSchema, imageUrlSchema, singleLineText } from "@/lib/validation
 import { slugify } from "@/lib/content/slug";
 import { markdownStructureProblem, STORY_STRUCTURE } from "@/lib/content/structure";
 import { scheduleWindowProblem } from "@/lib/domain/publishing-rules";
-import { STORY_SUBTITLE_MAX, STORY_TITLE_MAX } from "@/lib/validation/limits";
+import { MAX_TAGS, STORY_SUBTITLE_MAX, STORY_TITLE_MAX } from "@/lib/validation/limits";
 
 /** 100,000 characters is about 16,000 words: far past any story, well short of abuse. */
 export const STORY_BODY_MAX = 100_000;
-export const MAX_TAGS = 5;
 
 /** "Poetry, poetry ,New  York" → [["poetry", "Poetry"], ["new-york", "New York"]]: first spelling wins. */
 function splitTags(list: string): [string, string][] {

@@ -452,3 +452,21 @@ test("submitting for review keeps a revision of what was sent", async ({ page })
   await expect(list.first()).toContainText("Submitted");
   await expect(list.first()).toContainText("Sent to the moderators");
 });
+
+test("the editor and the profile form send no validation library to the browser", async ({ page }) => {
+  // Limits the forms show (a title's length, five tags, a bio's length) come from
+  // lib/validation/limits.ts, which has no zod; importing one from a schema module had sent zod's
+  // 390 kB chunk with the editor, the profile settings, and three staff pages.
+  await signUp(page, "Light Pages");
+  const scripts: Promise<string>[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") scripts.push(response.text().catch(() => ""));
+  });
+  for (const path of ["/studio/new", "/settings/profile"]) {
+    await page.goto(path);
+    await expect(page.getByRole("main").getByRole("button").first()).toBeVisible();
+  }
+  const bodies = await Promise.all(scripts);
+  expect(bodies.length).toBeGreaterThan(5);
+  expect(bodies.filter((body) => body.includes("ZodError")).length, "scripts carrying zod").toBe(0);
+});
