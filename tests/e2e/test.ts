@@ -35,13 +35,8 @@ function settleAfterLoads(page: Page) {
 
 function settleContext(context: BrowserContext) {
   context.pages().forEach(settleAfterLoads);
+  // Fired for every new page, `newPage()`'s and popups, before `newPage()` returns it.
   context.on("page", settleAfterLoads);
-  const newPage = context.newPage.bind(context);
-  context.newPage = async () => {
-    const page = await newPage();
-    settleAfterLoads(page);
-    return page;
-  };
   return context;
 }
 
