@@ -1,6 +1,6 @@
 import { type Browser, type Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { publishStory, signUp, sql } from "./helpers";
+import { signUp, sql, storyByNewCreator } from "./helpers";
 
 async function newReader(browser: Browser, name: string) {
   const page = await (await browser.newContext()).newPage();
@@ -26,8 +26,7 @@ const commentsOf = (page: Page) => page.getByRole("region", { name: /^Comments/ 
 const commentBy = (page: Page, name: string) => commentsOf(page).getByRole("article").filter({ hasText: name });
 
 test("readers comment and reply; the author edits and deletes, and the reply keeps its place", async ({ browser }) => {
-  const creator = await newReader(browser, "Thread Creator");
-  const storyUrl = await publishStory(creator, "A story worth talking about");
+  const storyUrl = await storyByNewCreator("Thread Creator", "A story worth talking about");
 
   // The first reader comments; it shows at once, greyed, until the server has it.
   const ana = await newReader(browser, "Ana Commenter");
@@ -106,8 +105,7 @@ test("readers comment and reply; the author edits and deletes, and the reply kee
 });
 
 test("a refused or invalid comment rolls back and keeps what was typed", async ({ browser }) => {
-  const creator = await newReader(browser, "Quiet Creator");
-  const storyUrl = await publishStory(creator, "A story with a short-lived comment");
+  const storyUrl = await storyByNewCreator("Quiet Creator", "A story with a short-lived comment");
   const ana = await newReader(browser, "Ana Fleeting");
   await ana.goto(storyUrl);
   await ana.getByLabel("Add a comment").fill("I may take this back.");
@@ -144,8 +142,7 @@ test("a refused or invalid comment rolls back and keeps what was typed", async (
 });
 
 test("a long conversation: the story shows the latest 30 threads and pages back through the earlier ones", async ({ browser }) => {
-  const creator = await newReader(browser, "Busy Creator");
-  const storyUrl = await publishStory(creator, "A story with a long conversation");
+  const storyUrl = await storyByNewCreator("Busy Creator", "A story with a long conversation");
   const slug = new URL(storyUrl).pathname.split("/")[2];
   // 32 earlier comments, a minute apart, written straight to the database.
   await sql(

@@ -1,5 +1,5 @@
 import { expect, test } from "./test";
-import { publishStory, signIn, signUp, staff } from "./helpers";
+import { signIn, signUp, staff, storyByNewCreator } from "./helpers";
 
 test("an admin blocks a word; a reader's comment with it is refused with the word named, and the text is kept", async ({ browser }) => {
   const admin = await (await browser.newContext()).newPage();
@@ -16,9 +16,7 @@ test("an admin blocks a word; a reader's comment with it is refused with the wor
   await admin.getByRole("button", { name: "Save settings" }).click();
   await expect(admin.getByRole("status")).toContainText("Settings saved");
 
-  const creator = await (await browser.newContext()).newPage();
-  await signUp(creator, "Blocklist Creator");
-  const storyUrl = await publishStory(creator, "A story that attracts spam");
+  const storyUrl = await storyByNewCreator("Blocklist Creator", "A story that attracts spam");
 
   const reader = await (await browser.newContext()).newPage();
   await signUp(reader, "Blocklist Reader");
