@@ -1,6 +1,6 @@
 import { type Browser, type Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { publishStory, signIn, signUp, staff } from "./helpers";
+import { publishStory, signIn, signUp, staff, storyByNewCreator } from "./helpers";
 
 async function newReader(browser: Browser, name: string) {
   const page = await (await browser.newContext()).newPage();
@@ -19,8 +19,7 @@ const commentBy = (page: Page, name: string) => commentsOf(page).getByRole("arti
 const shot = (name: string) => `test-results/artifacts/${name}.png`;
 
 test("a reader reports a comment; a moderator hides it from /admin/reports; readers see a placeholder, its author the reason", async ({ browser }) => {
-  const creator = await newReader(browser, "Report Creator");
-  const storyUrl = await publishStory(creator, "A story with a spammy comment");
+  const storyUrl = await storyByNewCreator("Report Creator", "A story with a spammy comment");
 
   const spammer = await newReader(browser, "Sam Spammer");
   await spammer.goto(storyUrl);
