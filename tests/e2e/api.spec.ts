@@ -2,7 +2,7 @@ import { expect, test } from "./test";
 import { publishStory, sameSite, signUp } from "./helpers";
 
 test("the comment API posts as the signed-in user and refuses everyone else", async ({ page, playwright }) => {
-  await signUp(page, "Api Writer");
+  await signUp(page, "Api Writer", { land: false });
   const url = await publishStory(page, `API story ${Date.now()}`);
   const storyId = await page.locator("article[data-story-id]").getAttribute("data-story-id");
   expect(storyId).toBeTruthy();

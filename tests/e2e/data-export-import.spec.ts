@@ -17,7 +17,7 @@ async function screenshots(page: Page, name: string) {
 }
 
 test("a creator downloads their data, and another imports it: a dry run first, then the stories on their pages", async ({ page }) => {
-  await signUp(page, "Leaving Writer");
+  await signUp(page, "Leaving Writer", { land: false });
   const storyUrl = await publishStory(page, "Moving day notes", { tags: "Moving, Notes" });
   const slug = new URL(storyUrl).pathname.split("/").pop()!;
 
@@ -36,7 +36,7 @@ test("a creator downloads their data, and another imports it: a dry run first, t
   expect(strFromU8(files[storyFile!])).toMatch(/^---\ntitle: Moving day notes\n[\s\S]*status: published\n[\s\S]*---\n\n## Where it started/);
   await signOut(page);
 
-  await signUp(page, "Arriving Writer");
+  await signUp(page, "Arriving Writer", { land: false });
   await page.goto("/settings/data");
   // Without a file: the error sits beside the file input.
   await page.getByLabel("Community for the stories").selectOption("journal");

@@ -34,7 +34,7 @@ async function expectEveryElement(body: Locator) {
 }
 
 test("a creator writes with every toolbar element, previews, publishes, and the page shows each", async ({ page }) => {
-  await signUp(page, "Toolbar Writer");
+  await signUp(page, "Toolbar Writer", { land: false });
   await startStory(page, "Everything the toolbar makes");
   await page.getByLabel("Subtitle").fill("A tour of the editor");
   await page.getByLabel("Tags").fill("Editing, Tools");
@@ -150,7 +150,7 @@ test("a creator writes with every toolbar element, previews, publishes, and the 
 });
 
 test("pasted Markdown becomes formatting, and a pasted web page keeps only clean content", async ({ page }) => {
-  await signUp(page, "Paste Writer");
+  await signUp(page, "Paste Writer", { land: false });
   await startStory(page, "Pasted in");
   const paste = (data: Record<string, string>) =>
     editorOf(page).evaluate((el, entries) => {
@@ -177,7 +177,7 @@ test("pasted Markdown becomes formatting, and a pasted web page keeps only clean
 });
 
 test("autosave round trip: from Saving… to Saved, measured in the page", async ({ page }) => {
-  await signUp(page, "Timing Writer");
+  await signUp(page, "Timing Writer", { land: false });
   await startStory(page, "Timed saves");
   await editorOf(page).click();
   await page.keyboard.type("First words.");
@@ -209,7 +209,7 @@ test("autosave round trip: from Saving… to Saved, measured in the page", async
 });
 
 test("the toolbar works from the keyboard alone", async ({ page }) => {
-  await signUp(page, "Keyboard Writer");
+  await signUp(page, "Keyboard Writer", { land: false });
   await startStory(page, "Typed without a mouse");
   await page.getByRole("button", { name: "Heading", exact: true }).focus();
   await expect(page.getByRole("button", { name: "Heading", exact: true })).toBeFocused();
@@ -227,7 +227,7 @@ test("the toolbar works from the keyboard alone", async ({ page }) => {
 });
 
 test("autosave survives a reload, and typing while offline is kept on the device", async ({ page, context }) => {
-  await signUp(page, "Offline Writer");
+  await signUp(page, "Offline Writer", { land: false });
   await startStory(page, "Written on a train");
   await editorOf(page).click();
   await page.keyboard.type("The first paragraph, saved by itself.");
@@ -256,7 +256,7 @@ test("autosave survives a reload, and typing while offline is kept on the device
 });
 
 test("an expired session keeps typing on the device and saves it after signing in again", async ({ page, context }) => {
-  const me = await signUp(page, "Session Writer");
+  const me = await signUp(page, "Session Writer", { land: false });
   await startStory(page, "Written across a sign-out");
   await editorOf(page).click();
   await page.keyboard.type("Before the session ended.");
@@ -285,7 +285,7 @@ test("an expired session keeps typing on the device and saves it after signing i
 });
 
 test("two tabs: the later save does not overwrite the earlier one; the creator chooses", async ({ page, context }) => {
-  await signUp(page, "Two Tab Writer");
+  await signUp(page, "Two Tab Writer", { land: false });
   await startStory(page, "Open twice");
   await editorOf(page).click();
   await page.keyboard.type("Start.");
@@ -310,7 +310,7 @@ test("two tabs: the later save does not overwrite the earlier one; the creator c
 });
 
 test("a creator restores an older revision, then unpublishes and deletes the story", async ({ page }) => {
-  await signUp(page, "Revision Writer");
+  await signUp(page, "Revision Writer", { land: false });
   await startStory(page, "Drafted twice");
   await fillStory(page, "The first version of this story.");
   await page.getByRole("button", { name: "Save draft" }).click();
@@ -388,7 +388,7 @@ async function expectToolbarBelowHeader(page: Page) {
 }
 
 test("editor details: title counter, pending labels, the not-ready message clears when fixed, toolbar below the header (375 px and desktop)", async ({ page }) => {
-  await signUp(page, "Detail Writer");
+  await signUp(page, "Detail Writer", { land: false });
   await startStory(page, "Short title");
 
   // The counter appears only near the limit.
@@ -444,7 +444,7 @@ test("editor details: title counter, pending labels, the not-ready message clear
 });
 
 test("submitting for review keeps a revision of what was sent", async ({ page }) => {
-  await signUp(page, "Submitting Writer", { trusted: false });
+  await signUp(page, "Submitting Writer", { trusted: false, land: false });
   const id = await submitForReview(page, "Sent to the moderators");
   await page.goto(`/studio/stories/${id}/revisions`);
   const list = page.getByRole("navigation", { name: "Revisions" }).getByRole("link");

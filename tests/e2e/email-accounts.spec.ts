@@ -97,12 +97,12 @@ test("sign-up with an address that has an account says nothing of it on the page
 });
 
 test("a follower is emailed when the creator publishes, with a working link and a one-click unsubscribe", async ({ page, browser, request }) => {
-  const creator = await signUp(page, "Mailing Creator");
+  const creator = await signUp(page, "Mailing Creator", { land: false });
   const first = await publishStory(page, "The first of many");
 
   const readerContext = await browser.newContext();
   const reader = await readerContext.newPage();
-  const follower = await signUp(reader, "Faithful Follower");
+  const follower = await signUp(reader, "Faithful Follower", { land: false });
   await reader.goto(first);
   await reader.getByRole("button", { name: `Follow ${creator.name}` }).click();
   await expect(reader.getByRole("button", { name: "Following" })).toHaveAttribute("aria-pressed", "true");

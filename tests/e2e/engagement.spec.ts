@@ -10,7 +10,7 @@ test("a reader hearts, saves and follows; the lists and tag page show the story"
   const profile = (await creator.getByRole("link", { name: author.name }).first().getAttribute("href"))!;
 
   const reader = await (await browser.newContext()).newPage();
-  await signUp(reader, "Iris Reader");
+  await signUp(reader, "Iris Reader", { land: false });
   await reader.goto(url);
   const heart = reader.getByRole("button", { name: /^Heart/ });
   await expect(heart).toHaveAttribute("aria-pressed", "false");
@@ -64,7 +64,7 @@ test("a reader hearts, saves and follows; the lists and tag page show the story"
 });
 
 test("an edited story shows the edit on the next load, with the same URL", async ({ page }) => {
-  await signUp(page, "Edit Writer");
+  await signUp(page, "Edit Writer", { land: false });
   const url = await publishStory(page, `Before the edit ${Date.now()}`);
   await page.goto("/studio");
   await page.getByRole("link", { name: "Edit", exact: true }).first().click();
@@ -79,7 +79,7 @@ test("an edited story shows the edit on the next load, with the same URL", async
 
 test("the home page lists new stories at once and loads more by cursor", async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
-  const writer = await signUp(page, "Prolific Writer");
+  const writer = await signUp(page, "Prolific Writer", { land: false });
   const stamp = Date.now();
   const titles = Array.from({ length: 11 }, (_, i) => `Batch story ${i} ${stamp}`);
   // Ten older stories to page through (publishing itself is other specs' subject), then the newest

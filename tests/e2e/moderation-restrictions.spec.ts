@@ -164,7 +164,7 @@ test("a banned user appeals from /moderation; an admin overturns it in /admin/ap
 
   // Nobody else can open Ben's decision.
   const other = await personIn(browser);
-  await signUp(other, "Nosy Neighbour");
+  await signUp(other, "Nosy Neighbour", { land: false });
   await other.goto(actionUrl);
   await expect(other.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(other.locator("main")).not.toContainText("Name-calling");

@@ -107,7 +107,7 @@ test("a submission opened by one moderator is shown as taken to another, and a c
   const title = `Claimed story ${stamp}`;
   const creatorContext = await browser.newContext();
   const creator = await creatorContext.newPage();
-  await signUp(creator, "Wes Waiting", { trusted: false });
+  await signUp(creator, "Wes Waiting", { trusted: false, land: false });
   const storyId = await submitForReview(creator, title);
 
   const modContext = await browser.newContext();
@@ -139,7 +139,7 @@ test("a trusted creator schedules a story; the sweep publishes it when its time 
   const storyPath = `/journal/saturday-morning-${stamp}`;
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signUp(page, "Sam Scheduler");
+  await signUp(page, "Sam Scheduler", { land: false });
   await page.goto("/studio/new");
   await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByLabel("Community").selectOption("journal");

@@ -29,7 +29,7 @@ async function setTheme(page: Page, theme: "light" | "dark") {
 }
 
 test("the account menu reaches every member page, by mouse and by keyboard", async ({ page }) => {
-  await signUp(page, "Menu Member");
+  await signUp(page, "Menu Member", { land: false });
   await page.goto("/");
   const button = page.getByRole("button", { name: /^Account menu/ });
   await expect(button).toHaveAttribute("aria-expanded", "false");
@@ -68,7 +68,7 @@ test("the account menu reaches every member page, by mouse and by keyboard", asy
 
 test("on a 375px phone one menu holds the header's links and every member page", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
-  await signUp(page, "Phone Member");
+  await signUp(page, "Phone Member", { land: false });
   await page.goto("/");
   await expectNoSidewaysScroll(page);
   const menu = await openAccountMenu(page);
@@ -144,7 +144,7 @@ test("an admin creates and edits a community; a creator sees its guidelines in t
 
   // A creator picks it and sees its guidelines and rules, in the same words the server uses.
   const creator = await (await browser.newContext()).newPage();
-  await signUp(creator, "Poem Writer");
+  await signUp(creator, "Poem Writer", { land: false });
   await creator.goto("/studio/new");
   await creator.getByLabel("Community").selectOption(`${slug}-2`);
   await expect(creator.getByRole("complementary", { name: `${name} guidelines` })).toContainText("No rhyming dictionaries.");
@@ -242,7 +242,7 @@ test("home, communities and tags: hero images, a featured staff pick, RSS links,
 test("links prefetch when a reader reaches for them, not when they come into view", async ({ page }) => {
   // A title of its own: a retry, or other specs' stories in the same community, must not match it.
   const title = `A story to reach for ${Date.now()}`;
-  await signUp(page, "Intent Writer");
+  await signUp(page, "Intent Writer", { land: false });
   const storyUrl = await publishStory(page, title);
   const storyPath = new URL(storyUrl).pathname;
   const prefetched: string[] = [];

@@ -34,7 +34,7 @@ async function expectLoadedImage(scope: ReturnType<Page["locator"]>) {
 }
 
 test("a creator uploads an avatar and sees it on their profile and under their story", async ({ page }) => {
-  await signUp(page, "Avatar Owner");
+  await signUp(page, "Avatar Owner", { land: false });
   const storyUrl = await publishStory(page, "A story with a face");
   const handle = await currentHandle(page);
   // A file chosen before the form hydrates is cleared by it (seen in CI: "Choose an image to
@@ -76,7 +76,7 @@ test("a creator uploads an avatar and sees it on their profile and under their s
 });
 
 test("a creator changes their handle and the old profile URL redirects", async ({ page, request }) => {
-  await signUp(page, "Handle Changer");
+  await signUp(page, "Handle Changer", { land: false });
   await publishStory(page, "Before the rename");
   const oldHandle = await currentHandle(page);
 
@@ -103,7 +103,7 @@ test("a creator changes their handle and the old profile URL redirects", async (
 });
 
 test("the studio lists stories with their stats and filters them by status and title", async ({ page, browser }) => {
-  await signUp(page, "Studio Keeper");
+  await signUp(page, "Studio Keeper", { land: false });
   const storyUrl = await publishStory(page, "Numbers in the garden");
   // A reader visits, so the story has a read.
   const reader = await (await browser.newContext()).newPage();

@@ -61,7 +61,7 @@ test("a creator publishes a story with sections and a second reader comments on 
   // A second reader comments, and sees it at once.
   const readerContext = await browser.newContext();
   const reader = await readerContext.newPage();
-  await signUp(reader, "Ravi Reader");
+  await signUp(reader, "Ravi Reader", { land: false });
   await reader.goto(storyUrl);
   await reader.getByRole("button", { name: "Post comment" }).click();
   await expect(reader.getByText("Write a comment first")).toBeVisible();
@@ -84,7 +84,7 @@ test("a creator publishes a story with sections and a second reader comments on 
 });
 
 test("a failed save explains itself and keeps everything typed", async ({ page }) => {
-  await signUp(page, "Careful Writer");
+  await signUp(page, "Careful Writer", { land: false });
   await page.goto("/studio/new");
   await page.getByLabel("Subtitle").fill("A subtitle I typed");
   await page.getByLabel("Community").selectOption("the-swamp");
@@ -131,7 +131,7 @@ test("private pages send signed-out visitors to sign in and back", async ({ page
 });
 
 test("a creator edits their name and bio and the profile shows it", async ({ page }) => {
-  const me = await signUp(page, "Bio Writer");
+  const me = await signUp(page, "Bio Writer", { land: false });
   await page.goto("/settings/profile");
   await expect(page.getByLabel("Name")).toHaveValue(me.name);
   await page.getByLabel("Bio").fill("I write about small towns and big skies.");

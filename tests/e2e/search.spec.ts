@@ -8,7 +8,7 @@ const uniqueWord = () => `zq${[...randomBytes(6)].map((byte) => String.fromCharC
 const results = (page: Page) => page.getByRole("region", { name: "Search results" });
 
 test("a story is found from the header search as soon as it is published", async ({ page }) => {
-  await signUp(page, "Search Writer");
+  await signUp(page, "Search Writer", { land: false });
   const word = uniqueWord();
   const title = `The lighthouse keepers of ${word}`;
   const storyUrl = await publishStory(page, title, { body: `${storyBody}\n\nThe ${word} light still turns every night.` });
@@ -27,7 +27,7 @@ test("a story is found from the header search as soon as it is published", async
 });
 
 test("a misspelled search says nothing matched and suggests the closest title", async ({ page }) => {
-  await signUp(page, "Harbour Writer");
+  await signUp(page, "Harbour Writer", { land: false });
   const word = uniqueWord();
   const title = `Notes from the harbour at ${word}`;
   await publishStory(page, title);
@@ -59,7 +59,7 @@ test("the header search fits a 390px-wide phone, signed in or out", async ({ pag
   await page.goto("/");
   await expect(page.getByRole("link", { name: "Join" })).toBeVisible();
   expect(await fits()).toBe(true);
-  await signUp(page, "Phone Reader");
+  await signUp(page, "Phone Reader", { land: false });
   await page.goto("/");
   await expect(page.getByRole("link", { name: "Write", exact: true })).toBeVisible();
   expect(await fits()).toBe(true);

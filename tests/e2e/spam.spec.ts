@@ -19,7 +19,7 @@ test("an admin blocks a word; a reader's comment with it is refused with the wor
   const storyUrl = await storyByNewCreator("Blocklist Creator", "A story that attracts spam");
 
   const reader = await (await browser.newContext()).newPage();
-  await signUp(reader, "Blocklist Reader");
+  await signUp(reader, "Blocklist Reader", { land: false });
   await reader.goto(storyUrl);
   const box = reader.getByLabel("Add a comment");
   await box.fill("Try ZORBLAX today");

@@ -15,7 +15,7 @@ test("an approved story rewritten by a creator who is not trusted stays as appro
   const title = `The harbour at dawn ${stamp}`;
   const storyPath = `/journal/the-harbour-at-dawn-${stamp}`;
   const creator = await pageFor(browser);
-  await signUp(creator, "Nell Newcomer", { trusted: false });
+  await signUp(creator, "Nell Newcomer", { trusted: false, land: false });
   const storyId = await submitForReview(creator, title);
   const editUrl = creator.url().replace(/\?.*$/, "");
 
@@ -74,12 +74,12 @@ test("an approved story rewritten by a creator who is not trusted stays as appro
 test("a story a moderator unpublished can't be published again by its creator; they see why and can appeal", async ({ browser }) => {
   const title = `Borrowed words ${Date.now()}`;
   const creator = await pageFor(browser);
-  await signUp(creator, "Tom Trusted");
+  await signUp(creator, "Tom Trusted", { land: false });
   const storyUrl = await publishStory(creator, title);
   const storyPath = new URL(storyUrl).pathname;
 
   const reader = await pageFor(browser);
-  await signUp(reader, "Rita Reader");
+  await signUp(reader, "Rita Reader", { land: false });
   await reader.goto(storyPath);
   await reader.getByRole("button", { name: "Report this story" }).click();
   await reader.getByRole("dialog").getByRole("radio", { name: "Plagiarism" }).check();
