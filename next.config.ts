@@ -42,10 +42,6 @@ const nextConfig: NextConfig = {
   // Uploads are stored at a few widths already (lib/media); the loader points srcset at them, so
   // next/image needs no optimizer of its own.
   images: { loader: "custom", loaderFile: "./lib/media/image-loader.ts" },
-  // `npm test` type-checks the whole program itself, beside vitest (scripts/test.mjs), and says so
-  // here: the browser tests' build then skips the same check (~28 s of it on a 2-core machine).
-  // Every other build checks the types as usual.
-  typescript: { ignoreBuildErrors: process.env.STORYHOUSE_TYPES_CHECKED === "1" },
   experimental: {
     // Large enough that an oversized story reaches our own validation (and its clear message)
     // instead of failing inside the framework.
