@@ -76,6 +76,8 @@ export async function signIn(page: Page, account: { email: string; password: str
 }
 
 const NEW_ACCOUNT_PASSWORD = "a long enough password";
+/** An address of the person's own, new on every call (a retry signs up someone new). */
+const newAddress = (name: string) => `${name.toLowerCase().replace(/\W+/g, "-")}-${randomUUID().slice(0, 8)}@example.com`;
 let newAccountHash: Promise<string> | undefined;
 
 /**
@@ -93,7 +95,7 @@ let newAccountHash: Promise<string> | undefined;
  * one, which would send a page without the session to sign in): one page load fewer.
  */
 export async function signUp(page: Page, name: string, { trusted = true, confirmed = true, viaForm = false, land = true } = {}) {
-  const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${randomUUID().slice(0, 8)}@example.com`;
+  const email = newAddress(name);
   const password = NEW_ACCOUNT_PASSWORD;
   if (viaForm) {
     await page.goto("/signup");
@@ -212,7 +214,7 @@ export async function insertPublishedStories(authorEmail: string, titles: string
  * story's URL.
  */
 export async function storyByNewCreator(name: string, title: string): Promise<string> {
-  const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${randomUUID().slice(0, 8)}@example.com`;
+  const email = newAddress(name);
   await insertAccount({ name, email, trusted: true, confirmed: true });
   const [url] = await insertPublishedStories(email, [title]);
   return url;
