@@ -26,7 +26,7 @@ const commentsOf = (page: Page) => page.getByRole("region", { name: /^Comments/ 
 const commentBy = (page: Page, name: string) => commentsOf(page).getByRole("article").filter({ hasText: name });
 
 test("readers comment and reply; the author edits and deletes, and the reply keeps its place", async ({ browser }) => {
-  const storyUrl = await storyByNewCreator("Thread Creator", "A story worth talking about");
+  const { url: storyUrl } = await storyByNewCreator("Thread Creator", "A story worth talking about");
 
   // The first reader comments; it shows at once, greyed, until the server has it.
   const ana = await newReader(browser, "Ana Commenter");
@@ -105,7 +105,7 @@ test("readers comment and reply; the author edits and deletes, and the reply kee
 });
 
 test("a refused or invalid comment rolls back and keeps what was typed", async ({ browser }) => {
-  const storyUrl = await storyByNewCreator("Quiet Creator", "A story with a short-lived comment");
+  const { url: storyUrl } = await storyByNewCreator("Quiet Creator", "A story with a short-lived comment");
   const ana = await newReader(browser, "Ana Fleeting");
   await ana.goto(storyUrl);
   await ana.getByLabel("Add a comment").fill("I may take this back.");
@@ -142,7 +142,7 @@ test("a refused or invalid comment rolls back and keeps what was typed", async (
 });
 
 test("a long conversation: the story shows the latest 30 threads and pages back through the earlier ones", async ({ browser }) => {
-  const storyUrl = await storyByNewCreator("Busy Creator", "A story with a long conversation");
+  const { url: storyUrl } = await storyByNewCreator("Busy Creator", "A story with a long conversation");
   const slug = new URL(storyUrl).pathname.split("/")[2];
   // 32 earlier comments, a minute apart, written straight to the database.
   await sql(

@@ -195,29 +195,29 @@ export async function publishStory(page: Page, title: string, { community = "jou
  * newest, just before now: no other spec's story falls between them. Cached lists show them after
  * the next publish expires the lists, as any publish does.
  */
-export async function insertPublishedStories(authorEmail: string, titles: string[]): Promise<string[]> {
+export async function insertPublishedStories(authorEmail: string, titles: string[]): Promise<{ id: string; url: string }[]> {
   const [{ id: authorId }] = await sql<{ id: string }>(`select id from "User" where email = $1`, [authorEmail]);
-  const rows = await sql<{ slug: string }>(
+  const rows = await sql<{ id: string; slug: string }>(
     `insert into "Story" (id, "authorId", "communityId", slug, title, "bodyMarkdown", "bodyHtml", status, "publishedAt", "updatedAt")
      select 'e2e' || md5(random()::text || t.n), $1, 'c-journal', $2 || '-' || t.n, t.title, 'Written for a list.', '<p>Written for a list.</p>', 'PUBLISHED',
             now() - make_interval(secs => ($3 - t.n) / 1000.0), now()
      from unnest($4::text[]) with ordinality as t(title, n)
-     returning slug`,
+     returning id, slug`,
     [authorId, `listed-${randomUUID().slice(0, 8)}`, titles.length + 1, titles],
   );
-  return rows.map((r) => `http://127.0.0.1:${e2ePort()}/journal/${r.slug}`);
+  return rows.map((r) => ({ id: r.id, url: `http://127.0.0.1:${e2ePort()}/journal/${r.slug}` }));
 }
 
 /**
  * A published story by a new creator (trusted, confirmed), both straight in the database, for a
  * spec about what readers do with a story: the creator needs no browser of their own. Returns the
- * story's URL.
+ * story's id and URL.
  */
-export async function storyByNewCreator(name: string, title: string): Promise<string> {
+export async function storyByNewCreator(name: string, title: string): Promise<{ id: string; url: string }> {
   const email = newAddress(name);
   await insertAccount({ name, email, trusted: true, confirmed: true });
-  const [url] = await insertPublishedStories(email, [title]);
-  return url;
+  const [story] = await insertPublishedStories(email, [title]);
+  return story;
 }
 
 /** A creator who is not trusted writes a story in the journal and submits it; returns its id (on the editor page after). */

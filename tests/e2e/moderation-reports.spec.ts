@@ -19,7 +19,7 @@ const commentBy = (page: Page, name: string) => commentsOf(page).getByRole("arti
 const shot = (name: string) => `test-results/artifacts/${name}.png`;
 
 test("a reader reports a comment; a moderator hides it from /admin/reports; readers see a placeholder, its author the reason", async ({ browser }) => {
-  const storyUrl = await storyByNewCreator("Report Creator", "A story with a spammy comment");
+  const { url: storyUrl } = await storyByNewCreator("Report Creator", "A story with a spammy comment");
 
   const spammer = await newReader(browser, "Sam Spammer");
   await spammer.goto(storyUrl);

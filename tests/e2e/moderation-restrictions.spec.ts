@@ -32,7 +32,7 @@ async function shoot(page: Page, name: string) {
 test("an admin suspends a user with a reason; the user sees why and can't comment; at expiry both end by themselves", async ({ browser }) => {
   const admin = await personIn(browser);
   await signIn(admin, staff.admin);
-  const [storyUrl] = await insertPublishedStories(staff.admin.email, ["A story everyone may discuss"]);
+  const [{ url: storyUrl }] = await insertPublishedStories(staff.admin.email, ["A story everyone may discuss"]);
 
   const sam = await personIn(browser);
   const account = await signUp(sam, "Sam Suspended");

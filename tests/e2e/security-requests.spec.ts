@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import net from "node:net";
 import sharp from "sharp";
-import { e2ePort, sameSite, signIn, signUp, sql, staff } from "./helpers";
+import { e2ePort, insertPublishedStories, sameSite, signIn, signUp, sql, staff } from "./helpers";
 
 const port = e2ePort();
 const MB = 1024 * 1024;
@@ -89,26 +89,15 @@ function serverRssMb(): number {
  * A published story by the member just signed up as `name`, written straight to the database: the
  * editor's publish flow has its own specs, and is slow on a busy machine. Returns its id and URL.
  */
-async function publishedStory(name: string): Promise<{ storyId: string; url: string }> {
-  const [{ id: authorId }] = await sql<{ id: string }>(`select id from "User" where name = $1 order by "createdAt" desc limit 1`, [name]);
-  const storyId = `story-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  await sql(
-    `insert into "Story" (id, "authorId", "communityId", slug, title, "bodyMarkdown", "bodyHtml", status, "publishedAt", "updatedAt")
-     values ($1, $2, 'c-journal', $1, 'A story to post to', 'Words.', '<p>Words.</p>', 'PUBLISHED', now(), now())`,
-    [storyId, authorId],
-  );
-  return { storyId, url: `/journal/${storyId}` };
-}
-
 async function sessionCookie(page: Page): Promise<string> {
   return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
 }
 
 test("oversized bodies get a 413 before they are buffered, signed in or not, and memory stays flat", async ({ page }) => {
   test.setTimeout(180_000);
-  await signUp(page, "Big Sender");
+  const { email } = await signUp(page, "Big Sender");
   const cookie = await sessionCookie(page);
-  const { storyId, url } = await publishedStory("Big Sender");
+  const [{ id: storyId, url }] = await insertPublishedStories(email, ["A story to post to"]);
   const multipart = { "content-type": "multipart/form-data; boundary=xyz", ...sameSite };
   const json = { "content-type": "application/json", ...sameSite };
   const rssBefore = serverRssMb();
@@ -151,8 +140,8 @@ test("oversized bodies get a 413 before they are buffered, signed in or not, and
 
 test("requests that change something must come from this site: route handlers and server actions", async ({ page }) => {
   test.setTimeout(180_000);
-  await signUp(page, "Origin Checker");
-  const { storyId, url } = await publishedStory("Origin Checker");
+  const { email } = await signUp(page, "Origin Checker");
+  const [{ id: storyId, url }] = await insertPublishedStories(email, ["A story to post to"]);
   const comments = async () => Number((await sql<{ n: string }>(`select count(*) n from "Comment" where "storyId" = $1`, [storyId]))[0].n);
   const post = (headers: Record<string, string>) => page.request.post(`/api/stories/${storyId}/comments`, { data: { body: "Is this from here?" }, headers });
 

@@ -16,7 +16,7 @@ test("an admin blocks a word; a reader's comment with it is refused with the wor
   await admin.getByRole("button", { name: "Save settings" }).click();
   await expect(admin.getByRole("status")).toContainText("Settings saved");
 
-  const storyUrl = await storyByNewCreator("Blocklist Creator", "A story that attracts spam");
+  const { url: storyUrl } = await storyByNewCreator("Blocklist Creator", "A story that attracts spam");
 
   const reader = await (await browser.newContext()).newPage();
   await signUp(reader, "Blocklist Reader", { land: false });
