@@ -142,16 +142,15 @@ test("a refused or invalid comment rolls back and keeps what was typed", async (
 });
 
 test("a long conversation: the story shows the latest 30 threads and pages back through the earlier ones", async ({ browser }) => {
-  const { url: storyUrl } = await storyByNewCreator("Busy Creator", "A story with a long conversation");
-  const slug = new URL(storyUrl).pathname.split("/")[2];
+  const { id: storyId, url: storyUrl } = await storyByNewCreator("Busy Creator", "A story with a long conversation");
   // 32 earlier comments, a minute apart, written straight to the database.
   await sql(
     `insert into "Comment" (id, "storyId", "authorId", body, "bodyHtml", "createdAt")
      select 'e2e-long-' || lpad(i::text, 2, '0'), s.id, s."authorId", 'Earlier comment ' || i, '<p>Earlier comment ' || i || '</p>', now() - ((40 - i) || ' minutes')::interval
-     from "Story" s, generate_series(1, 32) i where s.slug = $1`,
-    [slug],
+     from "Story" s, generate_series(1, 32) i where s.id = $1`,
+    [storyId],
   );
-  await sql(`update "Story" set "commentCount" = 32 where slug = $1`, [slug]);
+  await sql(`update "Story" set "commentCount" = 32 where id = $1`, [storyId]);
 
   // A reader's comment refreshes the conversation: it is the newest of the 30 shown.
   const reader = await newReader(browser, "Late Reader");

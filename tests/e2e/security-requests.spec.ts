@@ -85,10 +85,7 @@ function serverRssMb(): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
 }
 
-/**
- * A published story by the member just signed up as `name`, written straight to the database: the
- * editor's publish flow has its own specs, and is slow on a busy machine. Returns its id and URL.
- */
+/** The page's cookies as a Cookie header, to replay its session from a plain request. */
 async function sessionCookie(page: Page): Promise<string> {
   return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
 }
