@@ -401,7 +401,9 @@ code
 [^1]: The note.
 
 `;
-if (!isMainThread) {
+// RENDER_WARM_UP=off skips it: the unit and integration tests start a pool per test file and render
+// a few short texts in each, so there the warm-up (~0.5 CPU-seconds a worker) was pure cost.
+if (!isMainThread && process.env.RENDER_WARM_UP !== "off") {
   renderHtml("story", WARM_UP.repeat(150)); // about 100 KB: the heap grows to a large story's size once, here
   renderHtml("comment", WARM_UP);
 }

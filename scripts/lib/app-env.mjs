@@ -20,7 +20,8 @@ export function authSecret() {
   return readFileSync(file, "utf8").trim();
 }
 
-const buildInputs = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+// lib/generated (Prisma Client) is skipped below: it is made from prisma/schema.prisma, which counts.
+const buildInputs = ["app", "components", "lib", "prisma/schema.prisma", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 /** A fingerprint of everything `next build` reads, to skip rebuilding when nothing changed. */
 export function sourceFingerprint() {
