@@ -17,6 +17,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The tests' build checks its types with tsgo after building (scripts/lib/app-env.mjs
+  // buildIfChanged); every other build keeps Next's own check.
+  typescript: { ignoreBuildErrors: process.env.STORYHOUSE_TYPECHECK === "tsgo" },
   // The render pool (lib/content/render-pool.ts) starts its workers from piscina's own worker file
   // and from lib/content/markdown-pipeline.mjs, both loaded by Node from disk, not from the bundle.
   serverExternalPackages: ["piscina"],
@@ -43,6 +46,9 @@ const nextConfig: NextConfig = {
   // next/image needs no optimizer of its own.
   images: { loader: "custom", loaderFile: "./lib/media/image-loader.ts" },
   experimental: {
+    // Turbopack keeps a build cache (~200 MB) for the next build to start from. A CI machine builds
+    // once from a fresh clone and never again, so there writing it is only cost.
+    turbopackFileSystemCacheForBuild: !process.env.CI,
     // Large enough that an oversized story reaches our own validation (and its clear message)
     // instead of failing inside the framework.
     serverActions: { bodySizeLimit: "12mb" },

@@ -45,9 +45,14 @@ export function runBin(name) {
  * same sources and SITE_URL. The build prerenders the site-wide lists (home, feeds, sitemap) from
  * whatever database it reaches, but which one does not matter: an app process's first sweep
  * expires those lists (app/api/sweep), so a build serves any database.
+ *
+ * `typecheck: "tsgo"` (the tests' build) checks the types with tsgo, TypeScript's native port
+ * (@typescript/native-preview), after `next build` has written the route types, instead of
+ * `next build`'s own check with tsc: the same tsconfig.json and files, 6.8 s against tsc's 25.4 s
+ * here (13 against 37 CPU-seconds). A type error fails the build either way.
  * @returns {boolean} whether it built
  */
-export function buildIfChanged(env, log = console.log) {
+export function buildIfChanged(env, log = console.log, { typecheck = "next" } = {}) {
   const distDir = path.join(root, env.NEXT_DIST_DIR ?? ".next");
   const stamp = path.join(distDir, "storyhouse-build-fingerprint");
   // Prerendered pages hold absolute links on SITE_URL.
@@ -58,8 +63,13 @@ export function buildIfChanged(env, log = console.log) {
   }
   log("building the site (first run, or the sources changed)");
   rmSync(stamp, { force: true }); // a build stopped halfway is not taken for a finished one
-  const build = spawnSync(runBin("next"), ["build"], { cwd: root, env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
+  const build = spawnSync(runBin("next"), ["build"], { cwd: root, env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", STORYHOUSE_TYPECHECK: typecheck }, stdio: "inherit" });
   if (build.status !== 0) throw new Error("`next build` failed (see above)");
+  if (typecheck === "tsgo") {
+    log("checking types (tsgo)");
+    const check = spawnSync(runBin("tsgo"), ["--noEmit", "-p", "tsconfig.json"], { cwd: root, stdio: "inherit" });
+    if (check.status !== 0) throw new Error("type errors (see above): the build is not used");
+  }
   // `next build` may itself touch an input (it adds the folder's types to tsconfig.json): the stamp
   // describes the sources as the build left them.
   writeFileSync(stamp, `${sourceFingerprint()}:${env.SITE_URL ?? ""}`);
@@ -78,7 +88,7 @@ export const TEST_BUILD_DIR = ".next-test";
  */
 export async function testBuildCopy(env, name, log = console.log) {
   const buildEnv = { ...env, NEXT_DIST_DIR: TEST_BUILD_DIR };
-  await withLock(path.join(root, `${TEST_BUILD_DIR}.lock`), () => buildIfChanged(buildEnv, log));
+  await withLock(path.join(root, `${TEST_BUILD_DIR}.lock`), () => buildIfChanged(buildEnv, log, { typecheck: "tsgo" }));
   const copy = `${TEST_BUILD_DIR}-${name}`;
   rmSync(path.join(root, copy), { recursive: true, force: true });
   // Not its cache/ folder: Turbopack's build cache (~200 MB), which only a rebuild reads.
