@@ -10,6 +10,13 @@ const alias = {
   "server-only": path.resolve(import.meta.dirname, "tests/helpers/empty-module.ts"),
 };
 
+/** The projects that talk to PostgreSQL: one shared cluster, a database per test file. */
+const withDatabase = {
+  globalSetup: ["tests/helpers/postgres-global-setup.ts"],
+  setupFiles: ["tests/helpers/database-per-file.ts"],
+  hookTimeout: 60_000,
+};
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -35,10 +42,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
-          globalSetup: ["tests/helpers/postgres-global-setup.ts"],
-          setupFiles: ["tests/helpers/database-per-file.ts"],
+          ...withDatabase,
           testTimeout: 30_000,
-          hookTimeout: 60_000,
         },
       },
       {
@@ -47,10 +52,8 @@ export default defineConfig({
           // Hostile input: the authorization matrix, leaks, fuzzing (docs/security.md).
           name: "security",
           include: ["tests/security/**/*.test.ts"],
-          globalSetup: ["tests/helpers/postgres-global-setup.ts"],
-          setupFiles: ["tests/helpers/database-per-file.ts"],
+          ...withDatabase,
           testTimeout: 300_000,
-          hookTimeout: 60_000,
         },
       },
     ],
