@@ -57,6 +57,9 @@ export function preparedStatementNames(limit = 500): (query: { sql: string }) =>
   };
 }
 
+/** How alike a title must be to a search to be suggested (pg_trgm similarity, 0 to 1). */
+export const TRIGRAM_SIMILARITY = 0.2;
+
 function createClient() {
   const { DATABASE_URL, DB_POOL_MAX, DB_QUERY_EVENTS, DB_CONNECT_TIMEOUT_MS, DB_QUERY_TIMEOUT_MS, DB_PREPARED_STATEMENTS } = env();
   return new PrismaClient({
@@ -73,7 +76,9 @@ function createClient() {
         // No parallel query: the site's reads are short LIMIT queries, and a parallel plan's worker
         // start-up and read-ahead cost more than they save (a tag page at 100,000 stories: 90 ms with
         // workers, 13 ms without; docs/performance.md). Many requests at once use the cores anyway.
-        options: "-c max_parallel_workers_per_gather=0",
+        // And pg_trgm's `%` threshold for search's "did you mean" (lib/data/search.ts): set per
+        // connection, so the suggestion is one statement, not a transaction around set_config.
+        options: `-c max_parallel_workers_per_gather=0 -c pg_trgm.similarity_threshold=${TRIGRAM_SIMILARITY}`,
       }),
       // $disconnect() ends the pool, as it does the adapter's own.
       // The adapter's type wants a name for every statement; pg sends one without a name unnamed.

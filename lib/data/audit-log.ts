@@ -23,6 +23,9 @@ export type AuditLogEntry = {
   target: { label: string; href: string | null } | null;
 };
 
+/** Rows for `ids`, without a round trip when there are none (Prisma would send `WHERE 1=0`). */
+const byIds = <T>(ids: string[], find: (ids: string[]) => Promise<T[]>): Promise<T[]> => (ids.length ? find(ids) : Promise.resolve([]));
+
 /** Names the entries' targets in five queries at most, whatever the page holds. */
 async function nameTargets(rows: { targetType: ModerationTarget; targetId: string }[]): Promise<Map<string, AuditLogEntry["target"]>> {
   const idsOf = (type: ModerationTarget) => [...new Set(rows.filter((r) => r.targetType === type).map((r) => r.targetId))];
@@ -32,11 +35,11 @@ async function nameTargets(rows: { targetType: ModerationTarget; targetId: strin
   });
   const storySelect = { id: true, title: true, slug: true, status: true, community: { select: { slug: true } } } as const;
   const [stories, comments, users, communities, challenges] = await Promise.all([
-    db.story.findMany({ where: { id: { in: idsOf("STORY") } }, select: storySelect }),
-    db.comment.findMany({ where: { id: { in: idsOf("COMMENT") } }, select: { id: true, story: { select: storySelect } } }),
-    db.user.findMany({ where: { id: { in: idsOf("USER") } }, select: { id: true, name: true } }),
-    db.community.findMany({ where: { id: { in: idsOf("COMMUNITY") } }, select: { id: true, name: true } }),
-    db.challenge.findMany({ where: { id: { in: idsOf("CHALLENGE") } }, select: { id: true, title: true } }),
+    byIds(idsOf("STORY"), (ids) => db.story.findMany({ where: { id: { in: ids } }, select: storySelect })),
+    byIds(idsOf("COMMENT"), (ids) => db.comment.findMany({ where: { id: { in: ids } }, select: { id: true, story: { select: storySelect } } })),
+    byIds(idsOf("USER"), (ids) => db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })),
+    byIds(idsOf("COMMUNITY"), (ids) => db.community.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })),
+    byIds(idsOf("CHALLENGE"), (ids) => db.challenge.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } })),
   ]);
   const names = new Map<string, AuditLogEntry["target"]>();
   for (const s of stories) names.set(`STORY:${s.id}`, storyLink(s));
@@ -75,7 +78,7 @@ export async function listAuditLog(viewer: Viewer | null, filter: AuditLogFilter
   const page = rows.slice(0, limit);
   const ids = [...new Set(page.flatMap((r) => [r.actorId, r.subjectUserId]).filter((id): id is string => Boolean(id)))];
   const [people, targets] = await Promise.all([
-    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, handle: true } }).then((rows) => new Map(rows.map((u) => [u.id, u]))),
+    byIds(ids, (ids) => db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, handle: true } })).then((rows) => new Map(rows.map((u) => [u.id, u]))),
     nameTargets(page),
   ]);
   const items = page.map(({ actorId, subjectUserId, ...r }) => ({

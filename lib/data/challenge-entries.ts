@@ -138,6 +138,7 @@ export async function withdrawEntry(viewer: Viewer | null, entryId: string, now 
  * is locked. Throws with the reason; the creator may still unpublish or delete it.
  */
 export async function assertNotLockedByChallenge(storyId: string, now = new Date()): Promise<void> {
-  const entry = await db.challengeEntry.findFirst({ where: { storyId, challenge: { closesAt: { lte: now }, announcedAt: null } }, select: { challenge: { select: { title: true } } } });
-  if (entry) throw new AppError("INVALID", `This story is entered in ${entry.challenge.title}, whose deadline has passed: it can't change until the results are out.`);
+  // One query (a challenge with this story among its entries), not an entry and then its challenge: every save asks.
+  const challenge = await db.challenge.findFirst({ where: { closesAt: { lte: now }, announcedAt: null, entries: { some: { storyId } } }, select: { title: true } });
+  if (challenge) throw new AppError("INVALID", `This story is entered in ${challenge.title}, whose deadline has passed: it can't change until the results are out.`);
 }

@@ -359,7 +359,7 @@ async function importItem(ctx: ItemContext, item: ImportItem): Promise<ItemOutco
         data: { ...content, authorId, communityId: community.id, createdAt: date, updatedAt: item.updated && item.updated >= date ? item.updated : date },
         select: { id: true },
       });
-      await setStoryTags(tx, created.id, input.tags);
+      await setStoryTags(tx, created.id, input.tags, { isNew: true });
       await tx.importedItem.create({ data: { ownerId: keyOwner, sourceKey: item.sourceKey, storyId: created.id, jobId } });
       // Its old address leads here once it is public (the first story to claim a path keeps it).
       if (item.oldPath) await tx.storyRedirect.createMany({ data: [{ path: item.oldPath, storyId: created.id }], skipDuplicates: true });

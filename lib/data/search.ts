@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { db, Prisma, TRIGRAM_SIMILARITY } from "@/lib/db";
 import { cardSelect, publicWhere, toCard, type Page, type StoryCard } from "@/lib/data/story-shapes";
 import { decodeSearchCursor, encodeSearchCursor } from "@/lib/data/search-cursor";
 import { MATCH_START, MATCH_STOP, snippetHtml } from "@/lib/content/snippet";
@@ -17,7 +17,6 @@ const isPublic = Prisma.sql`s.status = 'PUBLISHED' AND u.status = 'ACTIVE'`;
 // ts_rank_cd's weights for D, C, B, A: body, tags and creator, subtitle, title.
 const RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}";
 const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, MinWords=15, MaxWords=35, MaxFragments=2, FragmentDelimiter=" … "`;
-const SUGGESTION_SIMILARITY = 0.2;
 /**
  * Relevance is ranked among the newest matching stories, up to this many: ranking reads each
  * candidate's whole search vector, so ranking every match made a common word cost 0.4–0.5 s at
@@ -62,7 +61,7 @@ export async function searchStories(input: SearchInput): Promise<SearchPage> {
     FROM page JOIN "Story" s ON s.id = page.id
     ORDER BY page.rank DESC, page."publishedAt" DESC, page.id DESC`;
   const pageHits = hits.slice(0, limit);
-  const cards = await db.story.findMany({ where: { id: { in: pageHits.map((hit) => hit.id) }, ...publicWhere }, select: cardSelect });
+  const cards = pageHits.length ? await db.story.findMany({ where: { id: { in: pageHits.map((hit) => hit.id) }, ...publicWhere }, select: cardSelect }) : [];
   const cardById = new Map(cards.map((row) => [row.id, toCard(row)]));
   return {
     items: pageHits.flatMap((hit) => {
@@ -76,14 +75,11 @@ export async function searchStories(input: SearchInput): Promise<SearchPage> {
 
 /** "Did you mean": the public title most like `q`, by trigram similarity. */
 async function suggestTitle(q: string): Promise<string | null> {
-  const [, rows] = await db.$transaction([
-    // `%` lets the trigram index on "title" answer; its threshold is set for this transaction only.
-    db.$queryRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(SUGGESTION_SIMILARITY)}, true)`,
-    db.$queryRaw<{ title: string }[]>`
-      SELECT s.title FROM "Story" s JOIN "User" u ON u.id = s."authorId"
-      WHERE ${isPublic} AND s.title % ${q} AND similarity(s.title, ${q}) > ${SUGGESTION_SIMILARITY} AND lower(s.title) <> lower(${q})
-      ORDER BY similarity(s.title, ${q}) DESC, s."publishedAt" DESC
-      LIMIT 1`,
-  ]);
+  // `%` lets the trigram index on "title" answer, at the threshold each connection sets (lib/db.ts).
+  const rows = await db.$queryRaw<{ title: string }[]>`
+    SELECT s.title FROM "Story" s JOIN "User" u ON u.id = s."authorId"
+    WHERE ${isPublic} AND s.title % ${q} AND similarity(s.title, ${q}) > ${TRIGRAM_SIMILARITY} AND lower(s.title) <> lower(${q})
+    ORDER BY similarity(s.title, ${q}) DESC, s."publishedAt" DESC
+    LIMIT 1`;
   return rows[0]?.title ?? null;
 }

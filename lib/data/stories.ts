@@ -28,12 +28,19 @@ import { getStoryForEditing } from "@/lib/data/studio-stories";
 
 type CommunityWithRules = { id: string; slug: string; name: string; requireSubtitle: boolean; requireHero: boolean; minWords: number; allowAiAssisted: boolean; archived: boolean };
 
-/** The community a story is saved to, with its rules. An archived one takes no new drafts: only stories already in it (`currentSlug`). */
-async function communityFor(slug: string, currentSlug?: string): Promise<CommunityWithRules> {
-  const found = await db.community.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, requireSubtitle: true, requireHero: true, minWords: true, allowAiAssisted: true, archivedAt: true } });
+const communitySelect = { id: true, slug: true, name: true, requireSubtitle: true, requireHero: true, minWords: true, allowAiAssisted: true, archivedAt: true } as const;
+type CommunityRow = Prisma.CommunityGetPayload<{ select: typeof communitySelect }>;
+
+/**
+ * The community a story is saved to, with its rules. An archived one takes no new drafts: only
+ * stories already in it (`current`, read with the story, so a save that keeps its community asks
+ * the database nothing more).
+ */
+async function communityFor(slug: string, current?: CommunityRow): Promise<CommunityWithRules> {
+  const found = slug === current?.slug ? current : await db.community.findUnique({ where: { slug }, select: communitySelect });
   if (!found) throw new AppError("INVALID", "Choose a community from the list.", { community: ["Choose a community from the list"] });
   const { archivedAt, ...community } = found;
-  if (archivedAt && slug !== currentSlug) throw new AppError("INVALID", "Choose another community.", { community: [archivedProblem(community.name)] });
+  if (archivedAt && slug !== current?.slug) throw new AppError("INVALID", "Choose another community.", { community: [archivedProblem(community.name)] });
   return { ...community, archived: archivedAt !== null };
 }
 
@@ -60,7 +67,7 @@ export async function createDraft(viewer: Viewer | null, input: StoryInput, opti
   const content = await contentFields(input);
   const draft = await db.$transaction(async (tx) => {
     const story = await tx.story.create({ data: { ...content, authorId: me.id, communityId: community.id }, select: { id: true, version: true } });
-    await setStoryTags(tx, story.id, input.tags);
+    await setStoryTags(tx, story.id, input.tags, { isNew: true });
     if (options.revision) await recordRevision(tx, story.id, options.revision);
     return story;
   });
@@ -87,10 +94,10 @@ const saveSelect = {
   heroImageUrl: true,
   heroImageAlt: true,
   aiAssisted: true,
-  community: { select: { slug: true } },
+  community: { select: communitySelect },
   pendingEdit: { select: { submitted: true } },
 } as const;
-type SaveCurrent = { status: StoryStatus; slug: string | null; version: number; publishedAt: Date | null; heroImageUrl: string | null; heroImageAlt: string | null; aiAssisted: boolean; community: { slug: string }; pendingEdit: { submitted: boolean } | null };
+type SaveCurrent = { status: StoryStatus; slug: string | null; version: number; publishedAt: Date | null; heroImageUrl: string | null; heroImageAlt: string | null; aiAssisted: boolean; community: CommunityRow; pendingEdit: { submitted: boolean } | null };
 
 async function storyForSave(authorId: string, storyId: string): Promise<SaveCurrent> {
   const current = await db.story.findFirst({ where: ownStoryWhere(authorId, storyId), select: saveSelect });
@@ -185,21 +192,22 @@ export async function updateStory(viewer: Viewer | null, storyId: string, input:
     });
     return { ...location, href: liveHref, ...held, held: true };
   }
-  const community = await communityFor(input.community, current.community.slug);
+  const community = await communityFor(input.community, current.community);
   const content = await contentFields(input);
   const name: TransitionName = current.status === "PUBLISHED" ? "editLive" : "edit";
   const story = await db.$transaction(async (tx) => {
     // The version in the where makes check-and-write one step: of two racing saves, one wins.
-    const written = await tx.story.updateMany({
+    const [written] = await tx.story.updateManyAndReturn({
       where: transitionWhere(name, "author", storyId, { ...ownStoryWhere(me.id, storyId), version: current.version }),
       data: transitionData(name, { ...content, communityId: community.id, version: { increment: 1 } }),
+      select: { version: true, updatedAt: true },
     });
-    if (written.count === 0) throw conflict();
+    if (!written) throw conflict();
     // A creator trusted since they held an edit: this text replaces it.
     if (name === "editLive") await tx.storyPendingEdit.deleteMany({ where: { storyId } });
     await setStoryTags(tx, storyId, input.tags);
     if (options.revision) await recordRevision(tx, storyId, options.revision);
-    return tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { version: true, updatedAt: true } });
+    return written;
   });
   await refreshSearchVector(storyId);
   return { ...location, href: current.status === "PUBLISHED" ? liveHref : null, ...story, held: false };
@@ -239,7 +247,7 @@ export async function saveAndPublishStory(viewer: Viewer | null, storyId: string
   requirePermission(viewer, "story:write");
   const me = requirePermission(viewer, "story:publish");
   const current = storyId ? await storyForSave(me.id, storyId) : null;
-  const community = await communityFor(input.community, current?.community.slug);
+  const community = await communityFor(input.community, current?.community);
   if (current) assertSavable(current, input, options.expectedVersion);
   const content = await contentFields(input);
   const liveHere = current?.status === "PUBLISHED" && current.community.slug === community.slug;
@@ -266,18 +274,19 @@ export async function saveAndPublishStory(viewer: Viewer | null, storyId: string
   const write = (slug: string | null) =>
     db.$transaction(async (tx) => {
       const id = storyId ?? (await tx.story.create({ data: { ...content, authorId: me.id, communityId: community.id }, select: { id: true } })).id;
-      const { count } = await tx.story.updateMany({
+      const [written] = await tx.story.updateManyAndReturn({
         where: transitionWhere(name, trusted ? "trustedAuthor" : "author", id, { authorId: me.id, deletedAt: null, ...(current ? { version: current.version } : {}) }),
         data: transitionData(name, { ...content, ...extra, communityId: community.id, version: { increment: 1 }, ...(slug ? { slug, publishedAt: current?.publishedAt ?? new Date() } : {}) }),
+        select: { id: true, version: true, slug: true },
       });
-      if (count === 0) throw current ? conflict() : changedMeanwhile();
+      if (!written) throw current ? conflict() : changedMeanwhile();
       // A creator trusted since they held an edit: this text replaces it.
       if (live) await tx.storyPendingEdit.deleteMany({ where: { storyId: id } });
-      await setStoryTags(tx, id, input.tags);
+      await setStoryTags(tx, id, input.tags, { isNew: !storyId });
       if (goesLive) await recordRevision(tx, id, "PUBLISH");
       else if (name === "submit") await recordRevision(tx, id, "SUBMIT"); // what the moderator is asked to read
       if (name === "publish" && !current?.publishedAt) await queueNewStoryFanOut(tx, id);
-      return tx.story.findUniqueOrThrow({ where: { id }, select: { id: true, version: true, slug: true } });
+      return written;
     });
   const saved = name === "publish" && !current?.slug ? await withFreeSlug(community.id, input.title, write) : await write(current?.slug ?? null);
   await refreshSearchVector(saved.id);

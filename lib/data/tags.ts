@@ -13,11 +13,14 @@ const tagNamesKey = (names: string[]) => names.map((name) => name.toLowerCase())
 /**
  * Data layer only (callers have checked ownership): replaces a story's tags, creating new tags by
  * name. Most saves (autosaves, publishing what was saved) keep the same tags: then nothing is written.
+ * `isNew`: the story was created in this transaction, so it has no tags to compare or remove.
  */
-export async function setStoryTags(tx: Prisma.TransactionClient, storyId: string, tags: TagInput[]) {
-  const current = await tx.storyTag.findMany({ where: { storyId }, select: { tag: { select: { name: true } } } });
-  if (tagNamesKey(current.map((row) => row.tag.name)) === tagNamesKey(tags.map((tag) => tag.name))) return;
-  await tx.storyTag.deleteMany({ where: { storyId } });
+export async function setStoryTags(tx: Prisma.TransactionClient, storyId: string, tags: TagInput[], { isNew = false } = {}) {
+  if (!isNew) {
+    const current = await tx.tag.findMany({ where: { stories: { some: { storyId } } }, select: { name: true } });
+    if (tagNamesKey(current.map((tag) => tag.name)) === tagNamesKey(tags.map((tag) => tag.name))) return;
+    await tx.storyTag.deleteMany({ where: { storyId } });
+  }
   if (tags.length === 0) return;
   await tx.tag.createMany({ data: tags, skipDuplicates: true });
   const rows = await tx.tag.findMany({ where: { slug: { in: tags.map((t) => t.slug) } }, select: { id: true } });
