@@ -1,6 +1,6 @@
 import { type Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { pathOf, publishStory, receivedEmail, signIn, signOut, signUp, sql, staff } from "./helpers";
+import { insertPublishedStories, pathOf, receivedEmail, signIn, signOut, signUp, sql, staff } from "./helpers";
 
 const shots = "test-results/artifacts";
 
@@ -53,7 +53,7 @@ test("change the email address: nothing changes until the link sent to the new a
 
 test("delete my account: a sign-in in the grace period cancels it; otherwise the queue deletes it and the stories stay as by a former member", async ({ page }) => {
   const account = await signUp(page, "Departing Writer", { land: false });
-  const storyUrl = await publishStory(page, "A story that outlives its account");
+  const [{ url: storyUrl }] = await insertPublishedStories(account.email, ["A story that outlives its account"]);
   await page.goto("/settings/account");
   const section = page.getByRole("region", { name: "Delete your account" });
 

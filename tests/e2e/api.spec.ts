@@ -1,11 +1,9 @@
 import { expect, test } from "./test";
-import { publishStory, sameSite, signUp } from "./helpers";
+import { insertPublishedStories, sameSite, signUp } from "./helpers";
 
 test("the comment API posts as the signed-in user and refuses everyone else", async ({ page, playwright }) => {
-  await signUp(page, "Api Writer", { land: false });
-  const url = await publishStory(page, `API story ${Date.now()}`);
-  const storyId = await page.locator("article[data-story-id]").getAttribute("data-story-id");
-  expect(storyId).toBeTruthy();
+  const account = await signUp(page, "Api Writer", { land: false });
+  const [{ id: storyId, url }] = await insertPublishedStories(account.email, [`API story ${Date.now()}`]);
 
   const posted = await page.request.post(`/api/stories/${storyId}/comments`, { data: { body: "Posted through the *API*." }, headers: sameSite });
   expect(posted.status()).toBe(201);

@@ -1,6 +1,6 @@
 import { type Browser, type Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { publishStory, signIn, signUp, staff, storyByNewCreator } from "./helpers";
+import { insertPublishedStories, publishStory, signIn, signUp, staff, storyByNewCreator } from "./helpers";
 
 async function newReader(browser: Browser, name: string) {
   const page = await (await browser.newContext()).newPage();
@@ -139,8 +139,9 @@ test("a reader reports a comment; a moderator hides it from /admin/reports; read
 });
 
 test("the creator turns comments off; a moderator locks a conversation", async ({ browser }) => {
-  const creator = await newReader(browser, "Switch Creator");
-  const storyUrl = await publishStory(creator, "A story whose comments get switched");
+  const creator = await (await browser.newContext()).newPage();
+  const account = await signUp(creator, "Switch Creator", { land: false });
+  const [{ id: storyId, url: storyUrl }] = await insertPublishedStories(account.email, ["A story whose comments get switched"]);
   const reader = await newReader(browser, "Lou Reader");
   await reader.goto(storyUrl);
   await reader.getByLabel("Add a comment").fill("First!");
@@ -197,7 +198,6 @@ test("the creator turns comments off; a moderator locks a conversation", async (
   await expect(reader.getByLabel("Add a comment")).toHaveCount(0);
 
   // The studio editor has the same switch, and tells the creator about the lock.
-  const storyId = await creator.locator("article[data-story-id]").first().getAttribute("data-story-id");
   await creator.goto(`/studio/stories/${storyId}/edit`);
   const manage = creator.getByRole("region", { name: "Manage this story" });
   await expect(manage).toContainText("A moderator has locked the conversation");

@@ -1,7 +1,7 @@
 import { type Page } from "@playwright/test";
 import { expect, test } from "./test";
 import sharp from "sharp";
-import { publishStory, sameSite, signUp } from "./helpers";
+import { insertPublishedStories, sameSite, signUp } from "./helpers";
 
 const avatarPng = () =>
   sharp({ create: { width: 400, height: 400, channels: 3, background: { r: 30, g: 110, b: 160 } } })
@@ -34,8 +34,8 @@ async function expectLoadedImage(scope: ReturnType<Page["locator"]>) {
 }
 
 test("a creator uploads an avatar and sees it on their profile and under their story", async ({ page }) => {
-  await signUp(page, "Avatar Owner", { land: false });
-  const storyUrl = await publishStory(page, "A story with a face");
+  const account = await signUp(page, "Avatar Owner", { land: false });
+  const [{ url: storyUrl }] = await insertPublishedStories(account.email, ["A story with a face"]);
   const handle = await currentHandle(page);
   // A file chosen before the form hydrates is cleared by it (seen in CI: "Choose an image to
   // upload."): wait for the page's scripts first, as a person's first click comes later anyway.
@@ -76,8 +76,8 @@ test("a creator uploads an avatar and sees it on their profile and under their s
 });
 
 test("a creator changes their handle and the old profile URL redirects", async ({ page, request }) => {
-  await signUp(page, "Handle Changer", { land: false });
-  await publishStory(page, "Before the rename");
+  const account = await signUp(page, "Handle Changer", { land: false });
+  await insertPublishedStories(account.email, ["Before the rename"]);
   const oldHandle = await currentHandle(page);
 
   await page.getByLabel("Handle").fill("studio");
@@ -103,8 +103,8 @@ test("a creator changes their handle and the old profile URL redirects", async (
 });
 
 test("the studio lists stories with their stats and filters them by status and title", async ({ page, browser }) => {
-  await signUp(page, "Studio Keeper", { land: false });
-  const storyUrl = await publishStory(page, "Numbers in the garden");
+  const account = await signUp(page, "Studio Keeper", { land: false });
+  const [{ url: storyUrl }] = await insertPublishedStories(account.email, ["Numbers in the garden"]);
   // A reader visits, so the story has a read.
   const reader = await (await browser.newContext()).newPage();
   await reader.goto(storyUrl);

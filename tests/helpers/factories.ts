@@ -1,26 +1,49 @@
 // Small factories for integration tests: each test builds exactly the data it needs.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { createUser, findViewer } from "@/lib/data/users";
+import { findViewer, freeHandle } from "@/lib/data/users";
+import { hashPassword } from "@/lib/auth/password";
+import { isUniqueViolation } from "@/lib/data/prisma-errors";
 import type { Role, UserStatus, Viewer } from "@/lib/auth/permissions";
 import type { StoryInput } from "@/lib/validation/story";
 import { createDraft, publishStory } from "@/lib/data/stories";
 
 const unique = () => randomUUID().slice(0, 8);
 
+/** The default password's argon2 hash, made once per test file: a hash costs ~35 ms of CPU, and a run makes ~900 accounts. */
+const DEFAULT_PASSWORD = "correct horse battery";
+let defaultPasswordHash: Promise<string> | undefined;
+
 /**
- * A new account. `trusted` defaults to true (an admin's override) so that tests about something
- * other than review can publish directly; pass false (always reviewed) or null (the automatic rule).
- * A SUSPENDED status comes with the suspension that causes it. The address is confirmed unless
- * `confirmed: false`.
+ * A new account, as lib/data/users.ts createUser leaves it (its handle from the name, numbered if
+ * taken; a real argon2 hash of `password`), written straight to the database: tests of signing up
+ * call createUser itself. `trusted` defaults to true (an admin's override) so that tests about
+ * something other than review can publish directly; pass false (always reviewed) or null (the
+ * automatic rule). A SUSPENDED status comes with the suspension that causes it. The address is
+ * confirmed unless `confirmed: false`.
  */
 export async function makeUser(options: { name?: string; role?: Role; status?: UserStatus; password?: string; trusted?: boolean | null; confirmed?: boolean } = {}): Promise<Viewer> {
-  const created = await createUser({ name: options.name ?? `Creator ${unique()}`, email: `user-${unique()}@example.com`, password: options.password ?? "correct horse battery" });
-  await db.user.update({ where: { id: created.id }, data: { role: options.role, status: options.status, trustOverride: options.trusted === undefined ? true : options.trusted, emailVerifiedAt: options.confirmed === false ? null : new Date() } });
-  if (options.status === "SUSPENDED") {
-    await db.restriction.create({ data: { userId: created.id, kind: "SUSPENSION", reason: "Test suspension", createdById: created.id } });
+  const passwordHash = await (options.password ? hashPassword(options.password) : (defaultPasswordHash ??= hashPassword(DEFAULT_PASSWORD)));
+  const name = options.name ?? `Creator ${unique()}`;
+  const data = {
+    email: `user-${unique()}@example.com`,
+    name,
+    passwordHash,
+    role: options.role,
+    status: options.status,
+    trustOverride: options.trusted === undefined ? true : options.trusted,
+    emailVerifiedAt: options.confirmed === false ? null : new Date(),
+  };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const { id } = await db.user.create({ data: { ...data, handle: await freeHandle(name) }, select: { id: true } });
+      if (options.status === "SUSPENDED") await db.restriction.create({ data: { userId: id, kind: "SUSPENSION", reason: "Test suspension", createdById: id } });
+      return (await findViewer(id))!;
+    } catch (error) {
+      // Another account made at the same time took the handle: the next one, as createUser does.
+      if (!isUniqueViolation(error, "handle") || attempt >= 3) throw error;
+    }
   }
-  return (await findViewer(created.id))!;
 }
 
 export async function makeCommunity(options: { minWords?: number; requireSubtitle?: boolean } = {}) {
