@@ -13,7 +13,7 @@ async function screenshots(page: Page, name: string) {
 }
 
 test("change the email address: nothing changes until the link sent to the new address is opened; the old address is told", async ({ page }) => {
-  const account = await signUp(page, "Moving Member");
+  const account = await signUp(page, "Moving Member", { land: false });
   const newEmail = `moved-${Date.now()}@example.com`;
   await page.goto("/settings/account");
   await screenshots(page, "account-settings");
@@ -104,7 +104,7 @@ test("delete my account: a sign-in in the grace period cancels it; otherwise the
 });
 
 test("a bounced address: the member turns email back on from their settings, an admin from the member's page", async ({ page, browser }) => {
-  const account = await signUp(page, "Bounced Reader");
+  const account = await signUp(page, "Bounced Reader", { land: false });
   const stop = () => sql<{ id: string }>(`update "User" set "emailStoppedAt" = now(), "emailStoppedReason" = 'Bounced: 550 mailbox full' where email = $1 returning id`, [account.email]);
   await stop();
   await page.goto("/settings/notifications");

@@ -4,7 +4,7 @@ import { signUp, sql, storyByNewCreator } from "./helpers";
 
 async function newReader(browser: Browser, name: string) {
   const page = await (await browser.newContext()).newPage();
-  await signUp(page, name);
+  await signUp(page, name, { land: false }); // each reader opens the story next
   return page;
 }
 

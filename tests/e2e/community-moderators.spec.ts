@@ -58,7 +58,7 @@ test("an admin adds a community moderator, who approves a story there and can't 
 
   // A new creator submits one story there and one to another community.
   const creator = await (await browser.newContext()).newPage();
-  await signUp(creator, "Sid Submitter", { trusted: false });
+  await signUp(creator, "Sid Submitter", { trusted: false, land: false });
   const here = `Tomatoes in November ${suffix}`;
   const elsewhere = `A journal entry ${suffix}`;
   const hereId = await submitTo(creator, slug, here);

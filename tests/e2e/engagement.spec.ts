@@ -3,7 +3,7 @@ import { expectNoSeriousA11yViolations, insertPublishedStories, publishStory, si
 
 test("a reader hearts, saves and follows; the lists and tag page show the story", async ({ browser }) => {
   const creator = await (await browser.newContext()).newPage();
-  const author = await signUp(creator, "Hana Walker");
+  const author = await signUp(creator, "Hana Walker", { land: false });
   const title = `River notes ${Date.now()}`;
   const url = await publishStory(creator, title, { tags: "River walks, Notes" });
   // The creator's own address (a retry signs up a second Hana Walker, with a numbered handle).

@@ -4,7 +4,7 @@ import { insertPublishedStories, publishStory, signIn, signUp, staff, storyByNew
 
 async function newReader(browser: Browser, name: string) {
   const page = await (await browser.newContext()).newPage();
-  await signUp(page, name);
+  await signUp(page, name, { land: false }); // each opens a story next
   return page;
 }
 

@@ -21,7 +21,7 @@ test("a new creator's story goes through review: changes requested, resubmitted,
 
   const creatorContext = await browser.newContext();
   const creator = await creatorContext.newPage();
-  await signUp(creator, "Nora Newcomer", { trusted: false });
+  await signUp(creator, "Nora Newcomer", { trusted: false, land: false });
 
   // A new account's button submits rather than publishes.
   await creator.goto("/studio/new");

@@ -165,7 +165,7 @@ test("an admin creates and edits a community; a creator sees its guidelines in t
 
 test("home, communities and tags: hero images, a featured staff pick, RSS links, relative times; no serious axe findings in light and dark", async ({ browser }) => {
   const creator = await (await browser.newContext()).newPage();
-  await signUp(creator, "Picture Taker");
+  await signUp(creator, "Picture Taker", { land: false });
   const title = `Harbour at dawn ${Date.now()}`;
   await creator.goto("/studio/new");
   await creator.getByLabel("Title", { exact: true }).fill(title);

@@ -145,7 +145,7 @@ test("POST /api/uploads stores an image for a signed-in user and serves its widt
   expect(signedOut.status()).toBe(401);
   expect(await signedOut.json()).toEqual({ error: expect.any(String) });
 
-  await signUp(page, "Upload Caller");
+  await signUp(page, "Upload Caller", { land: false });
   // A PNG called .jpg is fine: the bytes decide.
   const ok = await page.request.post("/api/uploads", { multipart: { file: { name: "renamed.jpg", mimeType: "image/jpeg", buffer: png } }, headers: sameSite });
   expect(ok.status()).toBe(201);

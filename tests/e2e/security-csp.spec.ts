@@ -16,7 +16,7 @@ let handle: string;
 test.beforeAll(async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  author = await signUp(page, "Nonce Keeper");
+  author = await signUp(page, "Nonce Keeper", { land: false });
   // Published through the editor (TipTap), so the editor works under the nonce policy.
   storyUrl = await publishStory(page, "Written under a strict policy", { tags: "csp-check" });
   const [row] = await sql<{ id: string; handle: string }>(`select s.id, u.handle from "Story" s join "User" u on u.id = s."authorId" where u.email = $1`, [author.email]);
