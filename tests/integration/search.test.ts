@@ -100,6 +100,17 @@ describe("what search shows", () => {
     expect(page.suggestion).toBe(`The lighthouse keepers of ${word}`);
     expect((await searchStories({ q: uniqueWord() })).suggestion).toBeNull();
   });
+
+  it("suggests a title as alike as the site's threshold (0.2), below pg_trgm's default (0.3), on every connection", async () => {
+    const [author, community] = await Promise.all([makeUser(), makeCommunity()]);
+    await makePublishedStory(author, community.slug, { title: "The lighthouse keepers" });
+    const [{ similarity }] = await db.$queryRaw<{ similarity: number }[]>`SELECT similarity('The lighthouse keepers', 'house keys') AS similarity`;
+    expect(similarity).toBeGreaterThan(0.2);
+    expect(similarity).toBeLessThan(0.3);
+    // Each of the pool's connections answers alike, not only one that once ran a set_config.
+    const pages = await Promise.all(Array.from({ length: 4 }, () => searchStories({ q: "house keys" })));
+    expect(pages.map((page) => page.suggestion)).toEqual(Array(4).fill("The lighthouse keepers"));
+  });
 });
 
 describe("queries that are empty or hostile", () => {
