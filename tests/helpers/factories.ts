@@ -10,8 +10,8 @@ import { createDraft, publishStory } from "@/lib/data/stories";
 
 const unique = () => randomUUID().slice(0, 8);
 
-/** The default password's argon2 hash, made once per test file: a hash costs ~35 ms of CPU, and a run makes ~900 accounts. */
 const DEFAULT_PASSWORD = "correct horse battery";
+/** The default password's argon2 hash, made once per test file: a hash costs ~35 ms of CPU, and a run makes ~900 accounts. */
 let defaultPasswordHash: Promise<string> | undefined;
 
 /**
