@@ -12,7 +12,7 @@ import { archivedProblem, HERO_ALT_MISSING, hasProblems, publishProblems, schedu
 import { editModeFor, lockedMessage, type TransitionName } from "@/lib/domain/story-status";
 import { isMinorEdit, type ReviewedText } from "@/lib/domain/story-edits";
 import { changedMeanwhile, transitionData, transitionWhere } from "@/lib/data/story-lifecycle";
-import type { RevisionKind, StoryStatus } from "@/lib/generated/prisma/enums";
+import type { RevisionKind } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/data/prisma-errors";
 import { setStoryTags } from "@/lib/data/tags";
@@ -26,10 +26,9 @@ import { getStoryForEditing } from "@/lib/data/studio-stories";
 // deleting (every status change through lib/data/story-lifecycle.ts). Shared shapes:
 // story-shapes.ts; public reads: public-stories.ts; the studio's reads: studio-stories.ts.
 
-type CommunityWithRules = { id: string; slug: string; name: string; requireSubtitle: boolean; requireHero: boolean; minWords: number; allowAiAssisted: boolean; archived: boolean };
-
 const communitySelect = { id: true, slug: true, name: true, requireSubtitle: true, requireHero: true, minWords: true, allowAiAssisted: true, archivedAt: true } as const;
 type CommunityRow = Prisma.CommunityGetPayload<{ select: typeof communitySelect }>;
+type CommunityWithRules = Omit<CommunityRow, "archivedAt"> & { archived: boolean };
 
 /**
  * The community a story is saved to, with its rules. An archived one takes no new drafts: only
@@ -97,7 +96,7 @@ const saveSelect = {
   community: { select: communitySelect },
   pendingEdit: { select: { submitted: true } },
 } as const;
-type SaveCurrent = { status: StoryStatus; slug: string | null; version: number; publishedAt: Date | null; heroImageUrl: string | null; heroImageAlt: string | null; aiAssisted: boolean; community: CommunityRow; pendingEdit: { submitted: boolean } | null };
+type SaveCurrent = Prisma.StoryGetPayload<{ select: typeof saveSelect }>;
 
 async function storyForSave(authorId: string, storyId: string): Promise<SaveCurrent> {
   const current = await db.story.findFirst({ where: ownStoryWhere(authorId, storyId), select: saveSelect });
