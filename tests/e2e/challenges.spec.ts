@@ -41,10 +41,10 @@ test("staff create a challenge, a creator enters, a judge scores blind, staff an
 
   // A judge (an invited member) and a creator, each in their own browser; staff in a third, in another time zone.
   const judge = await (await browser.newContext()).newPage();
-  await signUp(judge, "Judy Judge");
+  await signUp(judge, "Judy Judge", { land: false });
   const [{ handle: judgeHandle }] = await sql<{ handle: string }>(`select handle from "User" where name = 'Judy Judge' order by "createdAt" desc limit 1`);
   const creator = await (await browser.newContext()).newPage();
-  const creatorAccount = await signUp(creator, "Cora Creator");
+  const creatorAccount = await signUp(creator, "Cora Creator", { land: false });
   const admin = await (await browser.newContext({ timezoneId: "America/New_York" })).newPage();
   await signIn(admin, staff.admin);
 

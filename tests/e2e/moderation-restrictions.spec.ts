@@ -35,7 +35,7 @@ test("an admin suspends a user with a reason; the user sees why and can't commen
   const [{ url: storyUrl }] = await insertPublishedStories(staff.admin.email, ["A story everyone may discuss"]);
 
   const sam = await personIn(browser);
-  const account = await signUp(sam, "Sam Suspended");
+  const account = await signUp(sam, "Sam Suspended", { land: false });
   const id = await userId(account.email);
 
   // The admin finds the account in the list and opens it.
@@ -96,7 +96,7 @@ test("a banned user appeals from /moderation; an admin overturns it in /admin/ap
   const moderator = await personIn(browser);
   await signIn(moderator, staff.moderator);
   const ben = await personIn(browser);
-  const account = await signUp(ben, "Ben Banned");
+  const account = await signUp(ben, "Ben Banned", { land: false });
   const id = await userId(account.email);
   await restrictThrough(moderator, id, { kind: "Comment ban", expiry: "7 days", reason: "Name-calling in the comments" });
 
@@ -174,7 +174,7 @@ test("an admin confirms before making someone an admin; other roles need no conf
   const admin = await personIn(browser);
   await signIn(admin, staff.admin);
   const newcomer = await personIn(browser);
-  const account = await signUp(newcomer, "Pat Promoted");
+  const account = await signUp(newcomer, "Pat Promoted", { land: false });
   const id = await userId(account.email);
 
   await admin.goto(`/admin/users/${id}`);

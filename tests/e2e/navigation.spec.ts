@@ -95,6 +95,7 @@ test("staff see the way to the admin area; the footer leads to communities, tags
   await expect(page.getByRole("heading", { level: 1, name: "Popular tags" })).toBeVisible();
 
   await signIn(page, staff.moderator);
+  await page.reload();
   await (await openAccountMenu(page)).getByRole("link", { name: "Admin" }).click();
   await expect(page).toHaveURL(/\/admin\/reviews$/);
 });
