@@ -83,25 +83,23 @@ export async function createUser(input: SignUpInput, { ip }: { ip?: string } = {
   }
   if (ip) await consumeRateLimit(`signup-ip:${ip}`, RATE_RULES.signUpPerIp);
   const passwordHash = await hashPassword(input.password);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const handle = await freeHandle(input.name);
-    try {
-      return await db.$transaction(async (tx) => {
+  try {
+    return await withFreeHandle(input.name, (handle) =>
+      db.$transaction(async (tx) => {
         const user = await tx.user.create({ data: { email: input.email, name: input.name, handle, passwordHash }, select: viewerSelect });
         await queueEmail(tx, { key: `verify:${user.id}:signup`, userId: user.id, to: input.email, template: "verify-email", data: { name: user.name } });
         return user;
-      });
-    } catch (error) {
-      if (isUniqueViolation(error, "email")) {
-        // The page does not say the address is taken (that would tell anyone who has an account);
-        // its owner hears of it by email instead.
-        await tellOwnerOfSignUpAttempt(input.email);
-        throw new AddressTakenError();
-      }
-      if (!isUniqueViolation(error, "handle")) throw error; // lost a race for the handle: try the next one
+      }),
+    );
+  } catch (error) {
+    if (isUniqueViolation(error, "email")) {
+      // The page does not say the address is taken (that would tell anyone who has an account);
+      // its owner hears of it by email instead.
+      await tellOwnerOfSignUpAttempt(input.email);
+      throw new AddressTakenError();
     }
+    throw error;
   }
-  throw new AppError("CONFLICT", "Please try again.");
 }
 
 /** Thrown by createUser for a taken address; the sign-up action answers as for a new account that must check its email. */
@@ -114,6 +112,22 @@ async function tellOwnerOfSignUpAttempt(email: string) {
   // At most one such email an hour per account, however often someone tries.
   const hour = Math.floor(Date.now() / 3_600_000);
   await db.$transaction((tx) => queueEmail(tx, { key: `signup-existing:${owner.id}:${hour}`, userId: owner.id, to: email, template: "signup-existing", data: { name: owner.name, signInUrl: `${site}/signin`, resetUrl: `${site}/forgot-password` } }));
+}
+
+/**
+ * Runs `create` (which writes a new account) with a free handle made from `name`; if another
+ * account took that handle in between, again with the next one, three times at most.
+ */
+export async function withFreeHandle<T>(name: string, create: (handle: string) => Promise<T>): Promise<T> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const handle = await freeHandle(name);
+    try {
+      return await create(handle);
+    } catch (error) {
+      if (!isUniqueViolation(error, "handle")) throw error; // lost a race for the handle: try the next one
+    }
+  }
+  throw new AppError("CONFLICT", "Please try again.");
 }
 
 /** A handle made from `name`, numbered when taken (here, as an earlier handle, or in `alsoTaken`: handles given out in the same transaction). */

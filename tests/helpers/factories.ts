@@ -1,9 +1,8 @@
 // Small factories for integration tests: each test builds exactly the data it needs.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { findViewer, freeHandle } from "@/lib/data/users";
+import { findViewer, withFreeHandle } from "@/lib/data/users";
 import { hashPassword } from "@/lib/auth/password";
-import { isUniqueViolation } from "@/lib/data/prisma-errors";
 import type { Role, UserStatus, Viewer } from "@/lib/auth/permissions";
 import type { StoryInput } from "@/lib/validation/story";
 import { createDraft, publishStory } from "@/lib/data/stories";
@@ -16,7 +15,7 @@ let defaultPasswordHash: Promise<string> | undefined;
 
 /**
  * A new account, as lib/data/users.ts createUser leaves it (its handle from the name, numbered if
- * taken; a real argon2 hash of `password`), written straight to the database: tests of signing up
+ * taken, by the same withFreeHandle; a real argon2 hash of `password`), written straight to the database: tests of signing up
  * call createUser itself. `trusted` defaults to true (an admin's override) so that tests about
  * something other than review can publish directly; pass false (always reviewed) or null (the
  * automatic rule). A SUSPENDED status comes with the suspension that causes it. The address is
@@ -34,16 +33,9 @@ export async function makeUser(options: { name?: string; role?: Role; status?: U
     trustOverride: options.trusted === undefined ? true : options.trusted,
     emailVerifiedAt: options.confirmed === false ? null : new Date(),
   };
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const { id } = await db.user.create({ data: { ...data, handle: await freeHandle(name) }, select: { id: true } });
-      if (options.status === "SUSPENDED") await db.restriction.create({ data: { userId: id, kind: "SUSPENSION", reason: "Test suspension", createdById: id } });
-      return (await findViewer(id))!;
-    } catch (error) {
-      // Another account made at the same time took the handle: the next one, as createUser does.
-      if (!isUniqueViolation(error, "handle") || attempt >= 3) throw error;
-    }
-  }
+  const { id } = await withFreeHandle(name, (handle) => db.user.create({ data: { ...data, handle }, select: { id: true } }));
+  if (options.status === "SUSPENDED") await db.restriction.create({ data: { userId: id, kind: "SUSPENSION", reason: "Test suspension", createdById: id } });
+  return (await findViewer(id))!;
 }
 
 export async function makeCommunity(options: { minWords?: number; requireSubtitle?: boolean } = {}) {

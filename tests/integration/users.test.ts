@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AddressTakenError, createUser, findViewer, getCreatorProfile, getMyProfile, updateMyProfile, verifyCredentials } from "@/lib/data/users";
+import { AddressTakenError, createUser, findViewer, getCreatorProfile, getMyProfile, updateMyProfile, verifyCredentials, withFreeHandle } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { makeUser } from "../helpers/factories";
 
@@ -19,6 +19,24 @@ describe("sign-up", () => {
     const second = await createUser({ name: "Sam Lee", email: "sam2@example.com", password: "password two" });
     expect(first.handle).toBe("sam-lee");
     expect(second.handle).toBe("sam-lee-2");
+  });
+
+  it("takes the next handle when someone else takes the free one in between, and gives up after three tries", async () => {
+    const tried: string[] = [];
+    const account = (email: string, handle: string) => db.user.create({ data: { name: "Race Winner", email, handle, passwordHash: "x" }, select: { handle: true } });
+    const user = await withFreeHandle("Race Winner", async (handle) => {
+      tried.push(handle);
+      // Another sign-up with the same name lands between the lookup and this insert, once.
+      if (tried.length === 1) await createUser({ name: "Race Winner", email: "first@example.com", password: "password one" });
+      return account("second@example.com", handle);
+    });
+    expect(tried).toEqual(["race-winner", "race-winner-2"]);
+    expect(user.handle).toBe("race-winner-2");
+    // A handle that is always taken by the time of the insert: three tries, then "try again".
+    let tries = 0;
+    const always = withFreeHandle("Race Winner", () => (tries++, account("third@example.com", "race-winner")));
+    await expect(always).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(tries).toBe(3);
   });
 
   it("refuses an email that already has an account without saying so, creates nothing, and tells the owner by email", async () => {
