@@ -75,8 +75,6 @@ async function seed(): Promise<Seeded> {
 
 /** Everything a payload could have left behind in the rendered page. */
 async function assertInert(page: Page, url: string) {
-  // Client parts (comments state, search results) render after a fetch; give them a moment.
-  await page.waitForTimeout(400);
   const found = await page.evaluate(() => {
     const problems: string[] = [];
     if ((window as unknown as { __xss?: unknown }).__xss !== undefined) problems.push("window.__xss was set");
@@ -108,8 +106,14 @@ test("130 XSS payloads in every user-entered field stay inert on every page that
     dialogs.push(`${page.url()}: ${dialog.type()} ${dialog.message()}`);
     await dialog.dismiss();
   });
-  const visit = async (url: string) => {
+  // The client parts render after the load what they fetch: who is reading (/api/me, every page)
+  // and, for a signed-in reader of a story, their heart and follow state and comment switches.
+  // Wait for those answers and the frame that draws them, so the payloads in them are checked too.
+  const visit = async (url: string, fetches: string[] = ["/api/me"]) => {
+    const answers = fetches.map((path) => page.waitForResponse((response) => new URL(response.url()).pathname.startsWith(path)));
     await page.goto(url);
+    for (const answer of answers) await (await answer).finished();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await assertInert(page, url);
   };
 
@@ -128,7 +132,9 @@ test("130 XSS payloads in every user-entered field stay inert on every page that
   await signIn(page, staff.admin);
   for (const url of ["/admin/reports", "/admin/appeals", "/admin/log", `/admin/users?q=${encodeURIComponent(seeded.profile.split("/").pop()!)}`, "/notifications"]) await visit(url);
   await expect(page.getByRole("main")).toContainText("window.__xss=1"); // the payloads are there, as text
-  await visit(seeded.storyUrls[0]); // with the staff controls on the comments
+  await visit(seeded.storyUrls[0], ["/api/me", "/api/viewer-state", "/api/stories/"]); // with the staff controls on the comments
+  // Drawn from /api/me's answer, the staff controls were there when the page was checked (no retry).
+  expect(await page.getByRole("button", { name: "Hide", exact: true }).count()).toBeGreaterThan(0);
 
   expect(dialogs).toEqual([]);
   await context.close();
