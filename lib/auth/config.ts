@@ -7,6 +7,7 @@ import { isAppError } from "@/lib/errors";
 import { clientIp } from "@/lib/request-ip";
 import { knownUserIds, rememberDevice } from "@/lib/auth/known-device";
 import { claimsOf } from "@/lib/auth/session-token";
+import { authLogger } from "@/lib/auth/logger";
 
 declare module "next-auth" {
   interface User {
@@ -17,6 +18,7 @@ declare module "next-auth" {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  logger: authLogger,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/signin" },
   providers: [

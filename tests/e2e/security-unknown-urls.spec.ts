@@ -108,7 +108,42 @@ async function requestAll(baseURL: string, requests: { url: string; headers?: Re
   return unexpected;
 }
 
-test("thousands of made-up and hostile URLs write nothing to disk and log nothing", async ({ baseURL }) => {
+/**
+ * What anyone can send the sign-in routes, each answered without a 500 (and, in the test below,
+ * without a log line: Auth.js logged each with its stack, ~1 KB). Returns the unexpected answers.
+ */
+async function refusedSignIns(baseURL: string) {
+  const csrf = await fetch(`${baseURL}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const post = (fields: Record<string, string>, headers: Record<string, string> = { cookie }) => ({
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+  const forged = { cookie: "authjs.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0..forged.forged.forged" };
+  const cases: { name: string; path: string; init?: RequestInit; status: number }[] = [
+    { name: "a wrong password", path: "/api/auth/callback/credentials", init: post({ csrfToken, email: `nobody-${word()}@example.com`, password: "not the password" }), status: 302 },
+    { name: "no CSRF token", path: "/api/auth/callback/credentials", init: post({ email: "a@example.com", password: "x" }, {}), status: 302 },
+    { name: "a callback by GET", path: "/api/auth/callback/credentials", status: 302 },
+    { name: "an unknown action", path: "/api/auth/nope", status: 400 },
+    { name: "another provider's sign-in", path: "/api/auth/signin/github", status: 404 },
+    { name: "another provider's callback", path: "/api/auth/callback/nope", init: post({ csrfToken }), status: 404 },
+    { name: "a forged session cookie", path: "/api/auth/session", init: { headers: forged }, status: 200 },
+    { name: "a javascript: callback URL cookie", path: "/api/auth/session", init: { headers: { cookie: "authjs.callback-url=javascript:alert(1)" } }, status: 400 },
+    { name: "a javascript: callback URL", path: "/api/auth/signin?callbackUrl=javascript:alert(1)", status: 400 },
+    { name: "a session update without a token", path: "/api/auth/session", init: post({}, forged), status: 400 },
+  ];
+  const unexpected: string[] = [];
+  for (const { name, path, init, status } of cases) {
+    const response = await fetch(baseURL + path, { ...init, redirect: "manual" });
+    await response.arrayBuffer();
+    if (response.status !== status) unexpected.push(`${response.status} (not ${status}) for ${name}`);
+  }
+  return unexpected;
+}
+
+test("thousands of made-up and hostile URLs, and refused sign-ins, write nothing to disk and log nothing", async ({ baseURL }) => {
   test.setTimeout(360_000); // several minutes on a machine shared with builds
   const requests = [
     ...routes.flatMap((route) => Array.from({ length: PER_ROUTE }, () => ({ url: route.url(word(), word()), headers: route.headers }))),
@@ -123,6 +158,7 @@ test("thousands of made-up and hostile URLs write nothing to disk and log nothin
   const started = Date.now();
   const unexpected = await requestAll(baseURL!, requests);
   const seconds = (Date.now() - started) / 1000;
+  unexpected.push(...(await refusedSignIns(baseURL!)));
   // Cache writes may finish after the response.
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   const after = usage(distDir);

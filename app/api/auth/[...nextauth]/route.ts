@@ -1,3 +1,28 @@
+import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/config";
 
-export const { GET, POST } = handlers;
+// Requests Auth.js would answer with a 500 and a logged stack (lib/auth/logger.ts has the rest):
+// a sign-in or callback for a provider other than the password is a 404; a callback URL that
+// isn't http(s), in the query or in Auth.js's cookie, is the visitor's error, a 400.
+const OTHER_PROVIDER = /^\/api\/auth\/(signin|callback)\/(?!credentials(\/|$))/;
+const CALLBACK_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
+
+function isHttpUrl(url: string, origin: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(url, url.startsWith("/") ? origin : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
+function refusal(request: NextRequest): Response | null {
+  if (OTHER_PROVIDER.test(request.nextUrl.pathname)) return new Response(null, { status: 404 });
+  const callbackUrls = [request.nextUrl.searchParams.get("callbackUrl"), ...CALLBACK_COOKIES.map((name) => request.cookies.get(name)?.value)];
+  if (callbackUrls.some((url) => url && !isHttpUrl(url, request.nextUrl.origin))) return Response.json({ error: "Invalid callback URL." }, { status: 400 });
+  return null;
+}
+
+const guarded = (handler: (request: NextRequest) => Promise<Response>) => (request: NextRequest) => refusal(request) ?? handler(request);
+
+export const GET = guarded(handlers.GET);
+export const POST = guarded(handlers.POST);
