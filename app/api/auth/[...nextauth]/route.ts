@@ -1,9 +1,10 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/config";
 
-// Requests Auth.js would answer with a 500 and a logged stack (lib/auth/logger.ts has the rest):
-// a sign-in or callback for a provider other than the password is a 404; a callback URL that
-// isn't http(s), in the query or in Auth.js's cookie, is the visitor's error, a 400.
+// Requests Auth.js takes for an error in its configuration (a 500 or its error page, and a logged
+// stack; lib/auth/logger.ts has the rest): a sign-in or callback for a provider other than the
+// password is a 404; a callback URL that isn't http(s), in the query or in Auth.js's cookie, is the
+// visitor's error, a 400.
 const OTHER_PROVIDER = /^\/api\/auth\/(signin|callback)\/(?!credentials(\/|$))/;
 const CALLBACK_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
 
