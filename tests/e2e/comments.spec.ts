@@ -111,6 +111,8 @@ test("a refused or invalid comment rolls back and keeps what was typed", async (
   await ana.getByLabel("Add a comment").fill("I may take this back.");
   await ana.getByRole("button", { name: "Post comment" }).click();
   await expect(commentBy(ana, "Ana Fleeting")).toBeVisible();
+  // Saved, not only shown (a comment shows at once, greyed, while it posts): Ben's page must find it.
+  await expect(commentsOf(ana).locator("article[aria-busy=true]")).toHaveCount(0);
 
   // Ben starts a reply, then the comment he is answering goes away before he sends it.
   const ben = await newReader(browser, "Ben Late");
