@@ -15,11 +15,11 @@ let defaultPasswordHash: Promise<string> | undefined;
 
 /**
  * A new account, as lib/data/users.ts createUser leaves it (its handle from the name, numbered if
- * taken, by the same withFreeHandle; a real argon2 hash of `password`), written straight to the database: tests of signing up
- * call createUser itself. `trusted` defaults to true (an admin's override) so that tests about
- * something other than review can publish directly; pass false (always reviewed) or null (the
- * automatic rule). A SUSPENDED status comes with the suspension that causes it. The address is
- * confirmed unless `confirmed: false`.
+ * taken, by the same withFreeHandle; a real argon2 hash of `password`), written straight to the
+ * database: tests of signing up call createUser itself. `trusted` defaults to true (an admin's
+ * override) so that tests about something other than review can publish directly; pass false
+ * (always reviewed) or null (the automatic rule). A SUSPENDED status comes with the suspension that
+ * causes it. The address is confirmed unless `confirmed: false`.
  */
 export async function makeUser(options: { name?: string; role?: Role; status?: UserStatus; password?: string; trusted?: boolean | null; confirmed?: boolean } = {}): Promise<Viewer> {
   const passwordHash = await (options.password ? hashPassword(options.password) : (defaultPasswordHash ??= hashPassword(DEFAULT_PASSWORD)));

@@ -8,6 +8,11 @@ import { handlers } from "@/lib/auth/config";
 const OTHER_PROVIDER = /^\/api\/auth\/(signin|callback)\/(?!credentials(\/|$))/;
 const CALLBACK_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
 
+/**
+ * Auth.js's own rule for a callback URL (relative, or absolute http(s); its redirect callback keeps
+ * it on this site), checked first so a bad one is a 400 rather than its 500. Not safeReturnPath:
+ * Auth.js itself stores absolute URLs in its cookie.
+ */
 function isHttpUrl(url: string, origin: string): boolean {
   try {
     return /^https?:$/.test(new URL(url, url.startsWith("/") ? origin : undefined).protocol);
