@@ -129,6 +129,7 @@ async function refusedSignIns(baseURL: string) {
     { name: "an unknown action", path: "/api/auth/nope", status: 400 },
     { name: "another provider's sign-in", path: "/api/auth/signin/github", status: 404 },
     { name: "another provider's callback", path: "/api/auth/callback/nope", init: post({ csrfToken }), status: 404 },
+    { name: "Auth.js's own sign-out, which would leave a copied cookie working", path: "/api/auth/signout", init: post({ csrfToken }), status: 404 },
     { name: "a forged session cookie", path: "/api/auth/session", init: { headers: forged }, status: 200 },
     { name: "a javascript: callback URL cookie", path: "/api/auth/session", init: { headers: { cookie: "authjs.callback-url=javascript:alert(1)" } }, status: 400 },
     { name: "a javascript: callback URL", path: "/api/auth/signin?callbackUrl=javascript:alert(1)", status: 400 },

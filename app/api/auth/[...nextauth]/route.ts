@@ -4,8 +4,10 @@ import { handlers } from "@/lib/auth/config";
 // Requests Auth.js takes for an error in its configuration (a 500 or its error page, and a logged
 // stack; lib/auth/logger.ts has the rest): a sign-in or callback for a provider other than the
 // password is a 404; a callback URL that isn't http(s), in the query or in Auth.js's cookie, is the
-// visitor's error, a 400.
-const OTHER_PROVIDER = /^\/api\/auth\/(signin|callback)\/(?!credentials(\/|$))/;
+// visitor's error, a 400. And Auth.js's own sign-out is a 404: it only clears this browser's
+// cookie, so a copy kept from before would still work; the site signs out through its action,
+// which ends the session on the server too (lib/actions/auth.ts signOutAction).
+const NOT_SERVED = /^\/api\/auth\/((signin|callback)\/(?!credentials(\/|$))|signout(\/|$))/;
 const CALLBACK_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
 
 /**
@@ -22,7 +24,7 @@ function isHttpUrl(url: string, origin: string): boolean {
 }
 
 function refusal(request: NextRequest): Response | null {
-  if (OTHER_PROVIDER.test(request.nextUrl.pathname)) return new Response(null, { status: 404 });
+  if (NOT_SERVED.test(request.nextUrl.pathname)) return new Response(null, { status: 404 });
   const callbackUrls = [request.nextUrl.searchParams.get("callbackUrl"), ...CALLBACK_COOKIES.map((name) => request.cookies.get(name)?.value)];
   if (callbackUrls.some((url) => url && !isHttpUrl(url, request.nextUrl.origin))) return Response.json({ error: "Invalid callback URL." }, { status: 400 });
   return null;
